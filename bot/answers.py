@@ -1,0 +1,260 @@
+"""Building replies from content: one function per kind of answer, all pure."""
+
+from __future__ import annotations
+
+from bot.content import CATEGORIES, Content, Count, Principle, Supporter, Topic, pick
+from bot.messages import OFFICIAL_SITE, category_label, human_date, say
+from bot.reply import Entity, Field, Reply, Source, Suggestion
+from bot.text import quote_user_text
+
+PRINCIPLES_URL = {"en": "https://pariscall.international/en/principles",
+                  "fr": "https://pariscall.international/fr/principles"}  # fmt: skip
+CALL_URL = {"en": "https://pariscall.international/en/call",
+            "fr": "https://pariscall.international/fr/call"}  # fmt: skip
+MAX_LISTED = 90  # names listed in one supporters reply; beyond, the official list is linked
+
+
+def _quote(text: str) -> str:
+    return "\n".join(f"> {line}" for line in text.splitlines() if line.strip())
+
+
+def _dedupe(sources: list[Source]) -> tuple[Source, ...]:
+    seen: dict[str, Source] = {}
+    for s in sources:
+        seen.setdefault(s.url, s)
+    return tuple(seen.values())[:8]
+
+
+def _latest(sources: tuple[Source, ...]) -> str | None:
+    return max((s.as_of for s in sources), default=None)
+
+
+def principle(p: Principle, lang: str) -> Reply:
+    body = [say("official_wording", lang, url=PRINCIPLES_URL.get(lang, PRINCIPLES_URL["en"]))]
+    body.append(_quote(pick(p.text, lang)))
+    call = pick(p.call_text, lang)
+    if call and call.rstrip(" ;.").lower() != pick(p.text, lang).rstrip(" ;.").lower():
+        body.append(say("call_wording", lang, n=p.number, url=CALL_URL.get(lang, CALL_URL["en"])))
+        body.append(_quote(call))
+    body.append(say("in_plain_words", lang, text=pick(p.explanation, lang)))
+    nav = []
+    if p.number > 1:
+        nav.append(Suggestion(say("previous", lang, n=p.number - 1), f"principle {p.number - 1}"))
+    if p.number < 9:
+        nav.append(Suggestion(say("next", lang, n=p.number + 1), f"principle {p.number + 1}"))
+    return Reply(
+        topic=p.id,
+        title=say("principle_title", lang, n=p.number, title=pick(p.title, lang)),
+        body="\n\n".join(body),
+        lang=lang,
+        sources=p.sources,
+        as_of=p.as_of,
+        nav=tuple(nav),
+        suggestions=(Suggestion("principles", "principles"), Suggestion("about", "about")),
+        more_url=PRINCIPLES_URL.get(lang, PRINCIPLES_URL["en"]),
+    )
+
+
+def principles(content: Content, lang: str, lead: str = "") -> Reply:
+    items = [f"- **{p.number}.** {pick(p.title, lang)}" for p in content.principles]
+    body = "\n\n".join(x for x in (lead, say("principles_intro", lang), "\n".join(items)) if x)
+    first = content.principles[0]
+    return Reply(
+        topic="principles",
+        title=say("principles_title", lang),
+        body=body,
+        lang=lang,
+        sources=first.sources,
+        as_of=first.as_of,
+        suggestions=tuple(
+            Suggestion(f"{p.number}. {pick(p.title, lang)}", f"principle {p.number}")
+            for p in content.principles[:5]
+        ),  # fmt: skip
+        more_url=PRINCIPLES_URL.get(lang, PRINCIPLES_URL["en"]),
+    )
+
+
+def topic(t: Topic, lang: str) -> Reply:
+    parts = [pick(t.body, lang)]
+    sources = list(t.sources)
+    if t.timeline:
+        parts.append("\n".join(f"- **{human_date(e.date, lang)}**: {pick(e.text, lang)}"
+                               for e in t.timeline))  # fmt: skip
+        for entry in t.timeline:
+            sources.extend(entry.sources)
+    return Reply(
+        topic=t.id,
+        title=pick(t.title, lang),
+        body="\n\n".join(p for p in parts if p),
+        lang=lang,
+        fields=tuple(Field(pick(n, lang), pick(v, lang)) for n, v in t.fields),
+        sources=_dedupe(sources),
+        as_of=t.as_of,
+        suggestions=tuple(Suggestion(q, q) for q in t.suggestions[:5]),
+        more_url=OFFICIAL_SITE,
+    )
+
+
+def _count_line(c: Count, lang: str) -> str:
+    labels = {"en": ("states", "public authorities", "civil society", "private sector", "total"),
+              "fr": ("États", "autorités publiques", "société civile", "secteur privé", "total")}  # fmt: skip
+    values = (c.states, c.public_authorities, c.civil_society, c.private_sector, c.total)
+    names = labels.get(lang, labels["en"])
+    shown = ", ".join(f"{v:,} {n}" for v, n in zip(values, names, strict=True) if v is not None)
+    approx = (
+        {"en": " (approximate)", "fr": " (approximatif)"}.get(lang, "") if c.approximate else ""
+    )
+    note = pick(c.note, lang)
+    return f"- **{human_date(c.as_of, lang)}**: {shown}{approx}" + (f". {note}" if note else "")
+
+
+def supporters(content: Content, lang: str, category: str = "") -> Reply:
+    latest = content.counts[-1]
+    official = content.official_list
+    values = (latest.states, latest.public_authorities, latest.civil_society, latest.private_sector)
+    body = [say("supporters_latest", lang, as_of=human_date(latest.as_of, lang),
+                total=f"{latest.total or 0:,}", states=latest.states, pa=latest.public_authorities,
+                cs=latest.civil_society, ps=latest.private_sector)]  # fmt: skip
+    counted = sum(v or 0 for v in values)
+    if latest.total and counted and latest.total > counted:
+        body.append(
+            say("supporters_uncategorised", lang, n=latest.total - counted, sum=f"{counted:,}")
+        )
+    if official.imported_on:
+        body.append(say("supporters_imported", lang, date=human_date(official.imported_on, lang),
+                        source=official.imported_from))  # fmt: skip
+    else:
+        body.append(say("supporters_changed", lang, changed=human_date(official.changed, lang)))
+    if category:
+        members = [s for s in content.supporters if s.supporter and s.category == category]
+        names = [
+            (s.fr if lang == "fr" and s.fr and category == "state" else s.name) for s in members
+        ]
+        label = category_label(category, lang, plural=True)
+        listed = ", ".join(sorted(names)[:MAX_LISTED]) + (" …" if len(names) > MAX_LISTED else "")
+        body.append(say("supporters_known", lang, label=label, n=len(names)) + "\n" + listed)
+        if category == "state":
+            absent = [s.name for s in content.supporters if not s.supporter and s.country]
+            if absent:
+                body.append(say("supporters_not", lang, names=", ".join(absent)))
+    else:
+        history = [_count_line(c, lang) for c in content.counts[:-1]][-6:]
+        if history:
+            body.append(say("supporters_history", lang) + "\n" + "\n".join(history))
+    body.append(say("full_list", lang, url=official.url))
+    fields = tuple(
+        Field(category_label(cat, lang, plural=True), f"{v:,}")
+        for cat, v in zip(CATEGORIES, values, strict=True) if v is not None
+    )  # fmt: skip
+    sources = list(latest.sources) + [s for c in content.counts[:-1][-3:] for s in c.sources]
+    return Reply(
+        topic="supporters",
+        title=say("supporters_title", lang),
+        body="\n\n".join(body),
+        lang=lang,
+        fields=fields,
+        sources=_dedupe(sources),
+        as_of=latest.as_of,
+        suggestions=tuple(
+            Suggestion(category_label(c, lang, plural=True), f"supporters {c}")
+            for c in CATEGORIES
+            if c != category
+        )
+        + (Suggestion("us", "us"),),  # fmt: skip
+        more_url=official.url,
+    )
+
+
+def supporter(
+    content: Content, entity: Supporter | None, asked: str, lang: str, known: int
+) -> Reply:
+    official = content.official_list
+    if entity is None:
+        name = quote_user_text(asked)
+        return Reply(
+            topic="supporter",
+            title=say("supporter_unknown_title", lang, name=name),
+            body=say("supporter_unknown", lang, name=name, n=f"{known:,}", url=official.url),
+            lang=lang,
+            sources=(Source("Official list of supporters", official.url, official.as_of),),
+            as_of=official.as_of,
+            entity=Entity(name=name, supporter="unknown"),
+            suggestions=(Suggestion("supporters", "supporters"),),
+            more_url=official.url,
+        )
+    name = entity.fr if lang == "fr" and entity.fr else entity.name
+    if entity.supporter:
+        country = f", {entity.country}" if entity.country and entity.category != "state" else ""
+        body = [say("supporter_yes", lang, name=name, category=category_label(entity.category, lang),
+                    country=country)]  # fmt: skip
+        if entity.signed:
+            body.append(say("supporter_signed", lang, date=human_date(entity.signed, lang)))
+        elif entity.first_listed:
+            body.append(say("supporter_since", lang, date=human_date(entity.first_listed, lang)))
+        title = say("supporter_yes_title", lang, name=name)
+    else:
+        body = [say("supporter_no", lang, name=name, as_of=human_date(entity.as_of, lang))]
+        title = say("supporter_no_title", lang, name=name)
+    note = pick(entity.note, lang)
+    if note:
+        body.append(note)
+    body.append(say("full_list", lang, url=official.url))
+    sources = entity.sources or (
+        Source("Official list of supporters", official.url, official.as_of),
+    )
+    suggestions = [Suggestion("supporters", "supporters")]
+    if entity.country == "USA":
+        suggestions.insert(0, Suggestion("us", "us"))
+    return Reply(
+        topic="supporter",
+        title=title,
+        body="\n\n".join(body),
+        lang=lang,
+        sources=_dedupe(list(sources)),
+        as_of=entity.as_of or official.as_of,
+        entity=Entity(
+            name=entity.name,
+            supporter="yes" if entity.supporter else "no",
+            category=entity.category,
+            country=entity.country,
+            since=entity.signed or entity.first_listed,
+        ),
+        suggestions=tuple(suggestions),
+        more_url=official.url,
+    )
+
+
+def unknown(candidates: list[Suggestion], lang: str) -> Reply:
+    defaults = [Suggestion("principles", "principles"), Suggestion("supporters", "supporters"),
+                Suggestion("about", "about")]  # fmt: skip
+    picked = (candidates + [d for d in defaults if d.query not in {c.query for c in candidates}])[
+        :3
+    ]
+    return Reply(
+        topic="unknown",
+        title=say("unknown_title", lang),
+        body=say("unknown", lang, url=OFFICIAL_SITE),
+        lang=lang,
+        suggestions=tuple(picked),
+        more_url=OFFICIAL_SITE,
+    )
+
+
+def help_reply(lang: str) -> Reply:
+    return Reply(
+        topic="help",
+        title=say("help_title", lang),
+        body=say("help", lang),
+        lang=lang,
+        suggestions=(
+            Suggestion("principles", "principles"),
+            Suggestion("supporters", "supporters"),
+            Suggestion("us", "us"),
+        ),  # fmt: skip
+        more_url=OFFICIAL_SITE,
+    )
+
+
+def sorry(lang: str) -> Reply:
+    return Reply(topic="error", title=say("sorry_title", lang), body=say("sorry", lang, url=OFFICIAL_SITE),
+                 lang=lang, more_url=OFFICIAL_SITE)  # fmt: skip

@@ -1,0 +1,145 @@
+"""The core: load content once, then answer questions with a neutral `Reply`.
+
+Synchronous and free of I/O after loading; it knows nothing of Slack, Discord or terminals.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+from pathlib import Path
+
+from bot import answers
+from bot.content import Content, load_content, pick
+from bot.matching import Intent, Router, detect_lang
+from bot.messages import say
+from bot.reply import Reply, Suggestion
+from bot.supporters import SupporterIndex
+from bot.text import MAX_QUESTION_CHARS, clean, fold
+
+log = logging.getLogger(__name__)
+LANGS = ("en", "fr")
+
+
+def bundled_content_dir() -> Path:
+    """The content shipped with the package (installed), or the repository's `content/` folder."""
+    here = Path(__file__).resolve().parent
+    installed = here / "_content"
+    return installed if installed.is_dir() else here.parent / "content"
+
+
+class Core:
+    """Answers questions from one loaded `Content`."""
+
+    def __init__(self, content: Content) -> None:
+        self.content = content
+        self.supporters = SupporterIndex(content.supporters)
+        self.router = Router(content, self.supporters)
+        self._by_number = {p.number: p for p in content.principles}
+
+    def answer(self, question: str, lang: str | None = None) -> Reply:
+        """Answer one question. Never raises: an unexpected failure becomes `sorry()`."""
+        try:
+            return self._answer(question, lang)
+        except Exception:  # the chat user gets a sentence; the operator gets the traceback
+            log.exception("failed to answer a question of %d characters", len(question))
+            return self.sorry(lang if lang in LANGS else "en")
+
+    def _answer(self, question: str, lang: str | None) -> Reply:
+        text, cut = clean(question if isinstance(question, str) else "")
+        lang = lang if lang in LANGS else None
+        head = fold(text[:3])
+        if head in ("fr ", "en "):
+            lang, text = head.strip(), text[3:].strip()
+        elif text.lower() in ("fr", "en"):
+            lang, text = text.lower(), ""
+        else:
+            lang = detect_lang(fold(text), text) or lang
+        lang = lang or "en"
+        reply = self._reply(self.router.route(text) if text else Intent("help"), lang)
+        if cut:
+            reply = replace(
+                reply, body=reply.body + "\n\n" + say("cut", lang, n=MAX_QUESTION_CHARS)
+            )
+        return reply
+
+    def _reply(self, intent: Intent, lang: str) -> Reply:
+        kind = intent.kind
+        if kind == "principle":
+            return answers.principle(self._by_number[intent.number], lang)
+        if kind == "topic" and intent.arg.startswith("principle:"):
+            return answers.principle(self._by_number[int(intent.arg.split(":")[1])], lang)
+        if kind == "topic" and intent.arg in self.content.topics:
+            return answers.topic(self.content.topics[intent.arg], lang)
+        if kind == "principles":
+            return answers.principles(self.content, lang)
+        if kind == "bad-number":
+            shown = intent.number if intent.number < 10**9 else "of that number"
+            return answers.principles(self.content, lang, lead=say("bad_number", lang, n=shown))
+        if kind == "supporters":
+            return answers.supporters(self.content, lang, intent.arg)
+        if kind == "supporter":
+            return answers.supporter(
+                self.content, intent.entity, intent.arg, lang, len(self.supporters.entries)
+            )
+        if kind == "help":
+            return answers.help_reply(lang)
+        return answers.unknown([self._suggest(t, lang) for t in intent.candidates], lang)
+
+    def _suggest(self, topic_id: str, lang: str) -> Suggestion:
+        if topic_id.startswith("principle:"):
+            number = int(topic_id.split(":")[1])
+            return Suggestion(
+                f"{number}. {pick(self._by_number[number].title, lang)}", f"principle {number}"
+            )
+        topic = self.content.topics[topic_id]
+        query = topic.examples[0] if topic.examples else topic_id
+        return Suggestion(pick(topic.title, lang), query)
+
+    def principles(self, lang: str = "en") -> list[tuple[int, str]]:
+        """(number, official short title) for the nine principles, for menus and choices."""
+        return [(p.number, pick(p.title, lang)) for p in self.content.principles]
+
+    def complete_supporters(self, prefix: str, limit: int = 25) -> list[str]:
+        """Supporter names and aliases matching what the user has typed so far."""
+        return self.supporters.complete(prefix, limit)
+
+    def sorry(self, lang: str = "en") -> Reply:
+        """The friendly reply for an unexpected failure (details go to the operator's log)."""
+        return answers.sorry(lang)
+
+    def home(self, lang: str = "en") -> Reply:
+        """What the Call is, the nine principles and how to use the bot (Slack's App Home)."""
+        about = answers.topic(self.content.topics["about"], lang)
+        listing = answers.principles(self.content, lang)
+        body = "\n\n".join((about.body, f"**{listing.title}**", listing.body.split("\n\n")[-1],
+                            f"**{say('help_title', lang)}**", say("help", lang)))  # fmt: skip
+        return replace(about, topic="home", title=say("home_title", lang), body=body, fields=())
+
+    def check_examples(self) -> list[str]:
+        """Example questions in the content that do not reach their own topic (for validate)."""
+        wrong = []
+        for p in self.content.principles:
+            wrong += [f"principle {p.number}: {q!r} -> {t}" for q in p.examples
+                      if (t := self.answer(q).topic) != p.id]  # fmt: skip
+        for topic in self.content.topics.values():
+            wrong += [f"{topic.id}: {q!r} -> {t}" for q in topic.examples
+                      if (t := self.answer(q).topic) != topic.id]  # fmt: skip
+            wrong += [f"{topic.id}: suggestion {q!r} is not understood" for q in topic.suggestions
+                      if self.answer(q).topic == "unknown"]  # fmt: skip
+        return wrong
+
+
+def load_core(
+    content_dir: Path | None = None, data_dir: Path | None = None, cache_dir: Path | None = None
+) -> Core:
+    """Load content (validated, or from `cache_dir`) and an imported supporters list from `data_dir`.
+
+    Raises `ContentError` when the content is invalid.
+    """
+    content = load_content(content_dir or bundled_content_dir(), cache_dir)
+    if data_dir is not None:
+        from bot.importer import apply_imported
+
+        content = apply_imported(content, data_dir)
+    return Core(content)

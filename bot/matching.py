@@ -1,0 +1,339 @@
+"""Understanding a question: commands first, then supporter questions, then ranked retrieval.
+
+`route()` turns cleaned text into an `Intent`; it never builds replies (that is answers.py).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from rapidfuzz.distance import Levenshtein
+
+from bot.content import Content, Supporter, pick
+from bot.supporters import SupporterIndex
+from bot.text import fold, stem, to_number, tokens
+
+
+@dataclass(frozen=True, slots=True)
+class Intent:
+    """What the user asked for. `kind` picks the answer; `arg` and `entity` carry the details."""
+
+    kind: str  # help, principles, principle, bad-number, supporters, supporter, topic, unknown
+    arg: str = ""
+    number: int = 0
+    entity: Supporter | None = None
+    candidates: tuple[str, ...] = ()  # topic ids close to the question, for "did you mean"
+
+
+_FRENCH_STRONG = {
+    "principe", "principes", "pourquoi", "combien", "quel", "quelle", "quels", "quelles",
+    "est-ce", "signataire", "signataires", "a-t-il", "a-t-elle", "ont-ils", "appel", "l'appel",
+    "aide", "qu'est-ce", "etats-unis", "soutiens", "soutient", "rejoint", "premier", "deuxieme",
+    "troisieme", "quatrieme", "cinquieme", "sixieme", "septieme", "huitieme", "neuvieme",
+    "entreprises", "pays", "dit", "propos", "riposte", "cyber-riposte", "elections",
+}  # fmt: skip
+_FRENCH_WEAK = {
+    "les",
+    "des",
+    "du",
+    "qui",
+    "que",
+    "sur",
+    "la",
+    "le",
+    "est",
+    "une",
+    "au",
+    "aux",
+    "et",
+}
+_STOP = {
+    "a", "an", "the", "is", "are", "was", "were", "be", "what", "which", "who", "how", "does", "do",
+    "did", "about", "say", "says", "said", "tell", "me", "it", "its", "of", "in", "on", "for",
+    "to", "and", "or", "with", "this", "that", "there", "their", "they", "i", "you", "we", "my",
+    "call", "paris", "pariscall", "principle", "principles", "please", "can", "could", "would",
+    "should", "any", "anything", "some", "mean", "means", "explain", "know", "want", "i'm",
+    "le", "la", "les", "de", "des", "du", "un", "une", "et", "ou", "que", "qui", "quoi", "est",
+    "sur", "dit", "appel", "l'appel", "principe", "principes", "il", "elle", "en", "au", "aux",
+    "what's", "whats", "give", "show", "allowed", "ok", "hi", "hello", "thanks",
+}  # fmt: skip
+_CATEGORY_WORDS = {
+    "state": ("state", "states", "country", "countries", "government", "governments", "nation",
+              "nations", "etat", "etats", "pays", "gouvernements"),
+    "public-authority": ("public authority", "public authorities", "city", "cities", "region",
+                         "regions", "local", "municipal", "authorities", "collectivite",
+                         "collectivites", "villes"),
+    "private-sector": ("company", "companies", "business", "businesses", "firm", "firms",
+                       "corporation", "corporations", "private sector", "private-sector",
+                       "industry", "entreprise", "entreprises", "tech companies"),
+    "civil-society": ("civil society", "civil-society", "ngo", "ngos", "university",
+                      "universities", "nonprofit", "nonprofits", "non-profit", "charity",
+                      "academia", "ong", "universites", "societe civile"),
+}  # fmt: skip
+_COMMANDS = {
+    "help": "help", "aide": "help", "?": "help", "commands": "help", "commandes": "help",
+    "start": "help", "usage": "help",
+    "principles": "principles", "principes": "principles", "list": "principles",
+    "all principles": "principles", "the principles": "principles", "les principes": "principles",
+    "nine principles": "principles", "9 principles": "principles", "the nine principles": "principles",
+    "list principles": "principles", "list the principles": "principles",
+    "supporters": "supporters", "signatories": "supporters", "signataires": "supporters",
+    "soutiens": "supporters", "signers": "supporters", "stats": "supporters", "counts": "supporters",
+    "us": "topic:us-position", "usa": "topic:us-position", "united states": "topic:us-position",
+    "us position": "topic:us-position", "etats-unis": "topic:us-position", "america": "topic:us-position",
+    "about": "topic:about", "a propos": "topic:about", "context": "topic:context",
+    "contexte": "topic:context",
+}  # fmt: skip
+_ABOUT = re.compile(r"\b(?:paris call|pariscall|appel de paris|l'appel|the call|it)\b")
+_PRINCIPLE_WORDS = ("principle", "principe", "principles", "principes", "commitment", "p", "#")
+_NUMBERED = re.compile(r"^(?:(?:the|le|la)\s+)?(?P<a>\S+)\s+(?P<b>\S+)$")
+_P_SHORT = re.compile(r"^(?:p|#|n°|no\.?)\s*(\d+)$")
+_SUPPORTER_CMD = re.compile(r"^(?:supporter|signatory|signataire|soutien)\s+(?P<name>.+)$")
+_SUPPORTERS_CMD = re.compile(r"^(?:supporters|signatories|signataires|soutiens)\s+(?P<cat>.+)$")
+_ASK_NAME = [
+    re.compile(p)
+    for p in (
+        r"^(?:(?:why|when|how come)\s+)?(?:is|are|was|were)\s+(?P<name>.+?)\s+(?:an?\s+)?"
+        r"(?:supporter|supporters|signatory|signatories|signer|member|members|in|on board|"
+        r"part of (?:it|this|the (?:paris )?call)|on the list|listed|included|supporting|"
+        r"backing|among the supporters|among the signatories)(?:\s+(?:of|to)\s+.*)?$",
+        r"^(?:(?:why|when|how come)\s+)?(?:did|has|have|does|do)\s+(?:not\s+)?(?P<name>.+?)\s+"
+        r"(?:not\s+)?(?:sign|signed|join|joined|support|supported|endorse|endorsed|back|backed|"
+        r"adhere|adhered|ratify|ratified|agree|agreed)\b.*$",
+        r"^(?:(?:why|when)\s+)?(?:didn't|hasn't|haven't|doesn't|don't)\s+(?P<name>.+?)\s+"
+        r"(?:sign|join|support|endorse|back)\b.*$",
+        r"^(?:est-ce que|est ce que)\s+(?P<name>.+?)\s+(?:a|ont|est|sont)\s+"
+        r"(?:signe|rejoint|soutenu|adhere|signataire|signataires)\b.*$",
+        r"^(?P<name>.+?)\s+(?:a-t-il|a-t-elle|ont-ils|ont-elles|a t il|a t elle)\s+"
+        r"(?:signe|rejoint|soutenu|adhere)\b.*$",
+        r"^(?P<name>.+?)\s+(?:est|sont)(?:-il|-elle|-ils)?\s+(?:signataire|signataires|membre)\b.*$",
+        r"^(?:supporter|signatory)\?*\s*(?P<name>.+)$",
+    )
+]
+_US_TOPIC = {
+    "why", "when", "position", "stance", "reason", "2018", "2021", "trump", "biden", "harris",
+    "administration", "pourquoi", "quand", "refuse", "refused", "absent", "policy",
+}  # fmt: skip
+_SIGN_WORDS = {
+    "sign", "signed", "signatory", "signatories", "supporter", "supporters", "support",
+    "supports", "join", "joined", "member", "endorse", "endorsed", "signe", "signataire",
+    "rejoint", "soutien", "soutient", "in", "part", "list", "listed",
+}  # fmt: skip
+_COUNT_WORDS = ("how many", "number of", "count", "combien", "nombre de", "total", "who signed",
+                "who has signed", "who supports", "who are the supporters", "list of supporters",
+                "which countries", "which states", "which companies", "qui a signe", "liste des")  # fmt: skip
+
+
+def detect_lang(folded: str, original: str) -> str | None:
+    """ "fr" when the question reads as French, else None (the caller's default applies)."""
+    words = set(tokens(folded))
+    if words & _FRENCH_STRONG:
+        return "fr"
+    weak = len(words & _FRENCH_WEAK)
+    accented = any(c in original for c in "éèêàçùâîôû")
+    return "fr" if weak >= 2 or (weak and accented) else None
+
+
+def _principle_number(folded: str) -> int | None:
+    """ "principle 3", "third principle", "principle III", "p3", "#3", "3", "princple 3"."""
+    text = folded.strip(" ?!.")
+    short = _P_SHORT.match(text)
+    if short:
+        return to_number(short.group(1))
+    if " " not in text:
+        if text.isdigit() or (text in ("ii", "iii", "iv", "vi", "vii", "viii", "ix")):
+            return to_number(text)
+        return None
+    match = _NUMBERED.match(text)
+    if not match:
+        return None
+    a, b = match.group("a"), match.group("b")
+    for word, other in ((a, b), (b, a)):
+        if _is_principle_word(word):
+            number = to_number(other)
+            if number is not None:
+                return number
+    return None
+
+
+def _is_principle_word(word: str) -> bool:
+    if word in _PRINCIPLE_WORDS:
+        return True
+    return (
+        len(word) >= 7
+        and min(Levenshtein.distance(word, "principle"), Levenshtein.distance(word, "principe"))
+        <= 2
+    )
+
+
+def _category(folded: str) -> str | None:
+    padded = f" {folded} "
+    for category, words in _CATEGORY_WORDS.items():
+        if any(f" {w} " in padded for w in words):
+            return category
+    return None
+
+
+class Router:
+    """Routes questions using the content's keywords, titles and examples."""
+
+    def __init__(self, content: Content, supporters: SupporterIndex) -> None:
+        self.content = content
+        self.supporters = supporters
+        self._postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
+        self._phrases: list[tuple[tuple[str, ...], int]] = []
+        self._docs: list[str] = []
+        self._strong: list[set[str]] = []
+        self._build()
+
+    def _build(self) -> None:
+        docs: list[tuple[str, list[tuple[str, float]], list[str]]] = []
+        for p in self.content.principles:
+            fields = [(" ".join(p.title.values()), 3.0), (pick(p.text, "en"), 1.0)]
+            fields += [(pick(p.text, "fr"), 0.5), (pick(p.explanation, "en"), 0.4)]
+            fields += [(e, 1.5) for e in p.examples]
+            docs.append((p.id, fields, list(p.keywords)))
+        for t in self.content.topics.values():
+            fields = [(" ".join(t.title.values()), 2.0), (pick(t.body, "en"), 0.3)]
+            fields += [(e, 1.5) for e in t.examples]
+            docs.append((t.id, fields, list(t.keywords)))
+        weights: list[dict[str, float]] = []
+        for doc_id, fields, keywords in docs:
+            w: dict[str, float] = defaultdict(float)
+            strong: set[str] = set()
+            for text, weight in fields:
+                for s in {stem(t) for t in tokens(fold(text))} - _STOP:
+                    w[s] = max(w[s], weight)
+            for kw in keywords:
+                stems = tuple(stem(t) for t in tokens(fold(kw)) if t not in _STOP) or tuple(
+                    stem(t) for t in tokens(fold(kw))
+                )
+                for s in stems:
+                    w[s] = max(w[s], 3.0)
+                    strong.add(s)
+                if len(stems) > 1:
+                    self._phrases.append((stems, len(self._docs)))
+            for s in {stem(t) for t in tokens(fold(fields[0][0]))} - _STOP:
+                strong.add(s)
+            self._docs.append(doc_id)
+            self._strong.append(strong)
+            weights.append(w)
+        n = len(weights)
+        df: dict[str, int] = defaultdict(int)
+        for w in weights:
+            for s in w:
+                df[s] += 1
+        for i, w in enumerate(weights):
+            for s, weight in w.items():
+                self._postings[s].append((i, weight * math.log(1 + n / df[s])))
+
+    def rank(self, folded: str) -> list[tuple[float, str, bool]]:
+        """Topics by score for a question: (score, topic id, has a strong match)."""
+        stems = [stem(t) for t in tokens(folded) if t not in _STOP]
+        scores: dict[int, float] = defaultdict(float)
+        strong_hit: set[int] = set()
+        for s in set(stems):
+            for doc, weight in self._postings.get(s, ()):
+                scores[doc] += weight
+                if s in self._strong[doc]:
+                    strong_hit.add(doc)
+        if len(stems) > 1:
+            joined = " " + " ".join(stems) + " "
+            for phrase, doc in self._phrases:
+                if " " + " ".join(phrase) + " " in joined:
+                    scores[doc] += 6.0
+                    strong_hit.add(doc)
+        ranked = sorted(
+            ((v, self._docs[d], d in strong_hit) for d, v in scores.items()), reverse=True
+        )
+        return ranked
+
+    def route(self, text: str) -> Intent:
+        """The intent of a cleaned, non-empty question."""
+        folded = fold(text).strip(" ?!.¿¡")
+        plain = " ".join(tokens(folded)) if folded not in ("?",) else folded
+        command = _COMMANDS.get(plain) or _COMMANDS.get(folded)
+        if command:
+            if command.startswith("topic:"):
+                return Intent("topic", command[6:])
+            return Intent(command)
+        number = _principle_number(folded)
+        if number is not None:
+            return (
+                Intent("principle", number=number)
+                if 1 <= number <= 9
+                else Intent("bad-number", number=number)
+            )
+        match = _SUPPORTERS_CMD.match(folded)
+        if match:
+            return Intent("supporters", arg=_category(" " + match.group("cat") + " ") or "")
+        match = _SUPPORTER_CMD.match(folded)
+        if match:
+            return self._supporter(match.group("name"), text, folded)
+        intent = self._supporter_question(text, folded)
+        if intent is not None:
+            return intent
+        if any(w in f" {folded} " for w in _COUNT_WORDS) or plain in (
+            "who signed",
+            "who supports it",
+        ):
+            return Intent("supporters", arg=_category(plain) or "")
+        if not set(tokens(folded)) - _STOP and _ABOUT.search(folded):
+            return Intent("topic", "about")  # "what is the paris call?" and nothing more
+        return self._retrieve(folded)
+
+    def _supporter(self, name: str, text: str, folded: str) -> Intent:
+        entity = self.supporters.find(name)
+        if entity is not None and entity.country == "USA" and set(tokens(folded)) & _US_TOPIC:
+            return Intent("topic", "us-position")
+        return Intent("supporter", arg=name, entity=entity)
+
+    def _supporter_question(self, text: str, folded: str) -> Intent | None:
+        for pattern in _ASK_NAME:
+            match = pattern.match(folded)
+            if not match:
+                continue
+            name = match.group("name").strip()
+            if name in ("it", "this", "that", "the call", "the paris call", "they", "you"):
+                break
+            entity = self.supporters.find(name)
+            if entity is None:
+                entity = self.supporters.mentioned(_original_span(text, name))
+            if entity is None and _category(f" {name} "):
+                return Intent("supporters", arg=_category(f" {name} ") or "")
+            asked = _original_span(text, name)
+            return (
+                self._supporter(asked, text, folded)
+                if entity is None
+                else (self._supporter(entity.name, text, folded))
+            )
+        entity = self.supporters.mentioned(text)
+        if entity is None:
+            return None
+        words = set(tokens(folded))
+        if entity.country == "USA" and words & _US_TOPIC:
+            return Intent("topic", "us-position")
+        rest = words - _STOP - set(tokens(fold(entity.name)))
+        if words & _SIGN_WORDS or len(rest) <= 1:
+            return Intent("supporter", arg=entity.name, entity=entity)
+        return None
+
+    def _retrieve(self, folded: str) -> Intent:
+        ranked = self.rank(folded)
+        if ranked:
+            score, best, strong = ranked[0]
+            runner_up = ranked[1][0] if len(ranked) > 1 else 0.0
+            if strong and score >= 4.0 and score >= runner_up * 1.15:
+                return Intent("topic", best)
+            close = tuple(doc for s, doc, st in ranked[:3] if st)
+            return Intent("unknown", candidates=close)
+        return Intent("unknown")
+
+
+def _original_span(text: str, folded_name: str) -> str:
+    """The user's own spelling (capitals kept) of a name found in folded text, when recoverable."""
+    index = fold(text).find(folded_name)
+    return text[index : index + len(folded_name)] if index >= 0 else folded_name

@@ -1,0 +1,186 @@
+"""Every fixed sentence the bot says, in English and French, kept in one place."""
+
+from __future__ import annotations
+
+OFFICIAL_SITE = "https://pariscall.international/en/"
+OFFICIAL_SITE_FR = "https://pariscall.international/fr/"
+
+_MESSAGES: dict[str, dict[str, str]] = {
+    "principle_title": {"en": "Principle {n}: {title}", "fr": "Principe {n} : {title}"},
+    "official_wording": {
+        "en": "Official wording ([principles page]({url})):",
+        "fr": "Texte officiel ([page des principes]({url})) :",
+    },
+    "call_wording": {
+        "en": "The Call text of 12 Nov 2018 words it as item {n} of its list ([text]({url})):",
+        "fr": "Le texte de l'Appel du 12 novembre 2018 le formule ainsi, point {n} ([texte]({url})) :",
+    },
+    "in_plain_words": {"en": "**In plain words.** {text}", "fr": "**En clair.** {text}"},
+    "previous": {"en": "◀ Principle {n}", "fr": "◀ Principe {n}"},
+    "next": {"en": "Principle {n} ▶", "fr": "Principe {n} ▶"},
+    "principles_title": {
+        "en": "The nine principles of the Paris Call",
+        "fr": "Les neuf principes de l'Appel de Paris",
+    },
+    "principles_intro": {
+        "en": "The Call's nine commitments, with their official short titles. "
+        "Ask `principle N` for the full text and what it means.",
+        "fr": "Les neuf engagements de l'Appel, avec leurs titres officiels courts. "
+        "Demandez `principe N` pour le texte complet et ce qu'il signifie.",
+    },
+    "bad_number": {
+        "en": "There are nine principles, numbered 1 to 9, so there is no principle {n}.",
+        "fr": "Il y a neuf principes, numérotés de 1 à 9 : il n'y a pas de principe {n}.",
+    },
+    "supporters_title": {
+        "en": "Who supports the Paris Call",
+        "fr": "Qui soutient l'Appel de Paris",
+    },
+    "supporters_latest": {
+        "en": "As of {as_of}, the official list has **{total}** entries: **{states}** states, "
+        "**{pa}** public authorities and local governments, **{cs}** civil-society "
+        "organisations and **{ps}** companies and other private-sector entities.",
+        "fr": "Au {as_of}, la liste officielle compte **{total}** entrées : **{states}** États, "
+        "**{pa}** autorités publiques et collectivités, **{cs}** organisations de la société "
+        "civile et **{ps}** entreprises et autres acteurs du secteur privé.",
+    },
+    "supporters_uncategorised": {
+        "en": "{n} entries have no category, so the site's four counters add up to {sum}.",
+        "fr": "{n} entrées n'ont pas de catégorie : les quatre compteurs du site totalisent {sum}.",
+    },
+    "supporters_changed": {
+        "en": "The list itself last changed on {changed}.",
+        "fr": "La liste elle-même a changé pour la dernière fois le {changed}.",
+    },
+    "supporters_imported": {
+        "en": "Counted from the official list imported on {date} from {source}.",
+        "fr": "Compté dans la liste officielle importée le {date} depuis {source}.",
+    },
+    "supporters_history": {"en": "**Over time**", "fr": "**Au fil du temps**"},
+    "supporters_known": {
+        "en": "**{label} in my list ({n})**",
+        "fr": "**{label} dans ma liste ({n})**",
+    },
+    "supporters_not": {
+        "en": "**Notable states not in the list:** {names}.",
+        "fr": "**États notables absents de la liste :** {names}.",
+    },
+    "full_list": {
+        "en": "The full list is on the [official site]({url}).",
+        "fr": "La liste complète est sur le [site officiel]({url}).",
+    },
+    "supporter_yes_title": {
+        "en": "Yes: {name} supports the Paris Call",
+        "fr": "Oui : {name} soutient l'Appel de Paris",
+    },
+    "supporter_no_title": {
+        "en": "No: {name} has not joined the Paris Call",
+        "fr": "Non : {name} n'a pas rejoint l'Appel de Paris",
+    },
+    "supporter_unknown_title": {
+        "en": "{name} is not in my list",
+        "fr": "{name} n'est pas dans ma liste",
+    },
+    "supporter_yes": {
+        "en": "**{name}** is in the official list of supporters ({category}{country}).",
+        "fr": "**{name}** figure dans la liste officielle des soutiens ({category}{country}).",
+    },
+    "supporter_since": {"en": "Listed since {date}.", "fr": "Dans la liste depuis le {date}."},
+    "supporter_signed": {"en": "Signed on {date}.", "fr": "Signature le {date}."},
+    "supporter_no": {
+        "en": "**{name}** is not in the official list of supporters (as of {as_of}).",
+        "fr": "**{name}** ne figure pas dans la liste officielle des soutiens (au {as_of}).",
+    },
+    "supporter_unknown": {
+        "en": "I could not find **{name}** among the {n} supporters and notable non-supporters I "
+        "know. That does not prove it has not joined: check the [official list]({url}).",
+        "fr": "Je ne trouve pas **{name}** parmi les {n} soutiens et non-signataires notables que "
+        "je connais. Cela ne prouve pas qu'il n'a pas rejoint l'Appel : vérifiez la "
+        "[liste officielle]({url}).",
+    },
+    "unknown_title": {"en": "I don't know that one", "fr": "Je ne sais pas répondre à cela"},
+    "unknown": {
+        "en": "I answer questions about the Paris Call for Trust and Security in Cyberspace: its "
+        "nine principles, who supports it, and the U.S. position. I don't have an answer to "
+        "that, and I would rather say so than guess. The [official site]({url}) may help.",
+        "fr": "Je réponds aux questions sur l'Appel de Paris pour la confiance et la sécurité dans "
+        "le cyberespace : ses neuf principes, ses soutiens et la position des États-Unis. Je n'ai "
+        "pas de réponse à cette question, et je préfère le dire plutôt que deviner. Le "
+        "[site officiel]({url}) peut vous aider.",
+    },
+    "cut": {
+        "en": "(Your message was long, so I read only its first {n} characters.)",
+        "fr": "(Votre message était long : je n'en ai lu que les {n} premiers caractères.)",
+    },
+    "help_title": {"en": "How to use pariscall", "fr": "Comment utiliser pariscall"},
+    "help": {
+        "en": "I explain the **Paris Call for Trust and Security in Cyberspace** (2018), with "
+        "sources. Ask in your own words, or use a command:\n\n"
+        "- `principles`: the nine principles\n"
+        "- `principle 3` (or `p3`, `third principle`): one principle, its official text and "
+        "what it means\n"
+        "- `supporters`: how many states, authorities, companies and NGOs support it\n"
+        "- `supporter Microsoft`: is this organisation or state a supporter?\n"
+        "- `us`: the U.S. position (absent in 2018, joined in 2021)\n"
+        "- `about`: what the Call is; `context`: the UN processes around it\n\n"
+        "Questions work too: *did Russia sign?*, *what does it say about hack back?*. "
+        "Start with `fr` for French.",
+        "fr": "J'explique l'**Appel de Paris pour la confiance et la sécurité dans le cyberespace** "
+        "(2018), sources à l'appui. Posez votre question, ou utilisez une commande :\n\n"
+        "- `principes` : les neuf principes\n"
+        "- `principe 3` (ou `p3`) : un principe, son texte officiel et ce qu'il signifie\n"
+        "- `soutiens` : combien d'États, d'autorités, d'entreprises et d'ONG le soutiennent\n"
+        "- `supporter Microsoft` : cette organisation ou cet État le soutient-il ?\n"
+        "- `us` : la position des États-Unis (absents en 2018, signataires en 2021)\n"
+        "- `about` : ce qu'est l'Appel ; `context` : les processus de l'ONU autour\n\n"
+        "Les questions marchent aussi : *la Russie a-t-elle signé ?*. Commencez par `en` pour "
+        "l'anglais.",
+    },
+    "home_title": {"en": "The Paris Call, in your workspace", "fr": "L'Appel de Paris, ici"},
+    "sorry_title": {"en": "Sorry, something went wrong", "fr": "Désolé, une erreur s'est produite"},
+    "sorry": {
+        "en": "I could not answer that just now. Please try again in a moment; the "
+        "[official site]({url}) has the texts in the meantime.",
+        "fr": "Je n'ai pas pu répondre pour l'instant. Réessayez dans un moment ; le "
+        "[site officiel]({url}) a les textes en attendant.",
+    },
+    "categories": {
+        "en": "state|public authority|civil society|private sector",
+        "fr": "État|autorité publique|société civile|secteur privé",
+    },
+    "categories_plural": {
+        "en": "States|Public authorities|Civil-society organisations|Companies",
+        "fr": "États|Autorités publiques|Organisations de la société civile|Entreprises",
+    },
+}
+
+
+def say(key: str, lang: str, **values: object) -> str:
+    """The sentence `key` in `lang` (English when missing), with `values` filled in."""
+    texts = _MESSAGES[key]
+    template = texts.get(lang) or texts["en"]
+    return template.format(**values) if values else template
+
+
+def category_label(category: str | None, lang: str, plural: bool = False) -> str:
+    from bot.content import CATEGORIES
+
+    if category not in CATEGORIES:
+        return ""
+    labels = say("categories_plural" if plural else "categories", lang).split("|")
+    return labels[CATEGORIES.index(category)]
+
+
+MONTHS = {
+    "en": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
+    "fr": ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."],
+}
+
+
+def human_date(iso: str, lang: str = "en") -> str:
+    """ "2021-11-10" -> "10 Nov 2021" (or "10 nov. 2021" in French)."""
+    try:
+        year, month, day = (int(x) for x in iso.split("-"))
+        return f"{day} {MONTHS.get(lang, MONTHS['en'])[month - 1]} {year}"
+    except (ValueError, IndexError):
+        return iso

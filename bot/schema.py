@@ -1,0 +1,354 @@
+"""Validation of the YAML content: the schema (pydantic) and the checks across files.
+
+Every problem is collected and reported at once as `ContentError`, each naming the file, the key
+path, what was found and what was expected. Imported only when content changed (see content.py).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+import yaml
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
+
+from bot.content import (
+    Content,
+    Count,
+    OfficialList,
+    Principle,
+    Supporter,
+    Text,
+    TimelineEntry,
+    Topic,
+    content_files,
+)
+from bot.errors import ContentError, Problem
+from bot.reply import Source
+
+
+def _text(value: Any) -> Any:
+    return {"en": value} if isinstance(value, str) else value
+
+
+def _date(value: Any) -> Any:
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value).isoformat()
+        except ValueError:
+            raise ValueError(f"{value!r} is not a date (expected YYYY-MM-DD)") from None
+    return value
+
+
+def _url(value: Any) -> Any:
+    if isinstance(value, str) and not (
+        value.startswith(("https://", "http://")) and "." in value and " " not in value
+    ):
+        raise ValueError(f"{value!r} is not a web address (expected https://...)")
+    return value
+
+
+def _english(value: dict[str, str]) -> dict[str, str]:
+    if not value.get("en", "").strip():
+        raise ValueError("needs an English text under `en`")
+    return value
+
+
+IsoDate = Annotated[str, BeforeValidator(_date)]
+Url = Annotated[str, BeforeValidator(_url)]
+TextIn = Annotated[dict[Literal["en", "fr"], str], BeforeValidator(_text)]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class SourceIn(_Model):
+    title: str = Field(min_length=1)
+    url: Url
+    as_of: IsoDate
+
+
+Sources = Annotated[list[SourceIn], Field(min_length=1)]
+
+
+class PrincipleIn(_Model):
+    number: int
+    title: TextIn
+    text: TextIn
+    call_text: TextIn
+    explanation: TextIn
+    keywords: list[str] = []
+    examples: list[str] = []
+    sources: Sources
+    as_of: IsoDate
+
+
+class TimelineIn(_Model):
+    date: IsoDate
+    text: TextIn
+    sources: Sources
+
+
+class FieldIn(_Model):
+    name: TextIn
+    value: TextIn
+
+
+class TopicIn(_Model):
+    id: str = Field(pattern=r"^(about|us-position|context|faq:[a-z0-9-]+)$")
+    title: TextIn
+    body: TextIn
+    timeline: list[TimelineIn] = []
+    fields: list[FieldIn] = []
+    keywords: list[str] = []
+    examples: list[str] = []
+    suggestions: list[str] = []
+    sources: Sources
+    as_of: IsoDate
+
+
+class CountIn(_Model):
+    as_of: IsoDate
+    states: int | None = None
+    public_authorities: int | None = None
+    civil_society: int | None = None
+    private_sector: int | None = None
+    total: int | None = None
+    approximate: bool = False
+    note: TextIn = {}
+    sources: Sources
+
+
+class EntryIn(_Model):
+    name: str = Field(min_length=1)
+    fr: str | None = None
+    country: str | None = Field(default=None, pattern=r"^[A-Z]{3}$")
+    aliases: list[str] = []
+    first_listed: IsoDate | None = None
+    signed: IsoDate | None = None
+    note: TextIn = {}
+    sources: list[SourceIn] = []
+
+
+class GroupIn(_Model):
+    category: Literal["state", "public-authority", "private-sector", "civil-society"]
+    sources: Sources
+    as_of: IsoDate
+    entries: list[EntryIn]
+
+
+class NonSupporterIn(EntryIn):
+    sources: Sources
+    as_of: IsoDate
+
+
+class OfficialListIn(_Model):
+    url: Url
+    csv_url: Url
+    as_of: IsoDate
+    changed: IsoDate
+
+
+class FileIn(_Model):
+    """One content file: any of these top-level keys, in any file."""
+
+    principles: list[PrincipleIn] = []
+    topics: list[TopicIn] = []
+    official_list: OfficialListIn | None = None
+    counts: list[CountIn] = []
+    groups: list[GroupIn] = []
+    non_supporters: list[NonSupporterIn] = []
+
+
+def _loc(loc: tuple[int | str, ...]) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        elif part.startswith(("function-", "literal[", "str", "int")):
+            continue  # pydantic's internal validator steps, not keys the editor wrote
+        else:
+            out += f".{part}" if out else part
+    return out
+
+
+def _problems(file: str, error: ValidationError) -> list[Problem]:
+    problems = []
+    for item in error.errors():
+        found = item.get("input")
+        message = item["msg"].removeprefix("Value error, ")
+        if item["type"] == "missing":
+            message = "missing (this field is required)"
+        elif item["type"] == "extra_forbidden":
+            message = "unknown field (check its spelling against content/README.md)"
+        elif not isinstance(found, dict | list) and "is not" not in message:
+            message = f"found {found!r}: {message}"
+        problems.append(Problem(file, _loc(item["loc"]), message))
+    return problems
+
+
+def read_files(directory: Path) -> tuple[dict[str, FileIn], list[Problem]]:
+    """Parse and type-check every YAML file; collect the problems instead of stopping."""
+    parsed: dict[str, FileIn] = {}
+    problems: list[Problem] = []
+    files = content_files(directory)
+    if not files:
+        problems.append(
+            Problem(str(directory), "", "no .yaml files found (is this the content folder?)")
+        )
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    for path in files:
+        name = f"{directory.name}/{path.name}"
+        try:
+            data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)  # noqa: S506 (safe loader)
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+            reason = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+            problems.append(Problem(name, where, f"not valid YAML: {reason}"))
+            continue
+        except (OSError, UnicodeDecodeError) as exc:
+            problems.append(Problem(name, "", f"cannot be read: {exc}"))
+            continue
+        if data is None:
+            data = {}
+        if not isinstance(data, dict):
+            problems.append(Problem(name, "", "must be a mapping of keys (such as `principles:`)"))
+            continue
+        try:
+            parsed[name] = FileIn.model_validate(data)
+        except ValidationError as exc:
+            problems.extend(_problems(name, exc))
+    return parsed, problems
+
+
+def _sources(items: list[SourceIn]) -> tuple[Source, ...]:
+    return tuple(Source(s.title, s.url, s.as_of) for s in items)
+
+
+def _t(text: dict[Any, str]) -> Text:
+    return {str(k): v.strip() for k, v in text.items() if v.strip()}
+
+
+def build_content(directory: Path) -> Content:
+    """Validate every file in `directory` and build the core's `Content`, or raise ContentError."""
+    parsed, problems = read_files(directory)
+    principles: dict[int, Principle] = {}
+    topics: dict[str, Topic] = {}
+    counts: list[Count] = []
+    supporters: list[Supporter] = []
+    official: OfficialList | None = None
+    names: dict[str, str] = {}  # folded name/alias -> where it was first used
+
+    def claim(entry: EntryIn, file: str, path: str) -> None:
+        """Each name and alias may point to one entry only."""
+        labels = [("name", entry.name)] + ([("fr", entry.fr)] if entry.fr else [])
+        labels += [(f"aliases[{a}]", alias) for a, alias in enumerate(entry.aliases)]
+        for key, alias in labels:
+            folded = " ".join(alias.casefold().split())
+            owner = names.setdefault(folded, entry.name)
+            if owner != entry.name:
+                problems.append(
+                    Problem(file, f"{path}.{key}", f"{alias!r} is already used by {owner}")
+                )
+
+    for file, data in parsed.items():
+        for i, p in enumerate(data.principles):
+            path = f"principles[{i}]"
+            for key in ("title", "text", "call_text", "explanation"):
+                if not getattr(p, key).get("en", "").strip():
+                    problems.append(
+                        Problem(file, f"{path}.{key}.en", "missing (English is required)")
+                    )
+            if not 1 <= p.number <= 9:
+                problems.append(
+                    Problem(file, f"{path}.number", f"found {p.number}: must be 1 to 9")
+                )
+            elif p.number in principles:
+                problems.append(
+                    Problem(file, f"{path}.number", f"principle {p.number} appears twice")
+                )
+            principles[p.number] = Principle(
+                p.number, _t(p.title), _t(p.text), _t(p.call_text), _t(p.explanation),
+                tuple(k.casefold() for k in p.keywords), tuple(p.examples), _sources(p.sources),
+                p.as_of,
+            )  # fmt: skip
+        for i, t in enumerate(data.topics):
+            path = f"topics[{i}]"
+            if t.id in topics:
+                problems.append(Problem(file, f"{path}.id", f"{t.id!r} is used by another topic"))
+            for key in ("title", "body"):
+                if not getattr(t, key).get("en", "").strip():
+                    problems.append(
+                        Problem(file, f"{path}.{key}.en", "missing (English is required)")
+                    )
+            topics[t.id] = Topic(
+                t.id, _t(t.title), _t(t.body),
+                tuple(TimelineEntry(e.date, _t(e.text), _sources(e.sources)) for e in t.timeline),
+                tuple((_t(f.name), _t(f.value)) for f in t.fields),
+                tuple(k.casefold() for k in t.keywords), tuple(t.examples), tuple(t.suggestions),
+                _sources(t.sources), t.as_of,
+            )  # fmt: skip
+        if data.official_list is not None:
+            o = data.official_list
+            official = OfficialList(o.url, o.csv_url, o.as_of, o.changed)
+        for c in data.counts:
+            counts.append(
+                Count(c.as_of, c.states, c.public_authorities, c.civil_society, c.private_sector,
+                      c.total, c.approximate, _t(c.note), _sources(c.sources))
+            )  # fmt: skip
+        for g, group in enumerate(data.groups):
+            for i, e in enumerate(group.entries):
+                path = f"groups[{g}].entries[{i}]"
+                supporters.append(_supporter(e, True, group.category, group.sources, group.as_of))
+                claim(e, file, path)
+        for i, e in enumerate(data.non_supporters):
+            path = f"non_supporters[{i}]"
+            supporters.append(_supporter(e, False, None, [], e.as_of))
+            claim(e, file, path)
+
+    missing = sorted(set(range(1, 10)) - set(principles))
+    if parsed and missing:
+        problems.append(
+            Problem("principles", "", f"principles {missing} are missing (need 1 to 9)")
+        )
+    if parsed and official is None:
+        problems.append(Problem("supporters", "official_list", "missing (the official list's URL)"))
+    for required in ("about", "us-position"):
+        if parsed and required not in topics:
+            problems.append(Problem("topics", "", f"no topic with id {required!r}"))
+    if problems:
+        raise ContentError(problems, str(directory))
+    assert official is not None
+    return Content(
+        principles=tuple(principles[n] for n in sorted(principles)),
+        topics=topics,
+        counts=tuple(sorted(counts, key=lambda c: c.as_of)),
+        supporters=tuple(supporters),
+        official_list=official,
+        directory=str(directory),
+    )
+
+
+def _supporter(
+    e: EntryIn, is_supporter: bool, category: str | None, group_sources: list[SourceIn], as_of: str
+) -> Supporter:
+    return Supporter(
+        name=e.name.strip(),
+        supporter=is_supporter,
+        category=category,
+        country=e.country,
+        aliases=tuple(e.aliases),
+        fr=e.fr,
+        first_listed=e.first_listed,
+        signed=e.signed,
+        note=_t(e.note),
+        sources=_sources(e.sources + group_sources),
+        as_of=as_of,
+    )
