@@ -7,13 +7,12 @@ Slack and Discord libraries are imported only by their own subcommands, so `ask`
 from __future__ import annotations
 
 import argparse
-import logging
 import os
 import sys
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from adapters import settings, terminal
+from bot import __version__
 
 EPILOG = """examples:
   pariscall ask "principle 3"
@@ -31,13 +30,6 @@ CONNECT_HINT = (
 )
 
 
-def _version() -> str:
-    try:
-        return version("pariscall")
-    except PackageNotFoundError:
-        return "unknown"
-
-
 def _parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--lang", choices=("en", "fr"), default=argparse.SUPPRESS,
@@ -49,7 +41,7 @@ def _parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
         description="Answers questions about the Paris Call for Trust and Security in Cyberspace.",
     )  # fmt: skip
-    parser.add_argument("--version", action="version", version=f"pariscall {_version()}")
+    parser.add_argument("--version", action="version", version=f"pariscall {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     ask = sub.add_parser("ask", parents=[common], help="answer one question and exit",
@@ -88,11 +80,10 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    logging.basicConfig(level=os.environ.get("PARISCALL_LOG_LEVEL", "WARNING").upper(),
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")  # fmt: skip
     # Platform subcommands own their arguments; hand them over untouched.
     if argv and argv[0] in ("slack", "discord"):
         settings.load_env()
+        settings.setup_logging()
         return _platform(argv[0], argv[1:])
     args = _parser().parse_args(argv)
     command = args.command or "serve"
@@ -182,6 +173,7 @@ def _serve(content: str | None, lang: str) -> int:
         return terminal.chat(core, lang)
     from adapters.serve import serve
 
+    settings.setup_logging()
     return serve(settings.core_or_exit(content), slack=slack, discord=discord)
 
 

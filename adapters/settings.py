@@ -28,6 +28,15 @@ def load_env(path: Path | None = None) -> None:
     load_dotenv(env_file, override=False)
 
 
+def setup_logging() -> None:
+    """Log lines for operators of the long-running bot (level from PARISCALL_LOG_LEVEL)."""
+    import logging
+
+    level = os.environ.get("PARISCALL_LOG_LEVEL", "INFO").upper()
+    logging.basicConfig(level=level if level in logging.getLevelNamesMapping() else "INFO",
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")  # fmt: skip
+
+
 def _xdg(variable: str, fallback: str) -> Path:
     base = os.environ.get(variable) or str(Path.home() / fallback)
     return Path(base) / "pariscall"

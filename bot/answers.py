@@ -5,7 +5,7 @@ from __future__ import annotations
 from bot.content import CATEGORIES, Content, Count, Principle, Supporter, Topic, pick
 from bot.messages import OFFICIAL_SITE, category_label, human_date, say
 from bot.reply import Entity, Field, Reply, Source, Suggestion
-from bot.text import quote_user_text
+from bot.text import fold, quote_user_text
 
 PRINCIPLES_URL = {"en": "https://pariscall.international/en/principles",
                   "fr": "https://pariscall.international/fr/principles"}  # fmt: skip
@@ -16,6 +16,14 @@ MAX_LISTED = 90  # names listed in one supporters reply; beyond, the official li
 
 def _quote(text: str) -> str:
     return "\n".join(f"> {line}" for line in text.splitlines() if line.strip())
+
+
+def _core_words(sentence: str) -> str:
+    """A sentence without what differs between a list item and a title line ("d'", ";")."""
+    text = fold(sentence).strip(" ;.")
+    for lead in ("de ", "d'"):
+        text = text.removeprefix(lead)
+    return text
 
 
 def _dedupe(sources: list[Source]) -> tuple[Source, ...]:
@@ -33,7 +41,7 @@ def principle(p: Principle, lang: str) -> Reply:
     body = [say("official_wording", lang, url=PRINCIPLES_URL.get(lang, PRINCIPLES_URL["en"]))]
     body.append(_quote(pick(p.text, lang)))
     call = pick(p.call_text, lang)
-    if call and call.rstrip(" ;.").lower() != pick(p.text, lang).rstrip(" ;.").lower():
+    if call and _core_words(call) != _core_words(pick(p.text, lang)):
         body.append(say("call_wording", lang, n=p.number, url=CALL_URL.get(lang, CALL_URL["en"])))
         body.append(_quote(call))
     body.append(say("in_plain_words", lang, text=pick(p.explanation, lang)))

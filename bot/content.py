@@ -1,15 +1,15 @@
-"""The content as the core uses it: small frozen dataclasses, loaded fast from a validated cache.
+"""The content as the core uses it: small frozen dataclasses, and the cache that loads them fast.
 
 Validation (PyYAML + pydantic, ~150 ms of imports) runs only when a content file changed; the
-validated result is pickled in a cache folder keyed on the files' names, sizes and times, so a
-normal start reads one pickle and imports neither YAML nor pydantic.
+loaded core is pickled in a cache folder keyed on the files' names, sizes and times, so a normal
+start reads one pickle and imports neither YAML nor pydantic (see `bot.core.load_core`).
 """
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -120,41 +120,39 @@ def content_files(directory: Path) -> list[Path]:
     return sorted(p for p in directory.glob("*.yaml") if p.is_file())
 
 
-def _cache_key(directory: Path) -> str:
-    digest = hashlib.sha256(f"{CACHE_FORMAT}:{directory.resolve()}".encode())
-    for path in content_files(directory):
-        stat = path.stat()
-        digest.update(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}".encode())
-    return digest.hexdigest()[:24]
+def cache_key(*paths: Path) -> str:
+    """A key that changes when any content file (or other input file) changes."""
+    parts = [str(CACHE_FORMAT)]
+    # The core's own code is part of the key: a cached object must match the classes loading it.
+    for code in sorted(Path(__file__).parent.glob("*.py")):
+        stat = code.stat()
+        parts.append(f"{code.name}:{stat.st_size}:{stat.st_mtime_ns}")
+    for path in paths:
+        files = content_files(path) if path.is_dir() else [path] if path.is_file() else []
+        parts.append(str(path.resolve()))
+        for file in files:
+            stat = file.stat()
+            parts.append(f"{file.name}:{stat.st_size}:{stat.st_mtime_ns}")
+    text = "|".join(parts).encode()
+    return f"{zlib.crc32(text):08x}{zlib.adler32(text):08x}"
 
 
-def load_content(directory: Path, cache_dir: Path | None = None) -> Content:
-    """Load and validate `directory`, using `cache_dir` to skip validation when nothing changed.
-
-    Raises `ContentError` listing every problem when the content is invalid.
-    """
-    cache_file = cache_dir / f"content-{_cache_key(directory)}.pickle" if cache_dir else None
-    if cache_file is not None and cache_file.is_file():
-        try:
-            with cache_file.open("rb") as handle:
-                cached = pickle.load(handle)
-            if isinstance(cached, Content):
-                return cached
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError):
-            pass  # a stale or damaged cache is simply rebuilt
-    from bot.schema import build_content  # heavy imports only on a cache miss
-
-    content = build_content(directory)
-    if cache_file is not None:
-        _write_atomically(cache_file, pickle.dumps(content, protocol=pickle.HIGHEST_PROTOCOL))
-    return content
+def read_cache(path: Path) -> object | None:
+    """The object pickled at `path`, or None when missing or unreadable (it is then rebuilt)."""
+    try:
+        with path.open("rb") as handle:
+            value: object = pickle.load(handle)
+        return value
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, TypeError, ImportError):
+        return None
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
+def write_cache(path: Path, value: object) -> None:
+    """Pickle `value` to `path` atomically; a read-only cache folder only costs speed."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_bytes(data)
+        tmp.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
         os.replace(tmp, path)
     except OSError:
-        pass  # a read-only cache folder only costs speed
+        pass

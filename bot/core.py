@@ -5,19 +5,17 @@ Synchronous and free of I/O after loading; it knows nothing of Slack, Discord or
 
 from __future__ import annotations
 
-import logging
 from dataclasses import replace
 from pathlib import Path
 
 from bot import answers
-from bot.content import Content, load_content, pick
+from bot.content import Content, cache_key, pick, read_cache, write_cache
 from bot.matching import Intent, Router, detect_lang
 from bot.messages import say
 from bot.reply import Reply, Suggestion
 from bot.supporters import SupporterIndex
 from bot.text import MAX_QUESTION_CHARS, clean, fold
 
-log = logging.getLogger(__name__)
 LANGS = ("en", "fr")
 
 
@@ -42,7 +40,11 @@ class Core:
         try:
             return self._answer(question, lang)
         except Exception:  # the chat user gets a sentence; the operator gets the traceback
-            log.exception("failed to answer a question of %d characters", len(question))
+            import logging
+
+            logging.getLogger(__name__).exception(
+                "failed to answer a question of %d characters", len(question)
+            )
             return self.sorry(lang if lang in LANGS else "en")
 
     def _answer(self, question: str, lang: str | None) -> Reply:
@@ -137,9 +139,21 @@ def load_core(
 
     Raises `ContentError` when the content is invalid.
     """
-    content = load_content(content_dir or bundled_content_dir(), cache_dir)
+    directory = content_dir or bundled_content_dir()
+    inputs = [directory] + ([data_dir / "supporters.json"] if data_dir is not None else [])
+    cache_file = cache_dir / f"core-{cache_key(*inputs)}.pickle" if cache_dir else None
+    if cache_file is not None:
+        cached = read_cache(cache_file)
+        if isinstance(cached, Core):
+            return cached
+    from bot.schema import build_content  # heavy imports only when content changed
+
+    content = build_content(directory)
     if data_dir is not None:
         from bot.importer import apply_imported
 
         content = apply_imported(content, data_dir)
-    return Core(content)
+    core = Core(content)
+    if cache_file is not None:
+        write_cache(cache_file, core)
+    return core

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from rapidfuzz.distance import Levenshtein
 
 from bot.content import Content, Supporter, pick
-from bot.supporters import SupporterIndex
+from bot.supporters import SupporterIndex, name_key
 from bot.text import fold, stem, to_number, tokens
 
 
@@ -33,7 +33,7 @@ _FRENCH_STRONG = {
     "est-ce", "signataire", "signataires", "a-t-il", "a-t-elle", "ont-ils", "appel", "l'appel",
     "aide", "qu'est-ce", "etats-unis", "soutiens", "soutient", "rejoint", "premier", "deuxieme",
     "troisieme", "quatrieme", "cinquieme", "sixieme", "septieme", "huitieme", "neuvieme",
-    "entreprises", "pays", "dit", "propos", "riposte", "cyber-riposte", "elections",
+    "entreprises", "pays", "dit", "propos", "riposte", "cyber-riposte",
 }  # fmt: skip
 _FRENCH_WEAK = {
     "les",
@@ -187,6 +187,7 @@ class Router:
         self._phrases: list[tuple[tuple[str, ...], int]] = []
         self._docs: list[str] = []
         self._strong: list[set[str]] = []
+        self._examples: dict[str, str] = {}  # folded example question -> its topic
         self._build()
 
     def _build(self) -> None:
@@ -196,10 +197,12 @@ class Router:
             fields += [(pick(p.text, "fr"), 0.5), (pick(p.explanation, "en"), 0.4)]
             fields += [(e, 1.5) for e in p.examples]
             docs.append((p.id, fields, list(p.keywords)))
+            self._examples.update((_plain(e), p.id) for e in p.examples)
         for t in self.content.topics.values():
             fields = [(" ".join(t.title.values()), 2.0), (pick(t.body, "en"), 0.3)]
             fields += [(e, 1.5) for e in t.examples]
             docs.append((t.id, fields, list(t.keywords)))
+            self._examples.update((_plain(e), t.id) for e in t.examples)
         weights: list[dict[str, float]] = []
         for doc_id, fields, keywords in docs:
             w: dict[str, float] = defaultdict(float)
@@ -211,11 +214,14 @@ class Router:
                 stems = tuple(stem(t) for t in tokens(fold(kw)) if t not in _STOP) or tuple(
                     stem(t) for t in tokens(fold(kw))
                 )
-                for s in stems:
-                    w[s] = max(w[s], 3.0)
-                    strong.add(s)
-                if len(stems) > 1:
+                if len(stems) == 1:
+                    w[stems[0]] = max(w[stems[0]], 3.0)
+                    strong.add(stems[0])
+                else:
+                    # A phrase counts as a whole: "good practices" must not make "good" a match.
                     self._phrases.append((stems, len(self._docs)))
+                    for s in stems:
+                        w[s] = max(w[s], 1.0)
             for s in {stem(t) for t in tokens(fold(fields[0][0]))} - _STOP:
                 strong.add(s)
             self._docs.append(doc_id)
@@ -316,12 +322,15 @@ class Router:
         words = set(tokens(folded))
         if entity.country == "USA" and words & _US_TOPIC:
             return Intent("topic", "us-position")
-        rest = words - _STOP - set(tokens(fold(entity.name)))
-        if words & _SIGN_WORDS or len(rest) <= 1:
+        rest = words - _STOP - _SIGN_WORDS - set(tokens(name_key(entity.name)))
+        if not rest:  # "russia?", "what about China?", "and the UK, did it sign?"
             return Intent("supporter", arg=entity.name, entity=entity)
         return None
 
     def _retrieve(self, folded: str) -> Intent:
+        example = self._examples.get(_plain(folded))
+        if example is not None:  # a question the content lists as an example of its topic
+            return Intent("topic", example)
         ranked = self.rank(folded)
         if ranked:
             score, best, strong = ranked[0]
@@ -331,6 +340,10 @@ class Router:
             close = tuple(doc for s, doc, st in ranked[:3] if st)
             return Intent("unknown", candidates=close)
         return Intent("unknown")
+
+
+def _plain(text: str) -> str:
+    return " ".join(tokens(fold(text)))
 
 
 def _original_span(text: str, folded_name: str) -> str:

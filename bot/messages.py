@@ -53,8 +53,8 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "fr": "La liste elle-même a changé pour la dernière fois le {changed}.",
     },
     "supporters_imported": {
-        "en": "Counted from the official list imported on {date} from {source}.",
-        "fr": "Compté dans la liste officielle importée le {date} depuis {source}.",
+        "en": "These figures count the official list export imported on {date} from {source}.",
+        "fr": "Ces chiffres comptent l'export de la liste officielle importé le {date} depuis {source}.",
     },
     "supporters_history": {"en": "**Over time**", "fr": "**Au fil du temps**"},
     "supporters_known": {
@@ -173,7 +173,20 @@ def category_label(category: str | None, lang: str, plural: bool = False) -> str
 
 MONTHS = {
     "en": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
-    "fr": ["janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc."],
+    "fr": [
+        "janv.",
+        "févr.",
+        "mars",
+        "avr.",
+        "mai",
+        "juin",
+        "juil.",
+        "août",
+        "sept.",
+        "oct.",
+        "nov.",
+        "déc.",
+    ],
 }
 
 

@@ -166,6 +166,13 @@ class FileIn(_Model):
     non_supporters: list[NonSupporterIn] = []
 
 
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """The safe loader, but dates stay strings so a bad one is reported with its key path."""
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", yaml.SafeLoader.construct_yaml_str)
+
+
 def _loc(loc: tuple[int | str, ...]) -> str:
     out = ""
     for part in loc:
@@ -202,11 +209,10 @@ def read_files(directory: Path) -> tuple[dict[str, FileIn], list[Problem]]:
         problems.append(
             Problem(str(directory), "", "no .yaml files found (is this the content folder?)")
         )
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     for path in files:
         name = f"{directory.name}/{path.name}"
         try:
-            data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)  # noqa: S506 (safe loader)
+            data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506 (safe)
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""
@@ -313,15 +319,16 @@ def build_content(directory: Path) -> Content:
             supporters.append(_supporter(e, False, None, [], e.as_of))
             claim(e, file, path)
 
+    complete = parsed and not problems  # a file that failed to parse would make these cascade
     missing = sorted(set(range(1, 10)) - set(principles))
-    if parsed and missing:
+    if complete and missing:
         problems.append(
             Problem("principles", "", f"principles {missing} are missing (need 1 to 9)")
         )
-    if parsed and official is None:
+    if complete and official is None:
         problems.append(Problem("supporters", "official_list", "missing (the official list's URL)"))
     for required in ("about", "us-position"):
-        if parsed and required not in topics:
+        if complete and required not in topics:
             problems.append(Problem("topics", "", f"no topic with id {required!r}"))
     if problems:
         raise ContentError(problems, str(directory))

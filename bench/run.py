@@ -1,0 +1,192 @@
+"""`make bench`: prints pariscall's performance figures beside their targets.
+
+1. Cold start: `pariscall ask "principle 3"` as a new process vs `python -c pass` (same run).
+2. Answering in one process: p50/p99 over 6,000 mixed questions.
+3. 10,000 synthetic supporters: load time and lookup p99.
+4. Peak memory of `pariscall chat` answering piped questions.
+5. Slack over HTTP on localhost (bench/slack_http.py), beside a bare aiohttp handler.
+"""
+
+from __future__ import annotations
+
+import csv
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+BIN = Path(sys.executable).parent
+RESULTS: list[tuple[str, str, str, bool]] = []
+
+
+def report(name: str, value: str, target: str, ok: bool) -> None:
+    RESULTS.append((name, value, target, ok))
+    print(f"  {'ok  ' if ok else 'FAIL'} {name:<44} {value:<28} target {target}", flush=True)
+
+
+def _median_run(cmd: list[str], runs: int, env: dict[str, str]) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(
+            cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, check=True
+        )
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def cold_start(env: dict[str, str]) -> None:
+    print("1. Cold start (new process, median of 21 runs)")
+    pariscall = str(BIN / "pariscall")
+    subprocess.run([pariscall, "ask", "principle 3"], env=env, capture_output=True, check=True)
+    bare = _median_run([sys.executable, "-c", "pass"], 21, env)
+    ask = _median_run([pariscall, "ask", "principle 3"], 21, env)
+    print(f"     python -c pass: {bare * 1000:.1f} ms")
+    report("pariscall ask 'principle 3' median", f"{ask * 1000:.1f} ms", "<= 200 ms", ask <= 0.2)
+    report("... as a multiple of python -c pass", f"{ask / bare:.1f}x", "<= 12x", ask / bare <= 12)
+
+
+def _questions(core: object) -> list[str]:
+    from bot.core import Core
+
+    assert isinstance(core, Core)
+    questions = ["principle 3", "principle three", "third principle", "p7", "#2", "9", "principle IV",
+                 "princple 5", "principles", "supporters", "supporters state", "help", "us", "about",
+                 "principle 12", "is Microsoft a supporter?", "did Russia sign", "is Canada in?",
+                 "is Zorgon Widgets a supporter", "why didn't the US join in 2018?",
+                 "how many companies support it?", "what's the weather in Paris",
+                 "what does it say about hack back?", "supply chain", "principe 3",
+                 "la Russie a-t-elle signé ?", "who launched it", "what is the paris call"]  # fmt: skip
+    for p in core.content.principles:
+        questions += p.examples
+    for t in core.content.topics.values():
+        questions += t.examples
+    return questions
+
+
+def in_process() -> None:
+    from bot.core import load_core
+
+    core = load_core()
+    questions = _questions(core)
+    stream = [questions[i % len(questions)] for i in range(6000)]
+    random.Random(1).shuffle(stream)
+    for q in questions:
+        core.answer(q)  # warm the small caches, as a running bot would be
+    times = []
+    for q in stream:
+        start = time.perf_counter_ns()
+        core.answer(q)
+        times.append(time.perf_counter_ns() - start)
+    times.sort()
+    p50, p99 = times[len(times) // 2] / 1e6, times[int(len(times) * 0.99)] / 1e6
+    print(f"2. Answering in one process ({len(stream):,} questions, {len(questions)} distinct)")
+    report("answer p50", f"{p50:.3f} ms", "<= 0.1 ms", p50 <= 0.1)
+    report("answer p99", f"{p99:.3f} ms", "<= 1 ms", p99 <= 1.0)
+
+
+def many_supporters() -> None:
+    from bot.core import load_core
+    from bot.importer import import_supporters
+
+    print("3. 10,000 synthetic supporters")
+    rng = random.Random(7)
+    syllables = ["cy", "ber", "sec", "net", "tech", "lab", "gov", "data", "tru", "st", "on", "ix",
+                 "ar", "po", "lis", "ver", "da", "mo", "ka", "ri"]  # fmt: skip
+    names = set()
+    while len(names) < 10_000:
+        words = ["".join(rng.choice(syllables) for _ in range(rng.randint(2, 4))).title()
+                 for _ in range(rng.randint(1, 3))]  # fmt: skip
+        names.add(" ".join(words) + rng.choice(["", " Inc.", " Foundation", " Institute", " SA"]))
+    categories = ["private-sector", "civil-society", "public-authority", "state"]
+    with tempfile.TemporaryDirectory() as tmp:
+        export = Path(tmp) / "supporters.csv"
+        with export.open("w", newline="", encoding="utf-8") as handle:
+            writer = csv.writer(handle, quoting=csv.QUOTE_ALL)
+            writer.writerow(
+                ["name", "category", "nationality", "nature", "website", "twitter", "date_signed"]
+            )
+            for name in sorted(names):
+                writer.writerow([name, rng.choice(categories), "FRA", "Entreprise", "", "", ""])
+        data = Path(tmp) / "data"
+        import_supporters(str(export), data)
+        load_core()  # content cache warm, so this measures the supporters list
+        start = time.perf_counter()
+        core = load_core(data_dir=data)
+        load = time.perf_counter() - start
+        report("load with 10,000 supporters", f"{load * 1000:.0f} ms", "<= 1000 ms", load <= 1.0)
+        sample = rng.sample(sorted(names), 1000)
+        queries = []
+        for i, name in enumerate(sample):
+            kind = i % 4
+            if kind == 1:  # a typo
+                pos = rng.randrange(len(name))
+                name = name[:pos] + name[pos + 1 :]
+            elif kind == 2:
+                name = "Zorgon " + name  # not in the list
+            queries.append(f"is {name} a supporter?" if kind != 3 else f"supporter {name.lower()}")
+        times = []
+        for q in queries:
+            start_ns = time.perf_counter_ns()
+            core.answer(q)
+            times.append(time.perf_counter_ns() - start_ns)
+        times.sort()
+        p50, p99 = times[len(times) // 2] / 1e6, times[int(len(times) * 0.99)] / 1e6
+        report("supporter lookup p99 (1,000 lookups)", f"{p99:.2f} ms (p50 {p50:.2f})", "<= 5 ms",
+               p99 <= 5.0)  # fmt: skip
+
+
+def chat_memory(env: dict[str, str]) -> None:
+    print("4. Peak memory of `pariscall chat`")
+    questions = "\n".join(["principle 3", "supporters", "did Russia sign", "is Canada in?",
+                           "what does it say about hack back?"] * 40) + "\n"  # fmt: skip
+    proc = subprocess.Popen([str(BIN / "pariscall"), "chat"], stdin=subprocess.PIPE,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)  # fmt: skip
+    assert proc.stdin is not None
+    proc.stdin.write(questions.encode())
+    proc.stdin.close()
+    _, _, usage = os.wait4(proc.pid, 0)
+    peak = usage.ru_maxrss / 1024  # kilobytes on Linux
+    report("pariscall chat peak RSS", f"{peak:.1f} MB", "<= 50 MB", peak <= 50)
+
+
+def slack_http() -> None:
+    print("5. Slack over HTTP on localhost (20 concurrent connections)")
+    try:
+        sys.path.insert(0, str(ROOT / "bench"))
+        import slack_http as bench_slack
+    except ImportError as exc:
+        print(f"     skipped: {exc}")
+        return
+    figures = bench_slack.main()
+    if isinstance(figures, dict) and {"ratio", "p99_ms"} <= set(figures):
+        report("Slack throughput / bare aiohttp", f"{figures['ratio']:.2f}", ">= 0.5",
+               figures["ratio"] >= 0.5)  # fmt: skip
+        report(
+            "Slack p99 latency", f"{figures['p99_ms']:.1f} ms", "< 50 ms", figures["p99_ms"] < 50
+        )
+
+
+def main() -> int:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "DISCORD_"))}
+    with tempfile.TemporaryDirectory() as home:
+        env.update(PARISCALL_CACHE_DIR=f"{home}/cache", PARISCALL_DATA_DIR=f"{home}/data")
+        print(f"pariscall bench on {os.cpu_count()} cores, Python {sys.version.split()[0]}\n")
+        cold_start(env)
+        in_process()
+        many_supporters()
+        chat_memory(env)
+        slack_http()
+    failed = [r for r in RESULTS if not r[3]]
+    print(f"\n{len(RESULTS) - len(failed)} of {len(RESULTS)} targets met.")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,93 @@
+"""The `pariscall` command as a user runs it: ask, --json, stdin, chat, --help, --version."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run(
+    *args: str, stdin: str | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    environment = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "DISCORD_"))}
+    environment.update(env or {})
+    return subprocess.run([sys.executable, "-m", "adapters.cli", *args], input=stdin,
+                          capture_output=True, text=True, cwd=ROOT, env=environment, timeout=60)  # fmt: skip
+
+
+def test_ask_plain_text() -> None:
+    """`pariscall ask "principle 3"` prints the answer with its title and sources."""
+    result = run("ask", "principle 3")
+    assert result.returncode == 0
+    assert "Defend electoral processes" in result.stdout
+    assert "pariscall.international" in result.stdout
+
+
+def test_ask_json() -> None:
+    """`--json` prints one object with the documented keys."""
+    data = json.loads(run("ask", "--json", "did russia sign?").stdout)
+    assert {"topic", "title", "text", "sources", "as_of", "suggestions", "lang", "entity"} <= set(
+        data
+    )
+    assert data["topic"] == "supporter" and data["entity"]["supporter"] == "no"
+    assert all({"title", "url", "as_of"} <= set(s) for s in data["sources"])
+
+
+def test_ask_json_stdin_one_object_per_line() -> None:
+    """`ask --json -` answers each input line with one JSON line, in order."""
+    result = run("ask", "--json", "-", stdin="principle 1\n\nwho launched it\nprincipe 2\n")
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [d["topic"] for d in lines] == ["principle:1", "about", "principle:2"]
+    assert lines[2]["lang"] == "fr"
+
+
+def test_lang_option() -> None:
+    """`--lang fr` answers in French, before or after the subcommand."""
+    assert "Défendre" in run("ask", "--lang", "fr", "principle 3").stdout
+    assert "Défendre" in run("--lang", "fr", "ask", "principle 3").stdout
+
+
+def test_chat_with_piped_input_answers_each_line() -> None:
+    """`pariscall chat` with piped input answers every line and exits at end of input."""
+    result = run("chat", stdin="principle 7\nis Canada in?\n")
+    assert result.returncode == 0
+    assert "Cyber hygiene" in result.stdout and "Canada" in result.stdout
+
+
+def test_serve_without_tokens_is_the_terminal_chat() -> None:
+    """With no platform tokens, `pariscall serve` chats in the terminal and says how to connect."""
+    result = run("serve", stdin="principle 2\n")
+    assert result.returncode == 0
+    assert "Protect the Internet" in result.stdout
+    assert "SLACK_BOT_TOKEN" in result.stderr and "DISCORD_TOKEN" in result.stderr
+
+
+def test_help_and_version() -> None:
+    """Every command has --help, and --version prints the version."""
+    assert "pariscall" in run("--version").stdout
+    for command in ("ask", "chat", "validate", "serve"):
+        result = run(command, "--help")
+        assert result.returncode == 0 and "usage:" in result.stdout
+    assert "FILE_OR_URL" in run("supporters", "import", "--help").stdout
+
+
+def test_core_commands_do_not_import_platform_libraries() -> None:
+    """ask/chat/validate never import slack_bolt, discord or aiohttp (fast start)."""
+    code = ("import sys, runpy; sys.argv=['pariscall','ask','principle 3'];\n"
+            "try:\n runpy.run_module('adapters.cli', run_name='__main__')\n"
+            "except SystemExit: pass\n"
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('slack_bolt','discord','aiohttp','slack_sdk')))")  # fmt: skip
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert result.stdout.strip().endswith("[]"), result.stdout + result.stderr
+
+
+def test_missing_content_folder_is_a_clear_error() -> None:
+    """A --content folder that does not exist is named, exit 2, no traceback."""
+    result = run("ask", "--content", "/nonexistent/folder", "principle 1")
+    assert result.returncode == 2
+    assert "/nonexistent/folder" in result.stderr and "Traceback" not in result.stderr

@@ -1,0 +1,160 @@
+"""Content: the bundled files are valid and sourced; broken files are reported precisely."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.core import Core, bundled_content_dir, load_core
+from bot.errors import ContentError
+from bot.schema import build_content
+
+DATA = Path(__file__).parent / "data"
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _example_cases() -> list[tuple[str, str]]:
+    content = build_content(bundled_content_dir())
+    cases = [(q, p.id) for p in content.principles for q in p.examples]
+    cases += [(q, t.id) for t in content.topics.values() for q in t.examples]
+    return cases
+
+
+@pytest.mark.parametrize(("question", "topic"), _example_cases())
+def test_content_examples_answer_their_topic(core: Core, question: str, topic: str) -> None:
+    """Every example question stored in the content reaches its own topic."""
+    assert core.answer(question).topic == topic
+
+
+def test_bundled_content_shape(core: Core) -> None:
+    """Nine principles, the 81 states and 37 public authorities, and the key topics."""
+    c = core.content
+    assert [p.number for p in c.principles] == list(range(1, 10))
+    states = [s for s in c.supporters if s.supporter and s.category == "state"]
+    authorities = [s for s in c.supporters if s.supporter and s.category == "public-authority"]
+    assert (len(states), len(authorities)) == (81, 37)
+    assert {"about", "us-position", "context"} <= set(c.topics)
+    latest = c.counts[-1]
+    assert (latest.states, latest.public_authorities, latest.civil_society, latest.private_sector,
+            latest.total) == (81, 37, 391, 708, 1222)  # fmt: skip
+
+
+def test_every_fact_has_a_source_and_date(core: Core) -> None:
+    """Every principle, topic, count and supporter carries a source URL and an as-of date."""
+    c = core.content
+    items = [*c.principles, *c.topics.values(), *c.counts, *c.supporters]
+    for item in items:
+        assert item.sources, item
+        for source in item.sources:
+            assert source.url.startswith(("https://", "http://")) and source.as_of, item
+    for item in (*c.principles, *c.topics.values(), *c.supporters):
+        assert item.as_of, item
+
+
+def test_valid_fixture_loads() -> None:
+    """The tiny valid fixture loads and answers."""
+    content = build_content(DATA / "valid")
+    assert len(content.principles) == 9
+
+
+BROKEN = {
+    "syntax": ("principles.yaml", "line 23", "not valid YAML"),
+    "missing_field": ("principles.yaml", "principles[2].sources", "missing"),
+    "wrong_type": ("principles.yaml", "principles[3].number", "four"),
+    "bad_url": ("principles.yaml", "principles[4].sources[0].url", "not a web address"),
+    "bad_date": ("principles.yaml", "principles[6].as_of", "not a date"),
+    "duplicate_number": ("principles.yaml", "principles[8].number", "appears twice"),
+}
+
+
+def _broken_dir(tmp_path: Path, case: str) -> Path:
+    folder = tmp_path / "content"
+    shutil.copytree(DATA / "valid", folder)
+    shutil.copy(DATA / "broken" / f"{case}__principles.yaml", folder / "principles.yaml")
+    return folder
+
+
+@pytest.mark.parametrize("case", sorted(BROKEN))
+def test_broken_content_is_reported_with_file_and_path(tmp_path: Path, case: str) -> None:
+    """Each broken fixture gives one problem naming the file, the key path and what is wrong."""
+    file, path, words = BROKEN[case]
+    with pytest.raises(ContentError) as caught:
+        build_content(_broken_dir(tmp_path, case))
+    problems = caught.value.problems
+    assert len(problems) == 1, [str(p) for p in problems]
+    assert problems[0].file.endswith(file)
+    assert problems[0].path.startswith(path)
+    assert words in problems[0].message
+
+
+def test_all_problems_reported_at_once(tmp_path: Path) -> None:
+    """Several mistakes in several files are reported together, not one at a time."""
+    folder = _broken_dir(tmp_path, "bad_url")
+    topics = (folder / "topics.yaml").read_text().replace("as_of: 2021-11-10", "as_of: someday")
+    (folder / "topics.yaml").write_text(topics + "    colour: blue\n")
+    with pytest.raises(ContentError) as caught:
+        build_content(folder)
+    report = str(caught.value)
+    assert "principles.yaml: principles[4].sources[0].url" in report
+    assert "topics.yaml: topics[1].timeline[0].sources[0].as_of" in report
+    assert "topics.yaml: topics[1].colour: unknown field" in report
+
+
+def test_duplicate_alias_is_reported(tmp_path: Path) -> None:
+    """An alias used by two entries is reported with both names."""
+    folder = tmp_path / "content"
+    shutil.copytree(DATA / "valid", folder)
+    text = (
+        (folder / "supporters.yaml")
+        .read_text()
+        .replace("country: CAN}", "country: CAN, aliases: [US]}")
+    )
+    (folder / "supporters.yaml").write_text(text)
+    with pytest.raises(ContentError, match=r"'US' is already used by Canada"):
+        build_content(folder)
+
+
+def test_validate_command_exit_codes(tmp_path: Path) -> None:
+    """`pariscall validate` exits 0 on good content, 1 on broken content, with no traceback."""
+    run = [sys.executable, "-m", "adapters.cli", "validate"]
+    good = subprocess.run([*run, str(DATA / "valid")], capture_output=True, text=True, cwd=ROOT)
+    assert good.returncode == 0 and "OK" in good.stdout
+    bad = subprocess.run([*run, str(_broken_dir(tmp_path, "bad_date"))], capture_output=True,
+                         text=True, cwd=ROOT)  # fmt: skip
+    assert bad.returncode == 1
+    assert "principles.yaml: principles[6].as_of" in bad.stderr
+    assert "Traceback" not in bad.stderr + bad.stdout
+
+
+def test_bundled_content_validates() -> None:
+    """`pariscall validate` passes on the bundled content, examples included."""
+    result = subprocess.run([sys.executable, "-m", "adapters.cli", "validate"], capture_output=True,
+                            text=True, cwd=ROOT)  # fmt: skip
+    assert result.returncode == 0, result.stderr
+
+
+def test_bot_refuses_to_start_on_invalid_content(tmp_path: Path) -> None:
+    """Asking with broken content prints the report and exits 1, without a traceback."""
+    folder = _broken_dir(tmp_path, "syntax")
+    result = subprocess.run([sys.executable, "-m", "adapters.cli", "ask", "--content", str(folder),
+                             "principle 3"], capture_output=True, text=True, cwd=ROOT)  # fmt: skip
+    assert result.returncode == 1
+    assert "cannot start with invalid content" in result.stderr and "line 23" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_cache_is_used_and_refreshed(tmp_path: Path) -> None:
+    """The validated content is cached, and a changed file is validated again."""
+    folder = tmp_path / "content"
+    shutil.copytree(DATA / "valid", folder)
+    cache = tmp_path / "cache"
+    first = load_core(folder, cache_dir=cache)
+    assert len(list(cache.glob("*.pickle"))) == 1
+    assert load_core(folder, cache_dir=cache).content == first.content
+    shutil.copy(DATA / "broken" / "bad_url__principles.yaml", folder / "principles.yaml")
+    with pytest.raises(ContentError):
+        load_core(folder, cache_dir=cache)
