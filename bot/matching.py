@@ -88,6 +88,9 @@ _COMMANDS = {
     "contexte": "topic:context",
 }  # fmt: skip
 _ABOUT = re.compile(r"\b(?:paris call|pariscall|appel de paris|l'appel|the call|it)\b")
+_LISTING = {"list", "liste", "all", "tous", "toutes", "nine", "neuf", "9", "are", "sont", "quels",
+            "quelles", "show", "see", "names", "name", "every", "full", "complete", "those"}  # fmt: skip
+_NEGATION = re.compile(r"\b(?:not|never|n't|hasn't|haven't|didn't|don't|doesn't|refused|refuse|pas|jamais)\b")
 _PRINCIPLE_WORDS = ("principle", "principe", "principles", "principes", "commitment", "p", "#")
 _NUMBERED = re.compile(r"^(?:(?:the|le|la)\s+)?(?P<a>\S+)\s+(?P<b>\S+)$")
 _P_SHORT = re.compile(r"^(?:p|#|n°|no\.?)\s*(\d+)$")
@@ -156,6 +159,19 @@ def _principle_number(folded: str) -> int | None:
             number = to_number(other)
             if number is not None:
                 return number
+    return None
+
+
+def _principle_in_sentence(words: list[str]) -> int | None:
+    """A principle number next to the word "principle" anywhere in a longer sentence."""
+    for i, word in enumerate(words):
+        if word in ("principle", "principe", "principles", "principes"):
+            # "nine principles" is a count, not a number: only the singular looks backwards.
+            before = words[max(0, i - 1) : i] if word in ("principle", "principe") else []
+            for other in words[i + 1 : i + 2] + before:
+                number = to_number(other)
+                if number is not None:
+                    return number
     return None
 
 
@@ -273,6 +289,20 @@ class Router:
                 if 1 <= number <= 9
                 else Intent("bad-number", number=number)
             )
+        words = tokens(folded)
+        number = _principle_in_sentence(words)
+        if number is not None:  # "what does principle 5 say?", "explain the fourth principle"
+            return Intent("principle", number=number) if 1 <= number <= 9 else Intent(
+                "bad-number", number=number
+            )
+        rest = set(words) - _STOP - _LISTING
+        if rest <= {"principles", "principes", "principle", "principe"} and (
+            {"principles", "principes"} & set(words)
+        ):
+            return Intent("principles")  # "what are the principles?", "quels sont les principes"
+        category = _category(plain)
+        if category and len(rest) <= 1 and not rest & _SIGN_WORDS:
+            return Intent("supporters", arg=category)  # "list the states", "companies"
         match = _SUPPORTERS_CMD.match(folded)
         if match:
             return Intent("supporters", arg=_category(" " + match.group("cat") + " ") or "")
@@ -282,10 +312,8 @@ class Router:
         intent = self._supporter_question(text, folded)
         if intent is not None:
             return intent
-        if any(w in f" {folded} " for w in _COUNT_WORDS) or plain in (
-            "who signed",
-            "who supports it",
-        ):
+        negated = bool(_NEGATION.search(folded))  # "who hasn't signed" is not a count
+        if not negated and any(w in f" {folded} " for w in _COUNT_WORDS):
             return Intent("supporters", arg=_category(plain) or "")
         if not set(tokens(folded)) - _STOP and _ABOUT.search(folded):
             return Intent("topic", "about")  # "what is the paris call?" and nothing more

@@ -16,7 +16,7 @@ def run(
 ) -> subprocess.CompletedProcess[str]:
     environment = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "DISCORD_"))}
     environment.update(env or {})
-    return subprocess.run([sys.executable, "-m", "adapters.cli", *args], input=stdin,
+    return subprocess.run([sys.executable, "-m", "adapters.cli", *args], input=stdin or "",
                           capture_output=True, text=True, cwd=ROOT, env=environment, timeout=60)  # fmt: skip
 
 
