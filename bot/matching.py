@@ -313,7 +313,7 @@ class Router:
         if intent is not None:
             return intent
         negated = bool(_NEGATION.search(folded))  # "who hasn't signed" is not a count
-        if not negated and any(w in f" {folded} " for w in _COUNT_WORDS):
+        if not negated and any(f" {w} " in f" {plain} " for w in _COUNT_WORDS):
             return Intent("supporters", arg=_category(plain) or "")
         if not set(tokens(folded)) - _STOP and _ABOUT.search(folded):
             return Intent("topic", "about")  # "what is the paris call?" and nothing more

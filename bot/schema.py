@@ -7,6 +7,7 @@ path, what was found and what was expected. Imported only when content changed (
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -239,7 +240,8 @@ def _sources(items: list[SourceIn]) -> tuple[Source, ...]:
 
 
 def _t(text: dict[Any, str]) -> Text:
-    return {str(k): v.strip() for k, v in text.items() if v.strip()}
+    # NFC: texts pasted from other sources may carry decomposed accents (same text, other bytes).
+    return {str(k): unicodedata.normalize("NFC", v.strip()) for k, v in text.items() if v.strip()}
 
 
 def build_content(directory: Path) -> Content:
