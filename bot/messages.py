@@ -123,7 +123,7 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "- `supporter Microsoft`: is this organisation or state a supporter?\n"
         "- `us`: the U.S. position (absent in 2018, joined in 2021)\n"
         "- `about`: what the Call is; `context`: the UN processes around it\n\n"
-        "Questions work too: *did Russia sign?*, *what does it say about hack back?*. "
+        "Questions work too: “did Russia sign?”, “what does it say about hack back?”. "
         "Start with `fr` for French.",
         "fr": "J'explique l'**Appel de Paris pour la confiance et la sécurité dans le cyberespace** "
         "(2018), sources à l'appui. Posez votre question, ou utilisez une commande :\n\n"
@@ -133,7 +133,7 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "- `supporter Microsoft` : cette organisation ou cet État le soutient-il ?\n"
         "- `us` : la position des États-Unis (absents en 2018, signataires en 2021)\n"
         "- `about` : ce qu'est l'Appel ; `context` : les processus de l'ONU autour\n\n"
-        "Les questions marchent aussi : *la Russie a-t-elle signé ?*. Commencez par `en` pour "
+        "Les questions marchent aussi : « la Russie a-t-elle signé ? ». Commencez par `en` pour "
         "l'anglais.",
     },
     "home_title": {"en": "The Paris Call, in your workspace", "fr": "L'Appel de Paris, ici"},

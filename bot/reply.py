@@ -7,7 +7,8 @@ Markdown subset that every renderer understands:
 - ``**bold**`` spans;
 - bullet lines starting with ``- ``;
 - quote lines starting with ``> `` (used for the official texts, quoted exactly);
-- links written ``[label](https://...)``.
+- links written ``[label](https://...)``;
+- ```code``` spans for commands the user can type (``principle 3``).
 
 Nothing else (no headings, tables, code or HTML). Text that came from the user is escaped by the
 core before it reaches a body (see `bot.text.quote_user_text`), but renderers must still treat

@@ -1,0 +1,129 @@
+"""Running the Discord adapter: the token, sharding settings and clean failures."""
+
+from __future__ import annotations
+
+import logging
+
+import adapters.discord  # noqa: F401  # first: it imports discord.py with a stdlib warning silenced
+
+# isort: split
+import discord
+import pytest
+
+from adapters.discord.run import DiscordConfigError, DiscordSettings, build_client, run, start
+from bot.core import Core
+
+TOKEN = "MTExMTExMTExMTExMTExMTEx.secret.tokenvalue"
+
+
+@pytest.fixture(autouse=True)
+def isolated(tmp_path, monkeypatch) -> None:
+    """Keep the core loader away from the user's data and cache folders."""
+    monkeypatch.setenv("PARISCALL_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("PARISCALL_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("PARISCALL_CONTENT_DIR", raising=False)
+
+
+def test_missing_token_is_one_line_naming_the_variable(capsys):
+    """No DISCORD_TOKEN: exit 2 and one line that names it, no traceback."""
+    assert run([], env={}) == 2
+    err = capsys.readouterr().err
+    assert "DISCORD_TOKEN" in err and err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_blank_token_is_missing(capsys):
+    """A token of spaces counts as missing."""
+    assert run(["sync"], env={"DISCORD_TOKEN": "  "}) == 2
+    assert "DISCORD_TOKEN" in capsys.readouterr().err
+
+
+def test_rejected_token_is_one_line_and_never_shown(capsys, caplog, monkeypatch):
+    """Discord refusing the token: exit 2, one line, and the token appears nowhere."""
+
+    async def refuse(self, token: str) -> None:
+        raise discord.LoginFailure("Improper token has been passed.")
+
+    monkeypatch.setattr(discord.http.HTTPClient, "static_login", refuse)
+    with caplog.at_level(logging.DEBUG):
+        assert run([], env={"DISCORD_TOKEN": TOKEN}) == 2
+    out = capsys.readouterr()
+    assert "DISCORD_TOKEN" in out.err and out.err.count("\n") == 1 and "Traceback" not in out.err
+    assert TOKEN not in out.out + out.err + caplog.text
+    assert "secret" not in caplog.text
+
+
+async def test_start_raises_a_config_error_for_a_rejected_token(core: Core, monkeypatch):
+    """`start` (used by `pariscall serve`) turns a login failure into DiscordConfigError."""
+
+    async def refuse(self, token: str) -> None:
+        raise discord.LoginFailure("Improper token has been passed.")
+
+    monkeypatch.setattr(discord.http.HTTPClient, "static_login", refuse)
+    with pytest.raises(DiscordConfigError, match="DISCORD_TOKEN"):
+        await start({"DISCORD_TOKEN": TOKEN}, core)
+
+
+async def test_start_without_a_token(core: Core):
+    """`start` with no token raises the same one-line error, before any connection."""
+    with pytest.raises(DiscordConfigError, match="DISCORD_TOKEN is not set"):
+        await start({}, core)
+
+
+def test_settings_never_show_the_token():
+    """The token stays out of the settings' repr (and so out of logs)."""
+    settings = DiscordSettings.from_env({"DISCORD_TOKEN": TOKEN})
+    assert TOKEN not in repr(settings) and settings.token == TOKEN
+
+
+def test_shards_from_the_environment(core: Core):
+    """DISCORD_SHARD_COUNT and DISCORD_SHARD_IDS choose this process's shards."""
+    env = {"DISCORD_TOKEN": TOKEN, "DISCORD_SHARD_COUNT": "4", "DISCORD_SHARD_IDS": "0, 2"}
+    settings = DiscordSettings.from_env(env)
+    assert (settings.shard_count, settings.shard_ids) == (4, (0, 2))
+    client = build_client(settings, core)
+    assert isinstance(client, discord.AutoShardedClient)
+    assert client.shard_count == 4 and client.shard_ids == [0, 2]
+
+
+def test_automatic_sharding_by_default(core: Core):
+    """Without the variables discord.py asks Discord for the shard count."""
+    client = build_client(DiscordSettings.from_env({"DISCORD_TOKEN": TOKEN}), core)
+    assert client.shard_count is None and client.shard_ids is None
+    assert client.intents == discord.Intents.default() and not client.intents.message_content
+    assert client.allowed_mentions.to_dict() == {"parse": []}
+
+
+@pytest.mark.parametrize(
+    ("env", "says"),
+    [
+        ({"DISCORD_SHARD_IDS": "0,1"}, "needs DISCORD_SHARD_COUNT"),
+        ({"DISCORD_SHARD_COUNT": "2", "DISCORD_SHARD_IDS": "0,2"}, "from 0 to 1"),
+        ({"DISCORD_SHARD_COUNT": "two"}, "whole number"),
+        ({"DISCORD_SHARD_COUNT": "0"}, "1 or more"),
+        ({"DISCORD_SHARD_COUNT": "2", "DISCORD_SHARD_IDS": "a,b"}, "separated by commas"),
+    ],
+)
+def test_bad_shard_settings_are_one_clear_line(env: dict[str, str], says: str, capsys):
+    """Each sharding mistake: exit 2 with a sentence saying what is expected."""
+    assert run([], env={"DISCORD_TOKEN": TOKEN, **env}) == 2
+    err = capsys.readouterr().err
+    assert says in err and err.count("\n") == 1
+
+
+def test_default_language_from_pariscall_lang():
+    """PARISCALL_LANG=fr makes French the default for mentions and DMs."""
+    assert DiscordSettings.from_env({"DISCORD_TOKEN": TOKEN, "PARISCALL_LANG": "fr"}).lang == "fr"
+    assert DiscordSettings.from_env({"DISCORD_TOKEN": TOKEN, "PARISCALL_LANG": "xx"}).lang == "en"
+
+
+def test_clear_needs_a_guild(capsys):
+    """`sync --clear` without --guild is refused before any connection."""
+    assert run(["sync", "--clear"], env={"DISCORD_TOKEN": TOKEN}) == 2
+    assert "--guild" in capsys.readouterr().err
+
+
+def test_help_exits_cleanly(capsys):
+    """`pariscall discord --help` lists the subcommands."""
+    assert run(["--help"], env={}) == 0
+    out = capsys.readouterr().out
+    assert "sync" in out and "invite" in out and "commands" in out
