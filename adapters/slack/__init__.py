@@ -1,0 +1,10 @@
+"""The Slack adapter: /pariscall, mentions, DMs and App Home on slack-bolt (Socket Mode or HTTP).
+
+    adapters.slack.app.to_question(text)     Slack text -> the question for the core
+    adapters.slack.render.render(reply)      Reply -> Block Kit message (pure)
+    adapters.slack.run.run(argv)             `pariscall slack ...`, returns the exit code
+    adapters.slack.run.start(settings, core) coroutine for `pariscall serve`; runs until cancelled
+    adapters.slack.settings.from_env(env)    SlackSettings, or ConfigError naming the variable
+
+The core (`bot/`) never imports this package. Importing it loads no Slack library.
+"""

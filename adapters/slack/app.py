@@ -1,0 +1,408 @@
+"""Bolt wiring: the listeners that turn Slack requests into questions, and replies into messages.
+
+Every listener acks at once and hands any Web API call to a background task, so the ack never
+waits on Slack's Web API, a 429 or a slow `response_url`. The core is synchronous and takes well
+under a millisecond, so it is called inline; a slash command's answer is the ack's body.
+
+    /pariscall <q>        -> the answer in the ack itself (ephemeral), with "Share in channel"
+    @pariscall <q>        -> chat.postMessage in the thread of the mention
+    DM                    -> chat.postMessage in the DM
+    App Home opened       -> views.publish of core.home(lang)
+    suggestion / nav      -> the answer to that query (ephemeral, in the DM, or in the App DM)
+    share                 -> the same answer in_channel; the ephemeral copy is deleted
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import re
+import time
+from collections import OrderedDict
+from collections.abc import Awaitable, Callable, Coroutine
+from typing import TYPE_CHECKING, Any
+
+import aiohttp
+from aiohttp import web
+from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
+from slack_bolt.async_app import AsyncApp
+from slack_bolt.authorization import AuthorizeResult
+from slack_bolt.authorization.async_authorize import AsyncAuthorize
+from slack_bolt.middleware.async_middleware import AsyncMiddleware
+from slack_bolt.request.async_request import AsyncBoltRequest
+from slack_bolt.response import BoltResponse
+from slack_sdk.errors import SlackApiError
+from slack_sdk.http_retry.async_handler import AsyncRetryHandler
+from slack_sdk.http_retry.builtin_async_handlers import (
+    AsyncConnectionErrorRetryHandler,
+    AsyncRateLimitErrorRetryHandler,
+)
+from slack_sdk.http_retry.builtin_interval_calculators import FixedValueRetryIntervalCalculator
+from slack_sdk.web.async_client import AsyncWebClient
+from slack_sdk.webhook.async_client import AsyncWebhookClient
+
+from adapters.slack.mrkdwn import from_slack
+from adapters.slack.render import (
+    ASK,
+    LINK,
+    NAV,
+    SHARE,
+    Message,
+    RenderError,
+    decode_value,
+    render,
+    render_home,
+)
+from bot.reply import Reply
+
+if TYPE_CHECKING:
+    from bot.core import Core
+
+COMMAND = "/pariscall"
+EVENTS_PATH = "/slack/events"
+HEALTH_PATH = "/healthz"
+# Bot events `register` subscribes to, as the manifest names them ("message.im" is bolt's
+# "message" event filtered on channel_type "im").
+EVENTS = ("app_mention", "message.im", "app_home_opened")
+# Web API methods the adapter calls with the bot token, and the bot scope each needs (None: none).
+METHODS = {"chat.postMessage": "chat:write", "views.publish": None, "auth.test": None}
+
+_ASK = re.compile(rf"^(?:{ASK}|{NAV})_\d+$")
+_LINK = re.compile(rf"^{LINK}_\d+$")
+_BLANK = re.compile(r"\s+")
+
+log = logging.getLogger("pariscall.slack")
+
+
+def retry_handlers() -> list[AsyncRetryHandler]:
+    """Web API retries: a 429 waits its Retry-After (twice at most); a dropped connection once."""
+    return [
+        AsyncConnectionErrorRetryHandler(
+            max_retry_count=1, interval_calculator=FixedValueRetryIntervalCalculator(0.25)
+        ),
+        AsyncRateLimitErrorRetryHandler(max_retry_count=2),
+    ]
+
+
+def to_question(text: str, bot_user_id: str | None = None) -> str:
+    """Slack message text -> the question for the core: our mention removed, Slack's encoding
+    undone. An empty question asks for help."""
+    if bot_user_id:
+        text = re.sub(rf"<@{re.escape(bot_user_id)}(?:\|[^>]*)?>", " ", text)
+    else:
+        text = re.sub(r"^\s*<@[A-Z0-9]+(?:\|[^>]*)?>", " ", text)
+    return _BLANK.sub(" ", from_slack(text)).strip() or "help"
+
+
+class RecentIds:
+    """A bounded, time-limited set of event ids: the first delivery wins, retries are dropped."""
+
+    def __init__(self, maxsize: int = 10_000, ttl: float = 3600.0) -> None:
+        self._seen: OrderedDict[str, float] = OrderedDict()
+        self.maxsize = maxsize
+        self.ttl = ttl
+
+    def first_time(self, key: str) -> bool:
+        now = time.monotonic()
+        while self._seen and (
+            len(self._seen) >= self.maxsize or next(iter(self._seen.values())) < now - self.ttl
+        ):
+            self._seen.popitem(last=False)
+        if key in self._seen:
+            return False
+        self._seen[key] = now
+        return True
+
+
+class SkipRepeatedEvents(AsyncMiddleware):
+    """Drop a repeated delivery of an event already being answered.
+
+    Slack resends an event when it thinks we missed it (X-Slack-Retry-Num; in Socket Mode,
+    retry_attempt). The first delivery was acked at once and is being answered, so a repeat of
+    its event_id is acked and dropped. Deduplicating by event_id, rather than dropping every
+    retry, still answers the retry of a delivery that never reached us.
+    """
+
+    def __init__(self, seen: RecentIds) -> None:
+        self.seen = seen
+
+    async def async_process(
+        self,
+        *,
+        req: AsyncBoltRequest,
+        resp: BoltResponse,
+        next: Callable[[], Awaitable[BoltResponse]],
+    ) -> BoltResponse | None:
+        event_id = req.body.get("event_id")
+        if isinstance(event_id, str) and not self.seen.first_time(event_id):
+            log.info("ignored a repeated delivery of event %s", event_id)
+            return BoltResponse(status=200, body="")
+        return await next()
+
+
+class FixedIdentity(AsyncAuthorize):
+    """One workspace's bot, checked once with auth.test at start (no call per request)."""
+
+    def __init__(self, identity: AuthorizeResult) -> None:
+        self.identity = identity
+
+    async def __call__(
+        self,
+        *,
+        context: Any,
+        enterprise_id: str | None,
+        team_id: str | None,
+        user_id: str | None,
+        **_: Any,
+    ) -> AuthorizeResult:
+        return AuthorizeResult(
+            enterprise_id=enterprise_id or self.identity.enterprise_id,
+            team_id=team_id or self.identity.team_id,
+            bot_user_id=self.identity.bot_user_id,
+            bot_id=self.identity.bot_id,
+            bot_token=self.identity.bot_token,
+            user_id=user_id,
+        )
+
+
+class SlackBot:
+    """What the listeners share: the core, the default language, background tasks, seen events."""
+
+    def __init__(
+        self,
+        core: Core,
+        *,
+        lang: str = "en",
+        session: aiohttp.ClientSession | None = None,
+    ) -> None:
+        self.core = core
+        self.lang = lang
+        self.session = session
+        self.seen = RecentIds()
+        self._tasks: set[asyncio.Task[None]] = set()
+        self._homes: dict[str, dict[str, Any]] = {}
+
+    # -- answering -----------------------------------------------------------------------------
+
+    def answer(self, question: str, lang: str | None = None) -> Reply:
+        return self.core.answer(question, lang=lang or self.lang)
+
+    def message(self, reply: Reply, *, share_query: str | None = None) -> Message:
+        """The rendered reply; a renderer bug is logged and the user gets the core's apology."""
+        try:
+            return render(reply, share_query=share_query)
+        except RenderError:
+            log.exception("could not render the reply %r", reply.topic)
+            return render(self.core.sorry(reply.lang))
+
+    def home_view(self, lang: str) -> dict[str, Any]:
+        if lang not in self._homes:  # the Home tab depends only on the content: render it once
+            self._homes[lang] = render_home(self.core.home(lang)).to_dict()
+        return self._homes[lang]
+
+    # -- background work -----------------------------------------------------------------------
+
+    def spawn(self, what: str, work: Coroutine[Any, Any, object]) -> None:
+        """Run `work` after the ack. Failures are logged for the operator, never raised."""
+        task = asyncio.ensure_future(self._guard(what, work))
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    @staticmethod
+    async def _guard(what: str, work: Coroutine[Any, Any, object]) -> None:
+        try:
+            await work
+        except SlackApiError as e:
+            log.error("%s failed: Slack answered %s", what, e.response.get("error", e.response))
+        except (TimeoutError, aiohttp.ClientError, OSError) as e:
+            log.error("%s failed: Slack could not be reached (%s)", what, type(e).__name__)
+        except Exception:
+            log.exception("%s failed", what)
+
+    async def drain(self) -> None:
+        """Wait for every background task (tests, and a clean shutdown)."""
+        while self._tasks:
+            await asyncio.gather(*list(self._tasks))
+
+    # -- sending -------------------------------------------------------------------------------
+
+    async def post(
+        self, client: AsyncWebClient, channel: str, message: Message, thread_ts: str | None = None
+    ) -> None:
+        await client.chat_postMessage(
+            channel=channel,
+            text=message.text,
+            blocks=list(message.blocks),
+            thread_ts=thread_ts,
+            unfurl_links=False,
+            unfurl_media=False,
+        )
+
+    async def respond(self, response_url: str, payload: dict[str, Any]) -> None:
+        """POST to a response_url with the shared session and the same retries as the Web API."""
+        client = AsyncWebhookClient(
+            response_url, session=self.session, retry_handlers=retry_handlers(), logger=log
+        )
+        response = await client.send_dict(payload)
+        if response.status_code != 200:
+            log.error(
+                "response_url post failed: HTTP %s %s", response.status_code, response.body[:200]
+            )
+
+
+def register(
+    app: AsyncApp,
+    core: Core,
+    *,
+    lang: str = "en",
+    session: aiohttp.ClientSession | None = None,
+) -> SlackBot:
+    """Attach the pariscall listeners to `app`; returns the shared state they use."""
+    bot = SlackBot(core, lang=lang, session=session)
+
+    app.use(SkipRepeatedEvents(bot.seen))
+
+    async def handle_pariscall_command(
+        ack: Callable[..., Awaitable[None]], command: dict[str, Any]
+    ) -> None:
+        # The core is in-process and bounded (well under a millisecond), so the answer rides in
+        # the ack itself: one round trip, nothing to post later, and it works even when Slack's
+        # Web API or the response_url cannot be reached. Only "Share" uses the response_url.
+        question = to_question(command.get("text") or "")
+        message = bot.message(bot.answer(question), share_query=question)
+        await ack(text=message.text, blocks=list(message.blocks), response_type="ephemeral")
+
+    async def handle_mention(event: dict[str, Any], client: AsyncWebClient, context: Any) -> None:
+        if event.get("bot_id") or event.get("subtype") or not event.get("user"):
+            return
+        question = to_question(event.get("text") or "", context.bot_user_id)
+        message = bot.message(bot.answer(question))
+        thread = event.get("thread_ts") or event["ts"]
+        bot.spawn("the mention reply", bot.post(client, event["channel"], message, thread))
+
+    async def handle_direct_message(
+        event: dict[str, Any], client: AsyncWebClient, context: Any
+    ) -> None:
+        # Edits, deletions, joins and bot posts all carry a subtype or a bot_id: not questions.
+        if event.get("channel_type") != "im" or event.get("subtype") or event.get("bot_id"):
+            return
+        if not event.get("user"):
+            return
+        question = to_question(event.get("text") or "", context.bot_user_id)
+        message = bot.message(bot.answer(question))
+        thread = event.get("thread_ts")  # answer inside a DM thread, else in the DM itself
+        bot.spawn("the DM reply", bot.post(client, event["channel"], message, thread))
+
+    async def handle_app_home_opened(event: dict[str, Any], client: AsyncWebClient) -> None:
+        if event.get("tab") != "home":
+            return  # the Messages tab opened: nothing to publish
+        view = bot.home_view(bot.lang)
+        bot.spawn("the App Home", client.views_publish(user_id=event["user"], view=view))
+
+    async def handle_ask_button(
+        ack: Callable[..., Awaitable[None]],
+        body: dict[str, Any],
+        action: dict[str, Any],
+        client: AsyncWebClient,
+    ) -> None:
+        await ack()
+        question, lang = decode_value(action.get("value"))
+        if not question:
+            log.warning("a button without a query: %r", action.get("action_id"))
+            return
+        reply = bot.answer(question, lang)
+        container = body.get("container") or {}
+        channel = (body.get("channel") or {}).get("id") or ""
+        user = (body.get("user") or {}).get("id") or ""
+        thread = (body.get("message") or {}).get("thread_ts") or container.get("thread_ts")
+        if container.get("type") == "view" or not body.get("response_url"):
+            # A button on the App Home: answer in the app's DM with this user.
+            bot.spawn("the button answer", bot.post(client, user, bot.message(reply)))
+        elif channel.startswith("D"):
+            # In a DM with the bot everything is private already: answer as a new message.
+            bot.spawn("the button answer", bot.post(client, channel, bot.message(reply), thread))
+        else:
+            # In a channel: only the person who clicked sees the answer, and may share it.
+            # Previous/Next on their own ephemeral answer turns its page in place.
+            message = bot.message(reply, share_query=question)
+            payload: dict[str, Any] = {"response_type": "ephemeral", **message.to_dict()}
+            is_nav = str(action.get("action_id", "")).startswith(NAV)
+            payload["replace_original"] = bool(container.get("is_ephemeral")) and is_nav
+            if thread:
+                payload["thread_ts"] = thread
+            bot.spawn("the button answer", bot.respond(body["response_url"], payload))
+
+    async def handle_share_button(
+        ack: Callable[..., Awaitable[None]], body: dict[str, Any], action: dict[str, Any]
+    ) -> None:
+        await ack()
+        question, lang = decode_value(action.get("value"))
+        response_url = body.get("response_url")
+        if not question or not response_url:
+            log.warning("a share button without a query or response_url")
+            return
+        message = bot.message(bot.answer(question, lang))
+        shared = {"response_type": "in_channel", "replace_original": False, **message.to_dict()}
+
+        async def share() -> None:
+            await bot.respond(response_url, shared)
+            # The private copy has done its job; removing it avoids a second share.
+            await bot.respond(response_url, {"delete_original": True})
+
+        bot.spawn("the shared answer", share())
+
+    async def handle_link_button(ack: Callable[..., Awaitable[None]]) -> None:
+        await ack()  # Slack opens the URL itself; it still expects the click to be acked.
+
+    app.command(COMMAND)(handle_pariscall_command)
+    app.event("app_mention")(handle_mention)
+    app.event("message")(handle_direct_message)
+    app.event("app_home_opened")(handle_app_home_opened)
+    app.action(SHARE)(handle_share_button)
+    app.action(_LINK)(handle_link_button)
+    app.action(_ASK)(handle_ask_button)
+    return bot
+
+
+def create_app(
+    *,
+    core: Core,
+    identity: AuthorizeResult,
+    signing_secret: str,
+    api_url: str,
+    lang: str = "en",
+    session: aiohttp.ClientSession | None = None,
+) -> tuple[AsyncApp, SlackBot]:
+    """A bolt AsyncApp for one workspace whose bot `identity` was checked with auth.test."""
+    client = AsyncWebClient(
+        base_url=api_url, session=session, retry_handlers=retry_handlers(), logger=log
+    )
+
+    app = AsyncApp(
+        name="pariscall",
+        client=client,
+        authorize=FixedIdentity(identity),
+        signing_secret=signing_secret,
+        attaching_function_token_enabled=False,  # no custom workflow steps here
+        # Listeners only ack and schedule; running them before the response avoids bolt's
+        # 10 ms ack-polling loop, and in Socket Mode the envelope is acked just as fast.
+        process_before_response=True,
+        logger=log,
+    )
+    bot = register(app, core, lang=lang, session=session)
+    return app, bot
+
+
+def create_web_app(app: AsyncApp, path: str = EVENTS_PATH) -> web.Application:
+    """The HTTP side: commands, events and interactivity at `path`, and GET /healthz."""
+
+    async def handle_events(request: web.Request) -> web.Response:
+        bolt_request = await to_bolt_request(request)
+        return await to_aiohttp_response(await app.async_dispatch(bolt_request))
+
+    async def handle_health(request: web.Request) -> web.Response:
+        return web.Response(text="ok")
+
+    web_app = web.Application()
+    web_app.add_routes([web.post(path, handle_events), web.get(HEALTH_PATH, handle_health)])
+    return web_app

@@ -1,0 +1,345 @@
+"""Reply -> Block Kit, pure: what a Slack message or the App Home tab shows for one reply.
+
+Slack's limits are kept by construction (see the constants): long bodies are split on paragraph
+boundaries, and anything still too long is cut cleanly with "…" and a link to the source.
+Every string is escaped by `mrkdwn`, so nothing a user typed can ping anyone.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from slack_sdk.models.blocks import (
+    ActionsBlock,
+    Block,
+    ButtonElement,
+    ContextBlock,
+    HeaderBlock,
+    MarkdownTextObject,
+    PlainTextObject,
+    SectionBlock,
+)
+from slack_sdk.models.views import View
+
+from adapters.slack.mrkdwn import escape, link, to_mrkdwn
+from bot.reply import Field, Reply, Source, Suggestion
+
+# Slack's documented limits (docs.slack.dev/reference/block-kit), and our own tighter budgets.
+MAX_BLOCKS = 50
+MAX_HOME_BLOCKS = 100
+HEADER_CHARS = 150
+SECTION_CHARS = 3000
+FIELD_CHARS = 2000
+FIELDS_PER_SECTION = 10
+CONTEXT_CHARS = 1200  # Slack allows 3,000 per element; sources need far less
+ACTIONS_PER_BLOCK = 25
+MAX_ASK_BUTTONS = 8  # suggestions and previous/next; Slack allows 25 a block
+MAX_FIELDS = 10  # the core sends at most 10; one section holds them all
+BUTTON_TEXT_CHARS = 75
+BUTTON_VALUE_CHARS = 2000
+ACTION_ID_CHARS = 255
+# chat.postMessage fails with msg_blocks_too_long near 13k characters of blocks (bolt-js#2509):
+# the serialised blocks of a message stay under this.
+MESSAGE_JSON_CHARS = 11_000
+HOME_JSON_CHARS = 24_000
+FALLBACK_CHARS = 1_000
+QUERY_CHARS = 600  # the shared question (the core reads 500); JSON-escaped, under 2,000
+SUGGESTION_CHARS = 150  # the core's follow-up queries are short commands
+URL_CHARS = 600  # a link button's URL (Slack allows 3,000; ours are short)
+
+# action_id prefixes; a suffix keeps them unique within a block.
+ASK = "pariscall_ask"
+NAV = "pariscall_nav"
+SHARE = "pariscall_share"
+LINK = "pariscall_link"
+
+_LABELS = {
+    "en": {
+        "share": "Share in channel",
+        "sources": "Sources:",
+        "as_of": "As of {date}",
+        "more": "Read more",
+        "rest": "Read the rest",
+    },
+    "fr": {
+        "share": "Partager dans le canal",
+        "sources": "Sources :",
+        "as_of": "À jour au {date}",
+        "more": "En savoir plus",
+        "rest": "Lire la suite",
+    },
+}
+# Block-level Markdown the core does not use; meeting it means the reply model changed.
+_UNKNOWN_LINE = re.compile(r"^(#{1,6} |```|\||<[a-zA-Z/])")
+_LINKISH = re.compile(r"<[^<>]*>|&[a-z]+;")
+
+
+class RenderError(ValueError):
+    """The reply has a shape this renderer does not know (a bug to fix, never shown to users)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    """A rendered message: the plain `text` fallback and its blocks, validated by slack_sdk."""
+
+    text: str
+    blocks: tuple[dict[str, Any], ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "blocks": list(self.blocks)}
+
+
+def label(key: str, lang: str) -> str:
+    return _LABELS.get(lang, _LABELS["en"])[key]
+
+
+def encode_value(query: str, lang: str, limit: int = QUERY_CHARS) -> str:
+    """A button value carrying the query to ask and the language to ask it in."""
+    return json.dumps({"q": query[:limit], "l": lang[:5]}, ensure_ascii=False)
+
+
+def decode_value(value: str | None) -> tuple[str, str | None]:
+    """(query, lang) from a button value; ("", None) when it is not one of ours."""
+    try:
+        data = json.loads(value or "")
+        return str(data.get("q", ""))[:QUERY_CHARS], data.get("l")
+    except (ValueError, AttributeError):
+        return "", None
+
+
+def render(reply: Reply, *, share_query: str | None = None) -> Message:
+    """The message for `reply`; with `share_query`, a "Share in channel" button that re-asks it."""
+    try:
+        hash(reply)
+    except TypeError:  # not a well-formed Reply: render uncached, so _check says what is wrong
+        return _render(reply, share_query)
+    return _render_cached(reply, share_query)
+
+
+def _render(reply: Reply, share_query: str | None) -> Message:
+    blocks = _fit(reply, MAX_BLOCKS, MESSAGE_JSON_CHARS, share_query)
+    return Message(text=fallback_text(reply), blocks=tuple(blocks))
+
+
+# Replies are immutable and the content static, so the same question renders the same message:
+# caching saves slack_sdk's validation (most of the rendering cost) on repeated questions.
+_render_cached = lru_cache(maxsize=256)(_render)
+
+
+def render_home(reply: Reply) -> View:
+    """The App Home tab for `reply` (the core's `home(lang)`)."""
+    return View(type="home", blocks=_fit(reply, MAX_HOME_BLOCKS, HOME_JSON_CHARS, None))
+
+
+def fallback_text(reply: Reply) -> str:
+    """Notification and screen-reader text: the title and the start of the body, escaped."""
+    first = reply.body.split("\n\n", 1)[0]
+    text = (escape(reply.title.strip()) + "\n" + to_mrkdwn(first).strip()).strip()
+    return _cut(text, FALLBACK_CHARS)[0] if text else "Paris Call"
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+def _fit(
+    reply: Reply, max_blocks: int, max_json: int, share_query: str | None
+) -> list[dict[str, Any]]:
+    """The blocks as dicts. `to_dict()` runs slack_sdk's validation, once per block."""
+    _check(reply)
+    head, tail = _frame(reply, share_query)
+    head_dicts = [b.to_dict() for b in head]
+    tail_dicts = [b.to_dict() for b in tail]
+    fixed = len(json.dumps(head_dicts + tail_dicts, ensure_ascii=False))
+    room = max_blocks - len(head) - len(tail)
+    budget = max_json - fixed
+    while True:
+        body = [b.to_dict() for b in _body_sections(reply, max(budget, 0), room)]
+        size = fixed + len(json.dumps(body, ensure_ascii=False)) + 2 * len(body)
+        if size <= max_json:
+            return head_dicts + body + tail_dicts
+        if budget < 0:  # cannot happen with the bounds above; a test feeds the worst case
+            raise RenderError(f"{reply.topic}: {size} characters of blocks even with no body")
+        budget -= size - max_json + 200  # the body takes the cut; everything else is bounded
+
+
+def _frame(reply: Reply, share_query: str | None) -> tuple[list[Block], list[Block]]:
+    """Everything but the body: the header, then fields, context and buttons (all bounded)."""
+    lang = reply.lang
+    title = _plain(reply.title, HEADER_CHARS) or "Paris Call"
+    head: list[Block] = [HeaderBlock(text=PlainTextObject(text=title))]
+    tail: list[Block] = []
+    # Each field is short by design; their total is bounded so a message always fits.
+    shown = reply.fields[:MAX_FIELDS]
+    value_chars = max(60, min(FIELD_CHARS - 110, 1500 // max(1, len(shown))))
+    fields = [
+        f"*{_plain(f.name, 100) or '-'}*\n{_plain(f.value, value_chars) or '-'}" for f in shown
+    ]
+    for i in range(0, len(fields), FIELDS_PER_SECTION):
+        chunk = fields[i : i + FIELDS_PER_SECTION]
+        tail.append(SectionBlock(fields=[MarkdownTextObject(text=t) for t in chunk]))
+    context = _context(reply)
+    if context:
+        tail.append(ContextBlock(elements=[MarkdownTextObject(text=t) for t in context]))
+    asks = [(NAV, s) for s in reply.nav] + [(ASK, s) for s in reply.suggestions]
+    asks = [(prefix, s) for prefix, s in asks if s.query.strip() and _plain(s.label or s.query, 75)]
+    if asks:
+        tail.append(
+            ActionsBlock(
+                elements=[
+                    ButtonElement(
+                        text=_plain(s.label, BUTTON_TEXT_CHARS) or _plain(s.query, 75),
+                        action_id=f"{prefix}_{i}",
+                        value=encode_value(s.query, lang, SUGGESTION_CHARS),
+                    )
+                    for i, (prefix, s) in enumerate(asks[:MAX_ASK_BUTTONS])
+                ]
+            )
+        )
+    more = _link_buttons(reply)
+    if share_query is not None:
+        more.append(
+            ButtonElement(
+                text=label("share", lang),
+                action_id=SHARE,
+                value=encode_value(share_query, lang),
+                style="primary",
+            )
+        )
+    if more:
+        tail.append(ActionsBlock(elements=more))
+    return head, tail
+
+
+def _body_sections(reply: Reply, budget: int, room: int) -> list[Block]:
+    """The body in sections of at most 3,000 characters, split between paragraphs."""
+    text = to_mrkdwn(reply.body).strip()
+    if not text or room <= 0:
+        return []
+    url = _more_url(reply)
+    rest = f"… {link(url, label('rest', reply.lang))}" if url else "…"
+    if len(rest) > 500:  # a pathological URL: cut without the link rather than overflow
+        rest = "…"
+    per_section = SECTION_CHARS - len(rest) - 2
+    budget = max(100, min(budget, room * per_section) - len(rest) - 2)
+    cut = len(text) > budget
+    if cut:
+        text, _ = _cut(text, budget)
+    sections: list[str] = []
+    for paragraph in text.split("\n\n"):
+        paragraph = paragraph.strip("\n")
+        while paragraph.strip():
+            head, paragraph = _cut(paragraph, per_section)
+            if sections and len(sections[-1]) + 2 + len(head) <= per_section:
+                sections[-1] += "\n\n" + head
+            else:
+                sections.append(head)
+    if len(sections) > room:
+        sections, cut = sections[:room], True
+    if cut:
+        sections[-1] = sections[-1].rstrip() + " " + rest
+    return [SectionBlock(text=MarkdownTextObject(text=s)) for s in sections]
+
+
+def _cut(text: str, limit: int) -> tuple[str, str]:
+    """Split mrkdwn at a line break or space before `limit`, never inside a link or entity.
+
+    The head is never empty, so callers looping over the tail always progress.
+    """
+    limit = max(1, limit)
+    if len(text) <= limit:
+        return text, ""
+    protected = [(m.start(), m.end()) for m in _LINKISH.finditer(text, 0, limit + 4000)]
+
+    def inside(i: int) -> bool:
+        return any(start < i < end for start, end in protected)
+
+    for sep in ("\n", " "):
+        i = text.rfind(sep, 0, limit)
+        while i > limit // 2 and inside(i):
+            i = text.rfind(sep, 0, i)
+        if i > limit // 2:
+            return text[:i].rstrip(), text[i + 1 :].lstrip()
+    i = limit
+    for start, end in protected:
+        if start < i < end:
+            i = start
+    if i == 0:  # a single link longer than the limit: break it rather than loop
+        i = limit
+    return text[:i], text[i:]
+
+
+def _plain(text: str, limit: int) -> str:
+    """Escaped text of at most `limit` characters, cut with "…" without breaking an entity.
+
+    Blank text gives "" (Slack refuses blank text objects: callers choose a stand-in)."""
+    escaped = escape(text.strip())
+    if len(escaped) <= limit:
+        return escaped
+    head, _ = _cut(escaped, limit - 1)
+    return head.rstrip() + "…"
+
+
+def _more_url(reply: Reply) -> str | None:
+    return reply.more_url or (reply.sources[0].url if reply.sources else None)
+
+
+def _context(reply: Reply) -> list[str]:
+    lang = reply.lang
+    parts = []
+    items = [f"{link(s.url, _plain(s.title, 200))} ({escape(s.as_of)})" for s in reply.sources]
+    while items:
+        line = f"{label('sources', lang)} {', '.join(items)}"
+        if len(line) <= CONTEXT_CHARS:
+            parts.append(line if len(items) == len(reply.sources) else line + ", …")
+            break
+        items.pop()
+    if reply.as_of:
+        parts.append(label("as_of", lang).format(date=escape(reply.as_of[:40])))
+    return parts
+
+
+def _link_buttons(reply: Reply) -> list[ButtonElement]:
+    buttons = []
+    if reply.more_url:
+        buttons.append((label("more", reply.lang), reply.more_url))
+    if reply.sources and reply.sources[0].url != reply.more_url:
+        buttons.append((reply.sources[0].title, reply.sources[0].url))
+    buttons = [(text, url) for text, url in buttons if len(url) <= URL_CHARS]
+    return [
+        ButtonElement(
+            text=_plain(text, BUTTON_TEXT_CHARS) or label("more", reply.lang),
+            action_id=f"{LINK}_{i}",
+            url=url,
+        )
+        for i, (text, url) in enumerate(buttons)
+    ]
+
+
+def _check(reply: Reply) -> None:
+    """Fail loudly on a reply shape this renderer was not written for."""
+    if not isinstance(reply, Reply):
+        raise RenderError(f"expected a bot.reply.Reply, got {type(reply).__name__}")
+    expected: tuple[tuple[str, tuple[Any, ...], type], ...] = (
+        ("fields", reply.fields, Field),
+        ("sources", reply.sources, Source),
+        ("suggestions", reply.suggestions, Suggestion),
+        ("nav", reply.nav, Suggestion),
+    )
+    for name, items, kind in expected:
+        for i, item in enumerate(items):
+            if not isinstance(item, kind):
+                raise RenderError(
+                    f"{reply.topic}: {name}[{i}] is a {type(item).__name__}, not a {kind.__name__}"
+                )
+    for s in reply.sources:
+        if not s.url.startswith(("https://", "http://")):
+            raise RenderError(f"{reply.topic}: source {s.title!r} has no http(s) URL")
+    for n, line in enumerate(reply.body.split("\n"), 1):
+        if _UNKNOWN_LINE.match(line):
+            raise RenderError(
+                f"{reply.topic}: body line {n} is outside the Markdown subset: {line[:40]!r}"
+            )
