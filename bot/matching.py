@@ -90,7 +90,9 @@ _COMMANDS = {
 _ABOUT = re.compile(r"\b(?:paris call|pariscall|appel de paris|l'appel|the call|it)\b")
 _LISTING = {"list", "liste", "all", "tous", "toutes", "nine", "neuf", "9", "are", "sont", "quels",
             "quelles", "show", "see", "names", "name", "every", "full", "complete", "those"}  # fmt: skip
-_NEGATION = re.compile(r"\b(?:not|never|n't|hasn't|haven't|didn't|don't|doesn't|refused|refuse|pas|jamais)\b")
+_NEGATION = re.compile(
+    r"\b(?:not|never|n't|hasn't|haven't|didn't|don't|doesn't|refused|refuse|pas|jamais)\b"
+)
 _PRINCIPLE_WORDS = ("principle", "principe", "principles", "principes", "commitment", "p", "#")
 _NUMBERED = re.compile(r"^(?:(?:the|le|la)\s+)?(?P<a>\S+)\s+(?P<b>\S+)$")
 _P_SHORT = re.compile(r"^(?:p|#|n°|no\.?)\s*(\d+)$")
@@ -292,8 +294,10 @@ class Router:
         words = tokens(folded)
         number = _principle_in_sentence(words)
         if number is not None:  # "what does principle 5 say?", "explain the fourth principle"
-            return Intent("principle", number=number) if 1 <= number <= 9 else Intent(
-                "bad-number", number=number
+            return (
+                Intent("principle", number=number)
+                if 1 <= number <= 9
+                else Intent("bad-number", number=number)
             )
         rest = set(words) - _STOP - _LISTING
         if rest <= {"principles", "principes", "principle", "principe"} and (
