@@ -18,7 +18,7 @@ every string as untrusted and escape for their platform.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from typing import Any, Literal
 
 SupporterStatus = Literal["yes", "no", "unknown"]
@@ -81,7 +81,6 @@ class Reply:
     entity: Entity | None = None
     # The official page to send people to when they want more (always set for `unknown`).
     more_url: str | None = None
-    extra: dict[str, Any] = field(default_factory=dict, compare=False)
 
     def to_text(self) -> str:
         """The whole reply as plain text: title, body without markup, fields and sources."""
@@ -98,7 +97,6 @@ class Reply:
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict: every field, plus ``text`` (the reply as plain text)."""
         data = asdict(self)
-        data.pop("extra")
         data["text"] = self.to_text()
         if self.entity is None:
             data.pop("entity")
