@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.content import CATEGORIES, Content, Count, Principle, Supporter, Topic, pick
-from bot.messages import OFFICIAL_SITE, category_label, human_date, say
+from bot.messages import FOLLOW_LABELS, OFFICIAL_SITE, category_label, human_date, say
 from bot.reply import Entity, Field, Reply, Source, Suggestion
 from bot.text import fold, quote_user_text
 
@@ -16,6 +16,12 @@ MAX_LISTED = 90  # names listed in one supporters reply; beyond, the official li
 
 def _quote(text: str) -> str:
     return "\n".join(f"> {line}" for line in text.splitlines() if line.strip())
+
+
+def follow(query: str, lang: str) -> Suggestion:
+    """A follow-up query with a readable label ("us" becomes "U.S. position")."""
+    label = say(f"label_{query}", lang) if query in FOLLOW_LABELS else query[:1].upper() + query[1:]
+    return Suggestion(label, query)
 
 
 def _core_words(sentence: str) -> str:
@@ -58,7 +64,7 @@ def principle(p: Principle, lang: str) -> Reply:
         sources=p.sources,
         as_of=p.as_of,
         nav=tuple(nav),
-        suggestions=(Suggestion("principles", "principles"), Suggestion("about", "about")),
+        suggestions=(follow("principles", lang), follow("about", lang)),
         more_url=PRINCIPLES_URL.get(lang, PRINCIPLES_URL["en"]),
     )
 
@@ -98,7 +104,7 @@ def topic(t: Topic, lang: str) -> Reply:
         fields=tuple(Field(pick(n, lang), pick(v, lang)) for n, v in t.fields),
         sources=_dedupe(sources),
         as_of=t.as_of,
-        suggestions=tuple(Suggestion(q, q) for q in t.suggestions[:5]),
+        suggestions=tuple(follow(q, lang) for q in t.suggestions[:5]),
         more_url=OFFICIAL_SITE,
     )
 
@@ -168,7 +174,7 @@ def supporters(content: Content, lang: str, category: str = "") -> Reply:
             for c in CATEGORIES
             if c != category
         )
-        + (Suggestion("us", "us"),),  # fmt: skip
+        + (follow("us", lang),),  # fmt: skip
         more_url=official.url,
     )
 
@@ -187,7 +193,7 @@ def supporter(
             sources=(Source("Official list of supporters", official.url, official.as_of),),
             as_of=official.as_of,
             entity=Entity(name=name, supporter="unknown"),
-            suggestions=(Suggestion("supporters", "supporters"),),
+            suggestions=(follow("supporters", lang),),
             more_url=official.url,
         )
     name = entity.fr if lang == "fr" and entity.fr else entity.name
@@ -210,9 +216,9 @@ def supporter(
     sources = entity.sources or (
         Source("Official list of supporters", official.url, official.as_of),
     )
-    suggestions = [Suggestion("supporters", "supporters")]
+    suggestions = [follow("supporters", lang)]
     if entity.country == "USA":
-        suggestions.insert(0, Suggestion("us", "us"))
+        suggestions.insert(0, follow("us", lang))
     return Reply(
         topic="supporter",
         title=title,
@@ -233,8 +239,8 @@ def supporter(
 
 
 def unknown(candidates: list[Suggestion], lang: str) -> Reply:
-    defaults = [Suggestion("principles", "principles"), Suggestion("supporters", "supporters"),
-                Suggestion("about", "about")]  # fmt: skip
+    defaults = [follow("principles", lang), follow("supporters", lang),
+                follow("about", lang)]  # fmt: skip
     picked = (candidates + [d for d in defaults if d.query not in {c.query for c in candidates}])[
         :3
     ]
@@ -255,9 +261,9 @@ def help_reply(lang: str) -> Reply:
         body=say("help", lang),
         lang=lang,
         suggestions=(
-            Suggestion("principles", "principles"),
-            Suggestion("supporters", "supporters"),
-            Suggestion("us", "us"),
+            follow("principles", lang),
+            follow("supporters", lang),
+            follow("us", lang),
         ),  # fmt: skip
         more_url=OFFICIAL_SITE,
     )

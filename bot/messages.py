@@ -144,6 +144,12 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Je n'ai pas pu répondre pour l'instant. Réessayez dans un moment ; le "
         "[site officiel]({url}) a les textes en attendant.",
     },
+    "label_principles": {"en": "The nine principles", "fr": "Les neuf principes"},
+    "label_supporters": {"en": "Supporters", "fr": "Soutiens"},
+    "label_us": {"en": "U.S. position", "fr": "Position des États-Unis"},
+    "label_about": {"en": "About the Call", "fr": "À propos de l'Appel"},
+    "label_context": {"en": "UN context", "fr": "Contexte à l'ONU"},
+    "label_help": {"en": "Help", "fr": "Aide"},
     "categories": {
         "en": "state|public authority|civil society|private sector",
         "fr": "État|autorité publique|société civile|secteur privé",
@@ -153,6 +159,9 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "fr": "États|Autorités publiques|Organisations de la société civile|Entreprises",
     },
 }
+
+
+FOLLOW_LABELS = ("principles", "supporters", "us", "about", "context", "help")
 
 
 def say(key: str, lang: str, **values: object) -> str:
