@@ -75,7 +75,9 @@ _CATEGORY_WORDS = {
 }  # fmt: skip
 _COMMANDS = {
     "help": "help", "aide": "help", "?": "help", "commands": "help", "commandes": "help",
-    "start": "help", "usage": "help",
+    "start": "help", "usage": "help", "hello": "help", "hi": "help", "hey": "help",
+    "bonjour": "help", "salut": "help", "what can you do": "help", "who are you": "help",
+    "thanks": "help", "thank you": "help", "merci": "help", "how does this work": "help",
     "principles": "principles", "principes": "principles", "list": "principles",
     "all principles": "principles", "the principles": "principles", "les principes": "principles",
     "nine principles": "principles", "9 principles": "principles", "the nine principles": "principles",
@@ -90,6 +92,8 @@ _COMMANDS = {
 _ABOUT = re.compile(r"\b(?:paris call|pariscall|appel de paris|l'appel|the call|it)\b")
 _LISTING = {"list", "liste", "all", "tous", "toutes", "nine", "neuf", "9", "are", "sont", "quels",
             "quelles", "show", "see", "names", "name", "every", "full", "complete", "those"}  # fmt: skip
+_SUPPORTER_NOUNS = {"supporters", "signatories", "signataires", "soutiens", "signers", "members",
+                    "supporter", "signatory", "who", "qui"}  # fmt: skip
 _NEGATION = re.compile(
     r"\b(?:not|never|n't|hasn't|haven't|didn't|don't|doesn't|refused|refuse|pas|jamais)\b"
 )
@@ -304,6 +308,8 @@ class Router:
             {"principles", "principes"} & set(words)
         ):
             return Intent("principles")  # "what are the principles?", "quels sont les principes"
+        if rest and rest <= _SUPPORTER_NOUNS:
+            return Intent("supporters")  # "who are the signatories?", "list of supporters"
         category = _category(plain)
         if category and len(rest) <= 1 and not rest & _SIGN_WORDS:
             return Intent("supporters", arg=category)  # "list the states", "companies"
@@ -342,12 +348,14 @@ class Router:
                 entity = self.supporters.mentioned(_original_span(text, name))
             if entity is None and _category(f" {name} "):
                 return Intent("supporters", arg=_category(f" {name} ") or "")
-            asked = _original_span(text, name)
-            return (
-                self._supporter(asked, text, folded)
-                if entity is None
-                else (self._supporter(entity.name, text, folded))
-            )
+            if entity is not None:
+                return self._supporter(entity.name, text, folded)
+            # "does the Paris Call ban hacking back?" looks like "does X back ...?": when the
+            # "name" is unknown but the question clearly matches a topic, answer the topic.
+            topic = self._retrieve(folded)
+            if topic.kind == "topic":
+                return topic
+            return self._supporter(_original_span(text, name), text, folded)
         entity = self.supporters.mentioned(text)
         if entity is None:
             return None

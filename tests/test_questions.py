@@ -43,6 +43,23 @@ SAMPLES = [
     ("what's the weather in Paris", {"unknown"}, []),
     ("the Paris climate agreement", {"unknown", "faq:paris-agreement"}, ["climate"]),
     ("how do I choose a good password?", {"unknown"}, []),
+    # Real questions beyond the table.
+    ("what does principle 5 say", {"principle:5"}, ["proliferation"]),
+    ("explain the fourth principle", {"principle:4"}, ["intellectual property"]),
+    ("What are the 9 principles of the Paris Call?", {"principles"}, ["Cyber hygiene"]),
+    ("quels sont les principes", {"principles"}, ["Hygiène informatique"]),
+    ("Does the Paris Call ban hacking back?", {"principle:8"}, ["hack"]),
+    ("Who are the signatories?", {"supporters"}, ["1,222"]),
+    ("list the states", {"supporters"}, ["Canada", "Uzbekistan"]),
+    ("who hasn't signed", {"faq:absentees"}, ["Russia"]),
+    ("is the Paris Call a treaty?", {"faq:nature"}, ["binding"]),
+    ("la Russie a-t-elle signé ?", {"supporter"}, ["Russie"]),
+    ("pourquoi les États-Unis n'ont-ils pas signé en 2018 ?", {"us-position"}, ["2018"]),
+    ("has japan signed", {"supporter"}, ["Japan"]),
+    ("is the EU a supporter", {"supporter"}, ["European Union"]),
+    ("is meta a supporter", {"supporter"}, ["Facebook"]),
+    ("hello", {"help"}, []),
+    ("what is the capital of france", {"unknown"}, []),
 ]
 
 
