@@ -104,3 +104,32 @@ def test_import_official_export(tmp_path: Path) -> None:
             counts.total) == (81, 37, 391, 708, 1222)  # fmt: skip
     assert core.answer("did Russia sign").entity.supporter == "no"
     assert core.answer("is the US a supporter?").entity.name == "United States"
+
+
+def test_import_from_url(tmp_path: Path) -> None:
+    """An export served over HTTP (here from 127.0.0.1) is downloaded and imported."""
+    import functools
+    import threading
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+    handler = functools.partial(Quiet, directory=str(DATA))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/supporters-small.csv"
+        report = import_supporters(url, tmp_path / "data", TODAY)
+        assert report.counts["state"] == 3
+        with pytest.raises(SupportersImportError, match="could not download"):
+            import_supporters(url.replace("small", "missing"), tmp_path / "data", TODAY)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert (
+        load_core(data_dir=tmp_path / "data").answer("is Acme Security in?").entity.supporter
+        == "yes"
+    )
