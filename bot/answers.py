@@ -122,6 +122,16 @@ def _count_line(c: Count, lang: str) -> str:
     return f"- **{human_date(c.as_of, lang)}**: {shown}{approx}" + (f". {note}" if note else "")
 
 
+def _milestones(counts: tuple[Count, ...]) -> list[Count]:
+    """One count a year: the launch figure for the first year, then each year's last figure."""
+    by_year: dict[str, Count] = {}
+    for count in counts:
+        year = count.as_of[:4]
+        if year not in by_year or year != counts[0].as_of[:4]:
+            by_year[year] = count
+    return list(by_year.values())
+
+
 def supporters(content: Content, lang: str, category: str = "") -> Reply:
     latest = content.counts[-1]
     official = content.official_list
@@ -152,7 +162,7 @@ def supporters(content: Content, lang: str, category: str = "") -> Reply:
             if absent:
                 body.append(say("supporters_not", lang, names=", ".join(absent)))
     else:
-        history = [_count_line(c, lang) for c in content.counts[:-1]][-6:]
+        history = [_count_line(c, lang) for c in _milestones(content.counts[:-1])]  # shown below
         if history:
             body.append(say("supporters_history", lang) + "\n" + "\n".join(history))
     body.append(say("full_list", lang, url=official.url))
@@ -160,7 +170,8 @@ def supporters(content: Content, lang: str, category: str = "") -> Reply:
         Field(category_label(cat, lang, plural=True), f"{v:,}")
         for cat, v in zip(CATEGORIES, values, strict=True) if v is not None
     )  # fmt: skip
-    sources = list(latest.sources) + [s for c in content.counts[:-1][-3:] for s in c.sources]
+    shown = [] if category else _milestones(content.counts[:-1])
+    sources = list(latest.sources) + [s for c in shown for s in c.sources]
     return Reply(
         topic="supporters",
         title=say("supporters_title", lang),
