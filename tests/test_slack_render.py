@@ -21,6 +21,7 @@ from adapters.slack.render import (
     encode_value,
     render,
     render_home,
+    to_payload,
 )
 from bot.core import Core, load_core
 from bot.importer import import_supporters
@@ -355,3 +356,17 @@ def test_principle_3_reads_right(core: Core) -> None:
         for e in b["elements"]
     ]
     assert "principle 2" in values and "principle 4" in values
+
+
+def test_to_payload_is_slack_sdks_to_dict(core: Core) -> None:
+    """The unvalidated serializer gives exactly slack_sdk's validated `to_dict()`."""
+    from slack_sdk.models.blocks import ActionsBlock, ButtonElement, ContextBlock, SectionBlock
+
+    blocks = [
+        SectionBlock(text="*bold* <https://pariscall.international|site>", fields=["a", "b"]),
+        ContextBlock(elements=[{"type": "mrkdwn", "text": "As of 2025-12-25"}]),
+        ActionsBlock(elements=[ButtonElement(text="Next", action_id="a_1", value="v"),
+                               ButtonElement(text="Site", action_id="l_1", url="https://x.org")]),
+    ]  # fmt: skip
+    for block in blocks:
+        assert to_payload(block) == block.to_dict()

@@ -15,6 +15,7 @@ under a millisecond, so it is called inline; a slash command's answer is the ack
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import re
 import time
@@ -24,10 +25,11 @@ from typing import TYPE_CHECKING, Any
 
 import aiohttp
 from aiohttp import web
-from slack_bolt.adapter.aiohttp import to_aiohttp_response, to_bolt_request
+from slack_bolt.adapter.aiohttp import to_aiohttp_response
 from slack_bolt.async_app import AsyncApp
 from slack_bolt.authorization import AuthorizeResult
 from slack_bolt.authorization.async_authorize import AsyncAuthorize
+from slack_bolt.logger import get_bolt_app_logger
 from slack_bolt.middleware.async_middleware import AsyncMiddleware
 from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_bolt.response import BoltResponse
@@ -66,6 +68,9 @@ HEALTH_PATH = "/healthz"
 EVENTS = ("app_mention", "message.im", "app_home_opened")
 # Web API methods the adapter calls with the bot token, and the bot scope each needs (None: none).
 METHODS = {"chat.postMessage": "chat:write", "views.publish": None, "auth.test": None}
+
+# Slash command answers kept serialized (a few KB each), most recently asked first out last.
+ACK_CACHE_SIZE = 256
 
 _ASK = re.compile(rf"^(?:{ASK}|{NAV})_\d+$")
 _LINK = re.compile(rf"^{LINK}_\d+$")
@@ -181,6 +186,8 @@ class SlackBot:
         self.seen = RecentIds()
         self._tasks: set[asyncio.Task[None]] = set()
         self._homes: dict[str, dict[str, Any]] = {}
+        self._acks: OrderedDict[str, str] = OrderedDict()
+        self._acks_core = core
 
     # -- answering -----------------------------------------------------------------------------
 
@@ -194,6 +201,27 @@ class SlackBot:
         except RenderError:
             log.exception("could not render the reply %r", reply.topic)
             return render(self.core.sorry(reply.lang))
+
+    def command_ack(self, question: str) -> str:
+        """The slash command's ack body (JSON): the ephemeral answer with "Share in channel".
+
+        The core is pure after loading and rendering is deterministic, so the same question
+        always gives the same body: popular questions are answered, rendered and serialized once.
+        """
+        if self._acks_core is not self.core:  # a new core (tests swap it): forget its answers
+            self._acks.clear()
+            self._acks_core = self.core
+        body = self._acks.get(question)
+        if body is None:
+            message = self.message(self.answer(question), share_query=question)
+            payload = {"text": message.text, "blocks": list(message.blocks)}
+            body = json.dumps({**payload, "response_type": "ephemeral"})
+            self._acks[question] = body
+            if len(self._acks) > ACK_CACHE_SIZE:
+                self._acks.popitem(last=False)
+        else:
+            self._acks.move_to_end(question)
+        return body
 
     def home_view(self, lang: str) -> dict[str, Any]:
         if lang not in self._homes:  # the Home tab depends only on the content: render it once
@@ -268,9 +296,8 @@ def register(
         # The core is in-process and bounded (well under a millisecond), so the answer rides in
         # the ack itself: one round trip, nothing to post later, and it works even when Slack's
         # Web API or the response_url cannot be reached. Only "Share" uses the response_url.
-        question = to_question(command.get("text") or "")
-        message = bot.message(bot.answer(question), share_query=question)
-        await ack(text=message.text, blocks=list(message.blocks), response_type="ephemeral")
+        # The body is already JSON: bolt sends a body starting with "{" as application/json.
+        await ack(bot.command_ack(to_question(command.get("text") or "")))
 
     async def handle_mention(event: dict[str, Any], client: AsyncWebClient, context: Any) -> None:
         if event.get("bot_id") or event.get("subtype") or not event.get("user"):
@@ -364,6 +391,30 @@ def register(
     return bot
 
 
+class SingleWorkspaceApp(AsyncApp):
+    """An AsyncApp whose requests all share the app's Web API client.
+
+    Bolt builds a fresh AsyncWebClient for every request (reading the proxy environment and
+    the user agent each time) so that apps serving many workspaces can set a token per request.
+    Here there is one bot token, checked at start, which the authorize step sets on the shared
+    client on every request, so that copy is pure cost. Everything else bolt puts in the context is kept.
+    """
+
+    def _init_context(self, req: AsyncBoltRequest) -> None:
+        req.context["logger"] = self._context_logger
+        req.context["token"] = self._token
+        req.context["client"] = self._async_client
+        req.context["listener_runner"] = self.listener_runner
+
+    @property
+    def _context_logger(self) -> logging.Logger:
+        logger = self.__dict__.get("_pariscall_logger")
+        if logger is None:  # bolt's get_bolt_app_logger, once rather than per request
+            logger = get_bolt_app_logger(app_name=self.name, base_logger=self._base_logger)
+            self.__dict__["_pariscall_logger"] = logger
+        return logger
+
+
 def create_app(
     *,
     core: Core,
@@ -374,11 +425,12 @@ def create_app(
     session: aiohttp.ClientSession | None = None,
 ) -> tuple[AsyncApp, SlackBot]:
     """A bolt AsyncApp for one workspace whose bot `identity` was checked with auth.test."""
+    # No token here: bolt's authorize step sets the bot's on it for every request.
     client = AsyncWebClient(
         base_url=api_url, session=session, retry_handlers=retry_handlers(), logger=log
     )
 
-    app = AsyncApp(
+    app = SingleWorkspaceApp(
         name="pariscall",
         client=client,
         authorize=FixedIdentity(identity),
@@ -397,8 +449,21 @@ def create_web_app(app: AsyncApp, path: str = EVENTS_PATH) -> web.Application:
     """The HTTP side: commands, events and interactivity at `path`, and GET /healthz."""
 
     async def handle_events(request: web.Request) -> web.Response:
-        bolt_request = await to_bolt_request(request)
-        return await to_aiohttp_response(await app.async_dispatch(bolt_request))
+        # slack_bolt.adapter.aiohttp's to_bolt_request/to_aiohttp_response, minus a regex and
+        # a few copies per request; responses with cookies (OAuth flows) still go through bolt's.
+        bolt_request = AsyncBoltRequest(
+            body=await request.text(),
+            query=request.query_string,
+            headers=request.headers,  # type: ignore[arg-type]
+        )
+        response = await app.async_dispatch(bolt_request)
+        if "set-cookie" in response.headers:
+            return await to_aiohttp_response(response)
+        return web.Response(
+            status=response.status,
+            body=response.body.encode(),
+            headers={name: values[0] for name, values in response.headers.items()},
+        )
 
     async def handle_health(request: web.Request) -> web.Response:
         return web.Response(text="ok")

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from slack_sdk.models.basic_objects import JsonObject
 from slack_sdk.models.blocks import (
     ActionsBlock,
     Block,
@@ -148,22 +149,46 @@ def fallback_text(reply: Reply) -> str:
 def _fit(
     reply: Reply, max_blocks: int, max_json: int, share_query: str | None
 ) -> list[dict[str, Any]]:
-    """The blocks as dicts. `to_dict()` runs slack_sdk's validation, once per block."""
+    """The blocks as dicts (see `to_payload`)."""
     _check(reply)
     head, tail = _frame(reply, share_query)
-    head_dicts = [b.to_dict() for b in head]
-    tail_dicts = [b.to_dict() for b in tail]
+    head_dicts = [to_payload(b) for b in head]
+    tail_dicts = [to_payload(b) for b in tail]
     fixed = len(json.dumps(head_dicts + tail_dicts, ensure_ascii=False))
     room = max_blocks - len(head) - len(tail)
     budget = max_json - fixed
     while True:
-        body = [b.to_dict() for b in _body_sections(reply, max(budget, 0), room)]
+        body = [to_payload(b) for b in _body_sections(reply, max(budget, 0), room)]
         size = fixed + len(json.dumps(body, ensure_ascii=False)) + 2 * len(body)
         if size <= max_json:
             return head_dicts + body + tail_dicts
         if budget < 0:  # cannot happen with the bounds above; a test feeds the worst case
             raise RenderError(f"{reply.topic}: {size} characters of blocks even with no body")
         budget -= size - max_json + 200  # the body takes the cut; everything else is bounded
+
+
+def to_payload(block: JsonObject) -> dict[str, Any]:
+    """A slack_sdk block as the dict `block.to_dict()` gives, without re-running its validation.
+
+    slack_sdk validates every object each time it is serialized (`validate_json`, which walks
+    `dir()`): that was most of a render's cost. The blocks built here are bounded by
+    construction, and the tests run slack_sdk's full validation on every reply the content can
+    produce and check this function gives exactly `to_dict()` (tests/test_slack_render.py).
+    """
+    return _unvalidated(block)  # type: ignore[no-any-return]
+
+
+def _unvalidated(value: Any) -> Any:
+    if isinstance(value, JsonObject):  # slack_sdk's get_non_null_attributes, unvalidated
+        out = {}
+        for key in sorted(value.attributes):
+            item = getattr(value, key, None)
+            if item is not None and (not hasattr(item, "__len__") or len(item) > 0):
+                out[key] = _unvalidated(item)
+        return out
+    if isinstance(value, list | tuple):
+        return [_unvalidated(v) for v in value]
+    return value
 
 
 def _frame(reply: Reply, share_query: str | None) -> tuple[list[Block], list[Block]]:
