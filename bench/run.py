@@ -146,16 +146,27 @@ def many_supporters() -> None:
                p99 <= 5.0)  # fmt: skip
 
 
+_PEAK = """
+import os, subprocess, sys
+proc = subprocess.Popen(sys.argv[1:], stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
+                        stderr=subprocess.DEVNULL)
+proc.stdin.write(sys.stdin.buffer.read())
+proc.stdin.close()
+print(os.wait4(proc.pid, 0)[2].ru_maxrss)
+"""
+
+
 def _chat_peak(env: dict[str, str]) -> float:
+    """Peak RSS (MB) of `pariscall chat` answering piped questions.
+
+    Measured from a small intermediate process: a child forked from this (large) benchmark
+    process would count the parent's pages in its peak before it execs.
+    """
     questions = "\n".join(["principle 3", "supporters", "did Russia sign", "is Canada in?",
                            "what does it say about hack back?"] * 40) + "\n"  # fmt: skip
-    proc = subprocess.Popen([str(BIN / "pariscall"), "chat"], stdin=subprocess.PIPE,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)  # fmt: skip
-    assert proc.stdin is not None
-    proc.stdin.write(questions.encode())
-    proc.stdin.close()
-    _, _, usage = os.wait4(proc.pid, 0)
-    return usage.ru_maxrss / 1024  # kilobytes on Linux
+    result = subprocess.run([sys.executable, "-c", _PEAK, str(BIN / "pariscall"), "chat"],
+                            input=questions.encode(), capture_output=True, env=env, check=True)  # fmt: skip
+    return int(result.stdout) / 1024  # kilobytes on Linux
 
 
 def chat_memory(env: dict[str, str]) -> None:
