@@ -295,3 +295,14 @@ async def test_manifest_matches_what_the_code_uses(slack: SlackHarness) -> None:
     assert used <= set(METHODS), used
     needed = {"commands"} | {EVENT_SCOPES[e] for e in EVENTS} | {METHODS[m] for m in used}
     assert set(bot_scopes()) == needed - {None}
+
+
+def test_bolt_private_api_guard() -> None:
+    """The adapter overrides bolt's private AsyncApp._init_context: a bolt upgrade must fail here."""
+    import inspect
+
+    from slack_bolt.async_app import AsyncApp
+    from slack_bolt.version import __version__
+
+    assert __version__.startswith("1.30."), "re-check SingleWorkspaceApp against this bolt"
+    assert list(inspect.signature(AsyncApp._init_context).parameters) == ["self", "req"]

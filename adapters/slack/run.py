@@ -217,14 +217,14 @@ def run(argv: list[str] | None = None) -> int:
         return int(e.code or 0)
     if args.port is not None and not 0 <= args.port <= 65535:
         return _fail(ConfigError("--port", "must be a port number from 0 to 65535."))
-    from adapters.settings import core_or_exit, load_env
+    from adapters.settings import core_or_exit, load_env, setup_logging
 
     load_env()  # a .env file in the current folder; real environment variables win
     try:
         settings = from_env(os.environ, host=args.host, port=args.port)
     except ConfigError as e:
         return _fail(e)
-    _configure_logging()
+    setup_logging()
 
     try:
         core = core_or_exit()  # content, imported supporters and cache folders from the env
@@ -269,10 +269,3 @@ def _manifest(argv: list[str]) -> int:
 def _fail(error: ConfigError) -> int:
     print(f"pariscall slack: {error}", file=sys.stderr)
     return 2
-
-
-def _configure_logging() -> None:
-    if not logging.getLogger().handlers:
-        logging.basicConfig(format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    if log.level == logging.NOTSET and not os.environ.get("PARISCALL_LOG_LEVEL"):
-        log.setLevel(logging.INFO)  # the operator sees where the app listens, or that it connected
