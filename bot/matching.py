@@ -6,12 +6,12 @@
 from __future__ import annotations
 
 import math
-import re
 from collections import defaultdict
 from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
 
+from bot import vocabulary as vocab
 from bot.content import Content, Supporter, pick
 from bot.supporters import SupporterIndex, name_key
 from bot.text import fold, stem, to_number, tokens
@@ -28,120 +28,12 @@ class Intent:
     candidates: tuple[str, ...] = ()  # topic ids close to the question, for "did you mean"
 
 
-_FRENCH_STRONG = {
-    "principe", "principes", "pourquoi", "combien", "quel", "quelle", "quels", "quelles",
-    "est-ce", "signataire", "signataires", "a-t-il", "a-t-elle", "ont-ils", "appel", "l'appel",
-    "aide", "qu'est-ce", "etats-unis", "soutiens", "soutient", "rejoint", "premier", "deuxieme",
-    "troisieme", "quatrieme", "cinquieme", "sixieme", "septieme", "huitieme", "neuvieme",
-    "entreprises", "pays", "dit", "propos", "riposte", "cyber-riposte",
-}  # fmt: skip
-_FRENCH_WEAK = {
-    "les",
-    "des",
-    "du",
-    "qui",
-    "que",
-    "sur",
-    "la",
-    "le",
-    "est",
-    "une",
-    "au",
-    "aux",
-    "et",
-}
-_STOP = {
-    "a", "an", "the", "is", "are", "was", "were", "be", "what", "which", "who", "how", "does", "do",
-    "did", "about", "say", "says", "said", "tell", "me", "it", "its", "of", "in", "on", "for",
-    "to", "and", "or", "with", "this", "that", "there", "their", "they", "i", "you", "we", "my",
-    "call", "paris", "pariscall", "principle", "principles", "please", "can", "could", "would",
-    "should", "any", "anything", "some", "mean", "means", "explain", "know", "want", "i'm",
-    "le", "la", "les", "de", "des", "du", "un", "une", "et", "ou", "que", "qui", "quoi", "est",
-    "sur", "dit", "appel", "l'appel", "principe", "principes", "il", "elle", "en", "au", "aux",
-    "what's", "whats", "give", "show", "allowed", "ok", "hi", "hello", "thanks",
-}  # fmt: skip
-_CATEGORY_WORDS = {
-    "state": ("state", "states", "country", "countries", "government", "governments", "nation",
-              "nations", "etat", "etats", "pays", "gouvernements"),
-    "public-authority": ("public authority", "public authorities", "city", "cities", "region",
-                         "regions", "local", "municipal", "authorities", "collectivite",
-                         "collectivites", "villes"),
-    "private-sector": ("company", "companies", "business", "businesses", "firm", "firms",
-                       "corporation", "corporations", "private sector", "private-sector",
-                       "industry", "entreprise", "entreprises", "tech companies"),
-    "civil-society": ("civil society", "civil-society", "ngo", "ngos", "university",
-                      "universities", "nonprofit", "nonprofits", "non-profit", "charity",
-                      "academia", "ong", "universites", "societe civile"),
-}  # fmt: skip
-_COMMANDS = {
-    "help": "help", "aide": "help", "?": "help", "commands": "help", "commandes": "help",
-    "start": "help", "usage": "help", "hello": "help", "hi": "help", "hey": "help",
-    "bonjour": "help", "salut": "help", "what can you do": "help", "who are you": "help",
-    "thanks": "help", "thank you": "help", "merci": "help", "how does this work": "help",
-    "principles": "principles", "principes": "principles", "list": "principles",
-    "all principles": "principles", "the principles": "principles", "les principes": "principles",
-    "nine principles": "principles", "9 principles": "principles", "the nine principles": "principles",
-    "list principles": "principles", "list the principles": "principles",
-    "supporters": "supporters", "signatories": "supporters", "signataires": "supporters",
-    "soutiens": "supporters", "signers": "supporters", "stats": "supporters", "counts": "supporters",
-    "us": "topic:us-position", "usa": "topic:us-position", "united states": "topic:us-position",
-    "us position": "topic:us-position", "etats-unis": "topic:us-position", "america": "topic:us-position",
-    "about": "topic:about", "a propos": "topic:about", "context": "topic:context",
-    "contexte": "topic:context",
-}  # fmt: skip
-_ABOUT = re.compile(r"\b(?:paris call|pariscall|appel de paris|l'appel|the call|it)\b")
-_LISTING = {"list", "liste", "all", "tous", "toutes", "nine", "neuf", "9", "are", "sont", "quels",
-            "quelles", "show", "see", "names", "name", "every", "full", "complete", "those"}  # fmt: skip
-_SUPPORTER_NOUNS = {"supporters", "signatories", "signataires", "soutiens", "signers", "members",
-                    "supporter", "signatory", "who", "qui"}  # fmt: skip
-_NEGATION = re.compile(
-    r"\b(?:not|never|n't|hasn't|haven't|didn't|don't|doesn't|refused|refuse|pas|jamais)\b"
-)
-_PRINCIPLE_WORDS = ("principle", "principe", "principles", "principes", "commitment", "p", "#")
-_NUMBERED = re.compile(r"^(?:(?:the|le|la)\s+)?(?P<a>\S+)\s+(?P<b>\S+)$")
-_P_SHORT = re.compile(r"^(?:p|#|n°|no\.?)\s*(\d+)$")
-_SUPPORTER_CMD = re.compile(r"^(?:supporter|signatory|signataire|soutien)\s+(?P<name>.+)$")
-_SUPPORTERS_CMD = re.compile(r"^(?:supporters|signatories|signataires|soutiens)\s+(?P<cat>.+)$")
-_ASK_NAME = [
-    re.compile(p)
-    for p in (
-        r"^(?:(?:why|when|how come)\s+)?(?:is|are|was|were)\s+(?P<name>.+?)\s+(?:an?\s+)?"
-        r"(?:supporter|supporters|signatory|signatories|signer|member|members|in|on board|"
-        r"part of (?:it|this|the (?:paris )?call)|on the list|listed|included|supporting|"
-        r"backing|among the supporters|among the signatories)(?:\s+(?:of|to)\s+.*)?$",
-        r"^(?:(?:why|when|how come)\s+)?(?:did|has|have|does|do)\s+(?:not\s+)?(?P<name>.+?)\s+"
-        r"(?:not\s+)?(?:sign|signed|join|joined|support|supported|endorse|endorsed|back|backed|"
-        r"adhere|adhered|ratify|ratified|agree|agreed)\b.*$",
-        r"^(?:(?:why|when)\s+)?(?:didn't|hasn't|haven't|doesn't|don't)\s+(?P<name>.+?)\s+"
-        r"(?:sign|join|support|endorse|back)\b.*$",
-        r"^(?:est-ce que|est ce que)\s+(?P<name>.+?)\s+(?:a|ont|est|sont)\s+"
-        r"(?:signe|rejoint|soutenu|adhere|signataire|signataires)\b.*$",
-        r"^(?P<name>.+?)\s+(?:a-t-il|a-t-elle|ont-ils|ont-elles|a t il|a t elle)\s+"
-        r"(?:signe|rejoint|soutenu|adhere)\b.*$",
-        r"^(?P<name>.+?)\s+(?:est|sont)(?:-il|-elle|-ils)?\s+(?:signataire|signataires|membre)\b.*$",
-        r"^(?:supporter|signatory)\?*\s*(?P<name>.+)$",
-    )
-]
-_US_TOPIC = {
-    "why", "when", "position", "stance", "reason", "2018", "2021", "trump", "biden", "harris",
-    "administration", "pourquoi", "quand", "refuse", "refused", "absent", "policy",
-}  # fmt: skip
-_SIGN_WORDS = {
-    "sign", "signed", "signatory", "signatories", "supporter", "supporters", "support",
-    "supports", "join", "joined", "member", "endorse", "endorsed", "signe", "signataire",
-    "rejoint", "soutien", "soutient", "in", "part", "list", "listed",
-}  # fmt: skip
-_COUNT_WORDS = ("how many", "number of", "count", "combien", "nombre de", "total", "who signed",
-                "who has signed", "who supports", "who are the supporters", "list of supporters",
-                "which countries", "which states", "which companies", "qui a signe", "liste des")  # fmt: skip
-
-
 def detect_lang(folded: str, original: str) -> str | None:
     """ "fr" when the question reads as French, else None (the caller's default applies)."""
     words = set(tokens(folded))
-    if words & _FRENCH_STRONG:
+    if words & vocab.FRENCH_STRONG:
         return "fr"
-    weak = len(words & _FRENCH_WEAK)
+    weak = len(words & vocab.FRENCH_WEAK)
     accented = any(c in original for c in "éèêàçùâîôû")
     return "fr" if weak >= 2 or (weak and accented) else None
 
@@ -149,14 +41,14 @@ def detect_lang(folded: str, original: str) -> str | None:
 def _principle_number(folded: str) -> int | None:
     """ "principle 3", "third principle", "principle III", "p3", "#3", "3", "princple 3"."""
     text = folded.strip(" ?!.")
-    short = _P_SHORT.match(text)
+    short = vocab.P_SHORT.match(text)
     if short:
         return to_number(short.group(1))
     if " " not in text:
         if text.isdigit() or (text in ("ii", "iii", "iv", "vi", "vii", "viii", "ix")):
             return to_number(text)
         return None
-    match = _NUMBERED.match(text)
+    match = vocab.NUMBERED.match(text)
     if not match:
         return None
     a, b = match.group("a"), match.group("b")
@@ -182,7 +74,7 @@ def _principle_in_sentence(words: list[str]) -> int | None:
 
 
 def _is_principle_word(word: str) -> bool:
-    if word in _PRINCIPLE_WORDS:
+    if word in vocab.PRINCIPLE_WORDS:
         return True
     return (
         len(word) >= 7
@@ -193,7 +85,7 @@ def _is_principle_word(word: str) -> bool:
 
 def _category(folded: str) -> str | None:
     padded = f" {folded} "
-    for category, words in _CATEGORY_WORDS.items():
+    for category, words in vocab.CATEGORY_WORDS.items():
         if any(f" {w} " in padded for w in words):
             return category
     return None
@@ -230,10 +122,10 @@ class Router:
             w: dict[str, float] = defaultdict(float)
             strong: set[str] = set()
             for text, weight in fields:
-                for s in {stem(t) for t in tokens(fold(text))} - _STOP:
+                for s in {stem(t) for t in tokens(fold(text))} - vocab.STOP:
                     w[s] = max(w[s], weight)
             for kw in keywords:
-                stems = tuple(stem(t) for t in tokens(fold(kw)) if t not in _STOP) or tuple(
+                stems = tuple(stem(t) for t in tokens(fold(kw)) if t not in vocab.STOP) or tuple(
                     stem(t) for t in tokens(fold(kw))
                 )
                 if len(stems) == 1:
@@ -244,7 +136,7 @@ class Router:
                     self._phrases.append((stems, len(self._docs)))
                     for s in stems:
                         w[s] = max(w[s], 1.0)
-            for s in {stem(t) for t in tokens(fold(fields[0][0]))} - _STOP:
+            for s in {stem(t) for t in tokens(fold(fields[0][0]))} - vocab.STOP:
                 strong.add(s)
             self._docs.append(doc_id)
             self._strong.append(strong)
@@ -260,7 +152,7 @@ class Router:
 
     def rank(self, folded: str) -> list[tuple[float, str, bool]]:
         """Topics by score for a question: (score, topic id, has a strong match)."""
-        stems = [stem(t) for t in tokens(folded) if t not in _STOP]
+        stems = [stem(t) for t in tokens(folded) if t not in vocab.STOP]
         scores: dict[int, float] = defaultdict(float)
         strong_hit: set[int] = set()
         for s in set(stems):
@@ -283,7 +175,7 @@ class Router:
         """The intent of a cleaned, non-empty question."""
         folded = fold(text).strip(" ?!.¿¡")
         plain = " ".join(tokens(folded)) if folded not in ("?",) else folded
-        command = _COMMANDS.get(plain) or _COMMANDS.get(folded)
+        command = vocab.COMMANDS.get(plain) or vocab.COMMANDS.get(folded)
         if command:
             if command.startswith("topic:"):
                 return Intent("topic", command[6:])
@@ -303,40 +195,40 @@ class Router:
                 if 1 <= number <= 9
                 else Intent("bad-number", number=number)
             )
-        rest = set(words) - _STOP - _LISTING
+        rest = set(words) - vocab.STOP - vocab.LISTING
         if rest <= {"principles", "principes", "principle", "principe"} and (
             {"principles", "principes"} & set(words)
         ):
             return Intent("principles")  # "what are the principles?", "quels sont les principes"
-        if rest and rest <= _SUPPORTER_NOUNS:
+        if rest and rest <= vocab.SUPPORTER_NOUNS:
             return Intent("supporters")  # "who are the signatories?", "list of supporters"
         category = _category(plain)
-        if category and len(rest) <= 1 and not rest & _SIGN_WORDS:
+        if category and len(rest) <= 1 and not rest & vocab.SIGN_WORDS:
             return Intent("supporters", arg=category)  # "list the states", "companies"
-        match = _SUPPORTERS_CMD.match(folded)
+        match = vocab.SUPPORTERS_CMD.match(folded)
         if match:
             return Intent("supporters", arg=_category(" " + match.group("cat") + " ") or "")
-        match = _SUPPORTER_CMD.match(folded)
+        match = vocab.SUPPORTER_CMD.match(folded)
         if match:
             return self._supporter(match.group("name"), text, folded)
         intent = self._supporter_question(text, folded)
         if intent is not None:
             return intent
-        negated = bool(_NEGATION.search(folded))  # "who hasn't signed" is not a count
-        if not negated and any(f" {w} " in f" {plain} " for w in _COUNT_WORDS):
+        negated = bool(vocab.NEGATION.search(folded))  # "who hasn't signed" is not a count
+        if not negated and any(f" {w} " in f" {plain} " for w in vocab.COUNT_WORDS):
             return Intent("supporters", arg=_category(plain) or "")
-        if not set(tokens(folded)) - _STOP and _ABOUT.search(folded):
+        if not set(tokens(folded)) - vocab.STOP and vocab.ABOUT.search(folded):
             return Intent("topic", "about")  # "what is the paris call?" and nothing more
         return self._retrieve(folded)
 
     def _supporter(self, name: str, text: str, folded: str) -> Intent:
         entity = self.supporters.find(name)
-        if entity is not None and entity.country == "USA" and set(tokens(folded)) & _US_TOPIC:
+        if entity is not None and entity.country == "USA" and set(tokens(folded)) & vocab.US_TOPIC:
             return Intent("topic", "us-position")
         return Intent("supporter", arg=name, entity=entity)
 
     def _supporter_question(self, text: str, folded: str) -> Intent | None:
-        for pattern in _ASK_NAME:
+        for pattern in vocab.ASK_NAME:
             match = pattern.match(folded)
             if not match:
                 continue
@@ -360,9 +252,9 @@ class Router:
         if entity is None:
             return None
         words = set(tokens(folded))
-        if entity.country == "USA" and words & _US_TOPIC:
+        if entity.country == "USA" and words & vocab.US_TOPIC:
             return Intent("topic", "us-position")
-        rest = words - _STOP - _SIGN_WORDS - set(tokens(name_key(entity.name)))
+        rest = words - vocab.STOP - vocab.SIGN_WORDS - set(tokens(name_key(entity.name)))
         if not rest:  # "russia?", "what about China?", "and the UK, did it sign?"
             return Intent("supporter", arg=entity.name, entity=entity)
         return None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bot.content import CATEGORIES
+
 OFFICIAL_SITE = "https://pariscall.international/en/"
 OFFICIAL_SITE_FR = "https://pariscall.international/fr/"
 
@@ -172,8 +174,7 @@ def say(key: str, lang: str, **values: object) -> str:
 
 
 def category_label(category: str | None, lang: str, plural: bool = False) -> str:
-    from bot.content import CATEGORIES
-
+    """ "state" -> "state" / "État"; plural: "States" / "États"."""
     if category not in CATEGORIES:
         return ""
     labels = say("categories_plural" if plural else "categories", lang).split("|")
