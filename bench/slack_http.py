@@ -107,7 +107,7 @@ async def _bolt_floor() -> int:
     from slack_bolt.authorization import AuthorizeResult
     from slack_sdk.web.async_client import AsyncWebClient
 
-    from adapters.slack.app import create_web_app
+    from adapters.slack.server import create_web_app
 
     async def authorize() -> AuthorizeResult:
         return AuthorizeResult(enterprise_id=None, team_id="T1", bot_token=BOT_TOKEN)

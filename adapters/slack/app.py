@@ -24,12 +24,7 @@ from collections.abc import Awaitable, Callable, Coroutine
 from typing import TYPE_CHECKING, Any
 
 import aiohttp
-from aiohttp import web
-from slack_bolt.adapter.aiohttp import to_aiohttp_response
 from slack_bolt.async_app import AsyncApp
-from slack_bolt.authorization import AuthorizeResult
-from slack_bolt.authorization.async_authorize import AsyncAuthorize
-from slack_bolt.logger import get_bolt_app_logger
 from slack_bolt.middleware.async_middleware import AsyncMiddleware
 from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_bolt.response import BoltResponse
@@ -143,31 +138,6 @@ class SkipRepeatedEvents(AsyncMiddleware):
             log.info("ignored a repeated delivery of event %s", event_id)
             return BoltResponse(status=200, body="")
         return await next()
-
-
-class FixedIdentity(AsyncAuthorize):
-    """One workspace's bot, checked once with auth.test at start (no call per request)."""
-
-    def __init__(self, identity: AuthorizeResult) -> None:
-        self.identity = identity
-
-    async def __call__(
-        self,
-        *,
-        context: Any,
-        enterprise_id: str | None,
-        team_id: str | None,
-        user_id: str | None,
-        **_: Any,
-    ) -> AuthorizeResult:
-        return AuthorizeResult(
-            enterprise_id=enterprise_id or self.identity.enterprise_id,
-            team_id=team_id or self.identity.team_id,
-            bot_user_id=self.identity.bot_user_id,
-            bot_id=self.identity.bot_id,
-            bot_token=self.identity.bot_token,
-            user_id=user_id,
-        )
 
 
 class SlackBot:
@@ -389,85 +359,3 @@ def register(
     app.action(_LINK)(handle_link_button)
     app.action(_ASK)(handle_ask_button)
     return bot
-
-
-class SingleWorkspaceApp(AsyncApp):
-    """An AsyncApp whose requests all share the app's Web API client.
-
-    Bolt builds a fresh AsyncWebClient for every request (reading the proxy environment and
-    the user agent each time) so that apps serving many workspaces can set a token per request.
-    Here there is one bot token, checked at start, which the authorize step sets on the shared
-    client on every request, so that copy is pure cost. Everything else bolt puts in the context is kept.
-    """
-
-    def _init_context(self, req: AsyncBoltRequest) -> None:
-        req.context["logger"] = self._context_logger
-        req.context["token"] = self._token
-        req.context["client"] = self._async_client
-        req.context["listener_runner"] = self.listener_runner
-
-    @property
-    def _context_logger(self) -> logging.Logger:
-        logger = self.__dict__.get("_pariscall_logger")
-        if logger is None:  # bolt's get_bolt_app_logger, once rather than per request
-            logger = get_bolt_app_logger(app_name=self.name, base_logger=self._base_logger)
-            self.__dict__["_pariscall_logger"] = logger
-        return logger
-
-
-def create_app(
-    *,
-    core: Core,
-    identity: AuthorizeResult,
-    signing_secret: str,
-    api_url: str,
-    lang: str = "en",
-    session: aiohttp.ClientSession | None = None,
-) -> tuple[AsyncApp, SlackBot]:
-    """A bolt AsyncApp for one workspace whose bot `identity` was checked with auth.test."""
-    # No token here: bolt's authorize step sets the bot's on it for every request.
-    client = AsyncWebClient(
-        base_url=api_url, session=session, retry_handlers=retry_handlers(), logger=log
-    )
-
-    app = SingleWorkspaceApp(
-        name="pariscall",
-        client=client,
-        authorize=FixedIdentity(identity),
-        signing_secret=signing_secret,
-        attaching_function_token_enabled=False,  # no custom workflow steps here
-        # Listeners only ack and schedule; running them before the response avoids bolt's
-        # 10 ms ack-polling loop, and in Socket Mode the envelope is acked just as fast.
-        process_before_response=True,
-        logger=log,
-    )
-    bot = register(app, core, lang=lang, session=session)
-    return app, bot
-
-
-def create_web_app(app: AsyncApp, path: str = EVENTS_PATH) -> web.Application:
-    """The HTTP side: commands, events and interactivity at `path`, and GET /healthz."""
-
-    async def handle_events(request: web.Request) -> web.Response:
-        # slack_bolt.adapter.aiohttp's to_bolt_request/to_aiohttp_response, minus a regex and
-        # a few copies per request; responses with cookies (OAuth flows) still go through bolt's.
-        bolt_request = AsyncBoltRequest(
-            body=await request.text(),
-            query=request.query_string,
-            headers=request.headers,  # type: ignore[arg-type]
-        )
-        response = await app.async_dispatch(bolt_request)
-        if "set-cookie" in response.headers:
-            return await to_aiohttp_response(response)
-        return web.Response(
-            status=response.status,
-            body=response.body.encode(),
-            headers={name: values[0] for name, values in response.headers.items()},
-        )
-
-    async def handle_health(request: web.Request) -> web.Response:
-        return web.Response(text="ok")
-
-    web_app = web.Application()
-    web_app.add_routes([web.post(path, handle_events), web.get(HEALTH_PATH, handle_health)])
-    return web_app

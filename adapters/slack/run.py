@@ -26,8 +26,9 @@ from slack_bolt.authorization import AuthorizeResult
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
-from adapters.slack.app import EVENTS_PATH, SlackBot, create_app, create_web_app, retry_handlers
+from adapters.slack.app import EVENTS_PATH, SlackBot, retry_handlers
 from adapters.slack.manifest import build_manifest, to_yaml
+from adapters.slack.server import create_app, create_web_app
 from adapters.slack.settings import (
     API_URL,
     APP_TOKEN,
