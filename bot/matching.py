@@ -196,15 +196,20 @@ class Router:
                 else Intent("bad-number", number=number)
             )
         rest = set(words) - vocab.STOP - vocab.LISTING
-        if rest <= {"principles", "principes", "principle", "principe"} and (
-            {"principles", "principes"} & set(words)
+        if rest <= vocab.PRINCIPLE_PLURALS | {"principle", "principe"} and (
+            vocab.PRINCIPLE_PLURALS & set(words)
         ):
             return Intent("principles")  # "what are the principles?", "quels sont les principes"
         if rest and rest <= vocab.SUPPORTER_NOUNS:
             return Intent("supporters")  # "who are the signatories?", "list of supporters"
         category = _category(plain)
-        if category and len(rest) <= 1 and not rest & vocab.SIGN_WORDS:
-            return Intent("supporters", arg=category)  # "list the states", "companies"
+        # "list the states", "companies", "which NGOs signed?"
+        if (
+            category
+            and len(rest - vocab.SIGN_WORDS - vocab.SUPPORTER_NOUNS) <= 1
+            and (len(rest) <= 1 or rest & vocab.SIGN_WORDS)
+        ):
+            return Intent("supporters", arg=category)
         match = vocab.SUPPORTERS_CMD.match(folded)
         if match:
             return Intent("supporters", arg=_category(" " + match.group("cat") + " ") or "")
@@ -254,7 +259,8 @@ class Router:
         words = set(tokens(folded))
         if entity.country == "USA" and words & vocab.US_TOPIC:
             return Intent("topic", "us-position")
-        rest = words - vocab.STOP - vocab.SIGN_WORDS - set(tokens(name_key(entity.name)))
+        named = {t for alias in self.supporters.names(entity) for t in tokens(name_key(alias))}
+        rest = words - vocab.STOP - vocab.SIGN_WORDS - named
         if not rest:  # "russia?", "what about China?", "and the UK, did it sign?"
             return Intent("supporter", arg=entity.name, entity=entity)
         return None

@@ -46,6 +46,10 @@ class SupporterIndex:
         self._keys = list(self._exact)
         self._longest = max((k.count(" ") + 1 for k in self._keys), default=1)
 
+    def names(self, entry: Supporter) -> list[str]:
+        """Every name `entry` is known by: its name, French name, aliases and (states) ISO code."""
+        return list(self._names(entry))
+
     @staticmethod
     def _names(entry: Supporter) -> Iterable[str]:
         yield entry.name

@@ -37,7 +37,7 @@ STOP = {
     "should", "any", "anything", "some", "mean", "means", "explain", "know", "want", "i'm",
     "le", "la", "les", "de", "des", "du", "un", "une", "et", "ou", "que", "qui", "quoi", "est",
     "sur", "dit", "appel", "l'appel", "principe", "principes", "il", "elle", "en", "au", "aux",
-    "what's", "whats", "give", "show", "allowed", "ok", "hi", "hello", "thanks",
+    "qu'est-ce", "qu'est", "est-ce", "c'est", "what's", "whats", "give", "show", "allowed", "ok", "hi", "hello", "thanks",
 }  # fmt: skip
 CATEGORY_WORDS = {
     "state": ("state", "states", "country", "countries", "government", "governments", "nation",
@@ -70,7 +70,11 @@ COMMANDS = {
 }  # fmt: skip
 ABOUT = re.compile(r"\b(?:paris call|pariscall|appel de paris|l'appel|the call|it)\b")
 LISTING = {"list", "liste", "all", "tous", "toutes", "nine", "neuf", "9", "are", "sont", "quels",
-            "quelles", "show", "see", "names", "name", "every", "full", "complete", "those"}  # fmt: skip
+            "quelles", "show", "see", "names", "name", "every", "full", "complete", "those",
+            "summarize", "summarise", "summary", "overview", "resume", "main", "key", "notable",
+            "major", "biggest", "important", "which", "quelles", "les", "principaux"}  # fmt: skip
+# Words that name the principles as a whole ("the nine commitments").
+PRINCIPLE_PLURALS = {"principles", "principes", "commitments", "engagements"}
 SUPPORTER_NOUNS = {"supporters", "signatories", "signataires", "soutiens", "signers", "members",
                     "supporter", "signatory", "who", "qui"}  # fmt: skip
 NEGATION = re.compile(

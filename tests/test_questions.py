@@ -60,6 +60,12 @@ SAMPLES = [
     ("is meta a supporter", {"supporter"}, ["Facebook"]),
     ("hello", {"help"}, []),
     ("what is the capital of france", {"unknown"}, []),
+    ("When was it signed?", {"about"}, ["12 Nov 2018"]),
+    ("What are the nine commitments?", {"principles"}, ["Non-proliferation"]),
+    ("What about the UK?", {"supporter"}, ["United Kingdom"]),
+    ("which NGOs signed", {"supporters"}, ["391"]),
+    ("qu'est-ce que la cyber-riposte ?", {"principle:8"}, ["cyber-riposte"]),
+    ("tell us about the uk position", {"unknown"}, []),
 ]
 
 
