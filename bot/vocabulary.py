@@ -72,7 +72,7 @@ ABOUT = re.compile(r"\b(?:paris call|pariscall|appel de paris|l'appel|the call|i
 LISTING = {"list", "liste", "all", "tous", "toutes", "nine", "neuf", "9", "are", "sont", "quels",
             "quelles", "show", "see", "names", "name", "every", "full", "complete", "those",
             "summarize", "summarise", "summary", "overview", "resume", "main", "key", "notable",
-            "major", "biggest", "important", "which", "quelles", "les", "principaux"}  # fmt: skip
+            "major", "biggest", "important", "which", "les", "principaux"}  # fmt: skip
 # Words that name the principles as a whole ("the nine commitments").
 PRINCIPLE_PLURALS = {"principles", "principes", "commitments", "engagements"}
 SUPPORTER_NOUNS = {"supporters", "signatories", "signataires", "soutiens", "signers", "members",
