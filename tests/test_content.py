@@ -158,3 +158,34 @@ def test_cache_is_used_and_refreshed(tmp_path: Path) -> None:
     shutil.copy(DATA / "broken" / "bad_url__principles.yaml", folder / "principles.yaml")
     with pytest.raises(ContentError):
         load_core(folder, cache_dir=cache)
+
+
+FACTS = ROOT.parent / "shared" / "research" / "facts.md"
+
+
+@pytest.mark.skipif(not FACTS.is_file(), reason="the shared fact sheet is not here")
+def test_every_source_comes_from_the_fact_sheet(core: Core) -> None:
+    """No invented sources: every source URL in the content appears in the verified fact sheet."""
+    facts = FACTS.read_text(encoding="utf-8")
+    c = core.content
+    items = [*c.principles, *c.topics.values(), *c.counts, *c.supporters]
+    sources = [s for item in items for s in item.sources]
+    sources += [s for t in c.topics.values() for e in t.timeline for s in e.sources]
+    assert sources
+    invented = {s.url for s in sources if s.url not in facts}
+    assert not invented, invented
+
+
+@pytest.mark.skipif(not FACTS.is_file(), reason="the shared fact sheet is not here")
+def test_official_texts_are_quoted_exactly(core: Core) -> None:
+    """Every principle's official title and sentences appear verbatim in the fact sheet."""
+    import unicodedata
+
+    facts = unicodedata.normalize("NFC", FACTS.read_text(encoding="utf-8"))
+    for p in core.content.principles:
+        for text in (*p.title.values(), *p.text.values()):
+            assert text in facts, (p.number, text)
+        # The fact sheet gives the Call text's items in French, and in English where they differ
+        # from the principles page; elsewhere it says they are the same sentence ending in ";".
+        for text in p.call_text.values():
+            assert text.rstrip(" ;.") in facts, (p.number, text)
