@@ -59,7 +59,7 @@ async def _run(jobs: list[Coroutine[Any, Any, None]]) -> None:
 
 def serve(core: Core, *, slack: bool, discord: bool) -> int:
     """Run Slack and/or Discord until interrupted. Returns the exit code."""
-    from adapters.discord.run import DiscordConfigError
+    from adapters.discord.run import DiscordConfigError, DiscordUnreachable
     from adapters.slack.run import StartError
     from adapters.slack.settings import ConfigError as SlackConfigError
 
@@ -75,7 +75,7 @@ def serve(core: Core, *, slack: bool, discord: bool) -> int:
     except (SlackConfigError, DiscordConfigError) as exc:  # a token refused at connection time
         print(f"pariscall: {exc}", file=sys.stderr)
         return EXIT_CONFIG
-    except StartError as exc:
+    except (StartError, DiscordUnreachable) as exc:  # a platform could not be reached
         print(f"pariscall: {exc}", file=sys.stderr)
         return 1
     except (KeyboardInterrupt, asyncio.CancelledError):

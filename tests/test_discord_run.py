@@ -127,3 +127,16 @@ def test_help_exits_cleanly(capsys):
     assert run(["--help"], env={}) == 0
     out = capsys.readouterr().out
     assert "sync" in out and "invite" in out and "commands" in out
+
+
+def test_unreachable_discord_is_one_line(capsys, monkeypatch):
+    """Discord unreachable at start (no network): exit 1, one line, no traceback."""
+    import aiohttp
+
+    async def unreachable(self, token: str) -> None:
+        raise aiohttp.ClientConnectionError("Cannot connect to host discord.com:443")
+
+    monkeypatch.setattr(discord.http.HTTPClient, "static_login", unreachable)
+    assert run([], env={"DISCORD_TOKEN": TOKEN}) == 1
+    err = capsys.readouterr().err
+    assert "could not be reached" in err and err.count("\n") == 1 and "Traceback" not in err

@@ -18,6 +18,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+import aiohttp
 import discord
 
 from adapters.discord.client import PariscallClient
@@ -59,6 +60,22 @@ REJECTED_TOKEN = (
 
 class DiscordConfigError(Exception):
     """The Discord adapter cannot start; `str(err)` is one line for the operator (no secrets)."""
+
+
+class DiscordUnreachable(Exception):
+    """Discord could not be reached at start (network, DNS, outage): worth retrying later."""
+
+
+async def login(client: discord.Client, token: str) -> None:
+    """Log in, turning the expected failures into one-line errors for the operator."""
+    try:
+        await client.login(token)
+    except discord.LoginFailure:
+        raise DiscordConfigError(REJECTED_TOKEN) from None
+    except (aiohttp.ClientError, OSError) as exc:
+        raise DiscordUnreachable(
+            f"Discord could not be reached ({exc}): check the network, then start again."
+        ) from None
 
 
 @dataclass(frozen=True)
@@ -131,10 +148,8 @@ async def start(settings: DiscordSettings | Mapping[str, str], core: Core) -> No
         settings = DiscordSettings.from_env(settings)
     client = build_client(settings, core)
     async with client:
-        try:
-            await client.start(settings.token)
-        except discord.LoginFailure:
-            raise DiscordConfigError(REJECTED_TOKEN) from None
+        await login(client, settings.token)
+        await client.connect()  # reconnects by itself after a drop
 
 
 async def sync_commands(
@@ -193,6 +208,9 @@ def run(argv: list[str], env: Mapping[str, str] | None = None) -> int:
     except DiscordConfigError as exc:
         print(f"pariscall discord: {exc}", file=sys.stderr)
         return 2
+    except DiscordUnreachable as exc:
+        print(f"pariscall discord: {exc}", file=sys.stderr)
+        return 1
     except SystemExit as exc:  # from the content loader, its message already printed
         return int(exc.code or 0)
     except KeyboardInterrupt:
@@ -254,10 +272,7 @@ def _commands(as_json: bool) -> int:
 async def _sync(settings: DiscordSettings, core: Core, guild_id: int | None, clear: bool) -> int:
     client = build_client(settings, core)
     async with client:
-        try:
-            await client.login(settings.token)  # REST only: no gateway connection
-        except discord.LoginFailure:
-            raise DiscordConfigError(REJECTED_TOKEN) from None
+        await login(client, settings.token)  # REST only: no gateway connection
         try:
             synced = await sync_commands(client, guild_id, clear=clear)
         except discord.HTTPException as exc:
