@@ -178,10 +178,17 @@ def to_payload(block: JsonObject) -> dict[str, Any]:
     return _unvalidated(block)  # type: ignore[no-any-return]
 
 
+_KEYS: dict[type, tuple[str, ...]] = {}  # each class's sorted attribute names (a property that
+# slack_sdk rebuilds as a set union on every access)
+
+
 def _unvalidated(value: Any) -> Any:
     if isinstance(value, JsonObject):  # slack_sdk's get_non_null_attributes, unvalidated
+        keys = _KEYS.get(type(value))
+        if keys is None:
+            keys = _KEYS[type(value)] = tuple(sorted(value.attributes))
         out = {}
-        for key in sorted(value.attributes):
+        for key in keys:
             item = getattr(value, key, None)
             if item is not None and (not hasattr(item, "__len__") or len(item) > 0):
                 out[key] = _unvalidated(item)
