@@ -210,8 +210,9 @@ def supporter(
     name = entity.fr if lang == "fr" and entity.fr else entity.name
     if entity.supporter:
         country = f", {entity.country}" if entity.country and entity.category != "state" else ""
+        as_of = human_date(entity.as_of or official.as_of, lang)
         body = [say("supporter_yes", lang, name=name, category=category_label(entity.category, lang),
-                    country=country)]  # fmt: skip
+                    country=country, as_of=as_of)]  # fmt: skip
         if entity.signed:
             body.append(say("supporter_signed", lang, date=human_date(entity.signed, lang)))
         elif entity.first_listed:

@@ -215,7 +215,7 @@ class Router:
             return Intent("supporters", arg=_category(" " + match.group("cat") + " ") or "")
         match = vocab.SUPPORTER_CMD.match(folded)
         if match:
-            return self._supporter(match.group("name"), text, folded)
+            return self._supporter(_original_span(text, match.group("name")), text, folded)
         intent = self._supporter_question(text, folded)
         if intent is not None:
             return intent

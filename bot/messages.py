@@ -84,8 +84,8 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "fr": "{name} n'est pas dans ma liste",
     },
     "supporter_yes": {
-        "en": "**{name}** is in the official list of supporters ({category}{country}).",
-        "fr": "**{name}** figure dans la liste officielle des soutiens ({category}{country}).",
+        "en": "**{name}** is in the official list of supporters ({category}{country}), as of {as_of}.",
+        "fr": "**{name}** figure dans la liste officielle des soutiens ({category}{country}), au {as_of}.",
     },
     "supporter_since": {"en": "Listed since {date}.", "fr": "Dans la liste depuis le {date}."},
     "supporter_signed": {"en": "Signed on {date}.", "fr": "Signature le {date}."},
