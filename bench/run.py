@@ -18,6 +18,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -34,6 +35,16 @@ def _percentiles(times_ns: list[int]) -> tuple[float, float]:
     """(p50, p99) in milliseconds."""
     ordered = sorted(times_ns)
     return ordered[len(ordered) // 2] / 1e6, ordered[int(len(ordered) * 0.99)] / 1e6
+
+
+def _answer_times(core: Any, questions: list[str]) -> list[int]:
+    """Nanoseconds the core took to answer each question."""
+    times = []
+    for question in questions:
+        start = time.perf_counter_ns()
+        core.answer(question)
+        times.append(time.perf_counter_ns() - start)
+    return times
 
 
 def _median_run(cmd: list[str], runs: int, env: dict[str, str]) -> float:
@@ -85,12 +96,7 @@ def in_process() -> None:
     random.Random(1).shuffle(stream)
     for q in questions:
         core.answer(q)  # warm the small caches, as a running bot would be
-    times = []
-    for q in stream:
-        start = time.perf_counter_ns()
-        core.answer(q)
-        times.append(time.perf_counter_ns() - start)
-    p50, p99 = _percentiles(times)
+    p50, p99 = _percentiles(_answer_times(core, stream))
     print(f"2. Answering in one process ({len(stream):,} questions, {len(questions)} distinct)")
     report("answer p50", f"{p50:.3f} ms", "<= 0.1 ms", p50 <= 0.1)
     report("answer p99", f"{p99:.3f} ms", "<= 1 ms", p99 <= 1.0)
@@ -136,12 +142,7 @@ def many_supporters() -> None:
             elif kind == 2:
                 name = "Zorgon " + name  # not in the list
             queries.append(f"is {name} a supporter?" if kind != 3 else f"supporter {name.lower()}")
-        times = []
-        for q in queries:
-            start_ns = time.perf_counter_ns()
-            core.answer(q)
-            times.append(time.perf_counter_ns() - start_ns)
-        p50, p99 = _percentiles(times)
+        p50, p99 = _percentiles(_answer_times(core, queries))
         report("supporter lookup p99 (1,000 lookups)", f"{p99:.2f} ms (p50 {p50:.2f})", "<= 5 ms",
                p99 <= 5.0)  # fmt: skip
 
