@@ -83,12 +83,18 @@ def _is_principle_word(word: str) -> bool:
     )
 
 
+_ORDER = {category: i for i, category in enumerate(vocab.CATEGORY_WORDS)}
+_CATEGORY_OF = {w: c for c, words in vocab.CATEGORY_WORDS.items() for w in words if " " not in w}
+_CATEGORY_PHRASES = [(f" {w} ", c) for c, words in vocab.CATEGORY_WORDS.items() for w in words
+                     if " " in w]  # fmt: skip
+
+
 def _category(folded: str) -> str | None:
+    """The supporter category a question names ("companies" -> private-sector), if any."""
+    found = {_CATEGORY_OF[w] for w in folded.split() if w in _CATEGORY_OF}
     padded = f" {folded} "
-    for category, words in vocab.CATEGORY_WORDS.items():
-        if any(f" {w} " in padded for w in words):
-            return category
-    return None
+    found |= {c for phrase, c in _CATEGORY_PHRASES if phrase in padded}
+    return min(found, key=_ORDER.__getitem__) if found else None
 
 
 class Router:
@@ -221,7 +227,7 @@ class Router:
             return intent
         negated = bool(vocab.NEGATION.search(folded))  # "who hasn't signed" is not a count
         if not negated and any(f" {w} " in f" {plain} " for w in vocab.COUNT_WORDS):
-            return Intent("supporters", arg=_category(plain) or "")
+            return Intent("supporters", arg=category or "")
         if not set(tokens(folded)) - vocab.STOP and vocab.ABOUT.search(folded):
             return Intent("topic", "about")  # "what is the paris call?" and nothing more
         return self._retrieve(folded)
@@ -243,8 +249,9 @@ class Router:
             entity = self.supporters.find(name)
             if entity is None:
                 entity = self.supporters.mentioned(_original_span(text, name))
-            if entity is None and _category(f" {name} "):
-                return Intent("supporters", arg=_category(f" {name} ") or "")
+            category = None if entity else _category(name)
+            if category:
+                return Intent("supporters", arg=category)
             if entity is not None:
                 return self._supporter(entity.name, text, folded)
             # "does the Paris Call ban hacking back?" looks like "does X back ...?": when the

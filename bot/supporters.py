@@ -44,7 +44,12 @@ class SupporterIndex:
                     self._exact[key] = i
                     self._display[key] = alias
         self._keys = list(self._exact)
-        self._longest = max((k.count(" ") + 1 for k in self._keys), default=1)
+        # First word of every name -> the most words a name starting with it has, so a question
+        # is scanned only where a name can start.
+        self._starts: dict[str, int] = {}
+        for key in self._keys:
+            first, size = key.split(" ", 1)[0], key.count(" ") + 1
+            self._starts[first] = max(self._starts.get(first, 0), size)
 
     def names(self, entry: Supporter) -> list[str]:
         """Every name `entry` is known by: its name, French name, aliases and (states) ISO code."""
@@ -75,15 +80,20 @@ class SupporterIndex:
         """The first known name written anywhere in a free-text question, longest match first."""
         words = tokens(name_key(original))
         capitals = set(re.findall(r"\b[A-Z]{2,3}\b", original.replace(".", "")))
-        for size in range(min(self._longest, len(words)), 0, -1):
-            for start in range(len(words) - size + 1):
+        best: tuple[int, int] | None = None  # (-size, start): the longest, then the first
+        for start, word in enumerate(words):
+            longest = min(self._starts.get(word, 0), len(words) - start)
+            for size in range(longest, 0, -1):
                 key = " ".join(words[start : start + size])
-                if key not in self._exact:
+                if key not in self._exact or (len(key) <= _SHORT and key.upper() not in capitals):
                     continue
-                if len(key) <= _SHORT and key.upper() not in capitals:
-                    continue
-                return self.entries[self._exact[key]]
-        return None
+                if best is None or (-size, start) < best:
+                    best = (-size, start)
+                break
+        if best is None:
+            return None
+        size, start = -best[0], best[1]
+        return self.entries[self._exact[" ".join(words[start : start + size])]]
 
     def complete(self, prefix: str, limit: int = 25) -> list[str]:
         """Names and aliases for autocomplete: those starting with `prefix`, then containing it."""
