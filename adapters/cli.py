@@ -165,7 +165,9 @@ def _platform(name: str, argv: list[str]) -> int:
 
 def _serve(content: str | None, lang: str) -> int:
     settings.load_env()
-    slack = bool(os.environ.get("SLACK_BOT_TOKEN"))
+    from adapters.slack.settings import is_configured
+
+    slack = is_configured(os.environ)
     discord = bool(os.environ.get("DISCORD_TOKEN"))
     if not (slack or discord):
         core = settings.core_or_exit(content)

@@ -39,10 +39,6 @@ def _dedupe(sources: list[Source]) -> tuple[Source, ...]:
     return tuple(seen.values())[:8]
 
 
-def _latest(sources: tuple[Source, ...]) -> str | None:
-    return max((s.as_of for s in sources), default=None)
-
-
 def principle(p: Principle, lang: str) -> Reply:
     body = [say("official_wording", lang, url=PRINCIPLES_URL.get(lang, PRINCIPLES_URL["en"]))]
     body.append(_quote(pick(p.text, lang)))

@@ -69,8 +69,6 @@ class Core:
         kind = intent.kind
         if kind == "principle":
             return answers.principle(self._by_number[intent.number], lang)
-        if kind == "topic" and intent.arg.startswith("principle:"):
-            return answers.principle(self._by_number[int(intent.arg.split(":")[1])], lang)
         if kind == "topic" and intent.arg in self.content.topics:
             return answers.topic(self.content.topics[intent.arg], lang)
         if kind == "principles":

@@ -179,31 +179,22 @@ class Router:
 
     def route(self, text: str) -> Intent:
         """The intent of a cleaned, non-empty question."""
-        folded = fold(text).strip(" ?!.¿¡")
-        plain = " ".join(tokens(folded)) if folded not in ("?",) else folded
+        folded = fold(text).strip(" ?!.¿¡") or "?"  # a lone "?" asks for help
+        words = tokens(folded)
+        plain = " ".join(words) or folded
         command = vocab.COMMANDS.get(plain) or vocab.COMMANDS.get(folded)
         if command:
-            if command.startswith("topic:"):
-                return Intent("topic", command[6:])
-            return Intent(command)
+            return _topic(command[6:]) if command.startswith("topic:") else Intent(command)
+        # "principle 3", "p3", "III"; then "what does principle 5 say?", "the fourth principle"
         number = _principle_number(folded)
+        if number is None:
+            number = _principle_in_sentence(words)
         if number is not None:
-            return (
-                Intent("principle", number=number)
-                if 1 <= number <= 9
-                else Intent("bad-number", number=number)
-            )
-        words = tokens(folded)
-        number = _principle_in_sentence(words)
-        if number is not None:  # "what does principle 5 say?", "explain the fourth principle"
-            return (
-                Intent("principle", number=number)
-                if 1 <= number <= 9
-                else Intent("bad-number", number=number)
-            )
-        rest = set(words) - vocab.STOP - vocab.LISTING
+            return _number_intent(number)
+        word_set = set(words)
+        rest = word_set - vocab.STOP - vocab.LISTING
         if rest <= vocab.PRINCIPLE_PLURALS | {"principle", "principe"} and (
-            vocab.PRINCIPLE_PLURALS & set(words)
+            vocab.PRINCIPLE_PLURALS & word_set
         ):
             return Intent("principles")  # "what are the principles?", "quels sont les principes"
         if rest and rest <= vocab.SUPPORTER_NOUNS:
@@ -221,24 +212,26 @@ class Router:
             return Intent("supporters", arg=_category(" " + match.group("cat") + " ") or "")
         match = vocab.SUPPORTER_CMD.match(folded)
         if match:
-            return self._supporter(_original_span(text, match.group("name")), text, folded)
-        intent = self._supporter_question(text, folded)
+            asked = _original_span(text, match.group("name"))
+            return self._supporter(self.supporters.find(asked), asked, word_set)
+        intent = self._supporter_question(text, folded, word_set)
         if intent is not None:
             return intent
         negated = bool(vocab.NEGATION.search(folded))  # "who hasn't signed" is not a count
         if not negated and any(f" {w} " in f" {plain} " for w in vocab.COUNT_WORDS):
             return Intent("supporters", arg=category or "")
-        if not set(tokens(folded)) - vocab.STOP and vocab.ABOUT.search(folded):
+        if not word_set - vocab.STOP and vocab.ABOUT.search(folded):
             return Intent("topic", "about")  # "what is the paris call?" and nothing more
-        return self._retrieve(folded)
+        return self._retrieve(folded, plain)
 
-    def _supporter(self, name: str, text: str, folded: str) -> Intent:
-        entity = self.supporters.find(name)
-        if entity is not None and entity.country == "USA" and set(tokens(folded)) & vocab.US_TOPIC:
+    @staticmethod
+    def _supporter(entity: Supporter | None, asked: str, words: set[str]) -> Intent:
+        """A supporter answer, or the U.S. position when the question is about why or when."""
+        if entity is not None and entity.country == "USA" and words & vocab.US_TOPIC:
             return Intent("topic", "us-position")
-        return Intent("supporter", arg=name, entity=entity)
+        return Intent("supporter", arg=entity.name if entity else asked, entity=entity)
 
-    def _supporter_question(self, text: str, folded: str) -> Intent | None:
+    def _supporter_question(self, text: str, folded: str, words: set[str]) -> Intent | None:
         for pattern in vocab.ASK_NAME:
             match = pattern.match(folded)
             if not match:
@@ -252,36 +245,32 @@ class Router:
             category = None if entity else _category(name)
             if category:
                 return Intent("supporters", arg=category)
-            if entity is not None:
-                return self._supporter(entity.name, text, folded)
-            # "does the Paris Call ban hacking back?" looks like "does X back ...?": when the
-            # "name" is unknown but the question clearly matches a topic, answer the topic.
-            topic = self._retrieve(folded)
-            if topic.kind == "topic":
-                return topic
-            return self._supporter(_original_span(text, name), text, folded)
+            if entity is None:
+                # "does the Paris Call ban hacking back?" looks like "does X back ...?": when the
+                # "name" is unknown but the question clearly matches a topic, answer the topic.
+                topic = self._retrieve(folded, " ".join(tokens(folded)))
+                if topic.kind != "unknown":
+                    return topic
+            return self._supporter(entity, _original_span(text, name), words)
         entity = self.supporters.mentioned(text)
         if entity is None:
             return None
-        words = set(tokens(folded))
-        if entity.country == "USA" and words & vocab.US_TOPIC:
-            return Intent("topic", "us-position")
         named = {t for alias in self.supporters.names(entity) for t in tokens(name_key(alias))}
         rest = words - vocab.STOP - vocab.SIGN_WORDS - named
-        if not rest:  # "russia?", "what about China?", "and the UK, did it sign?"
-            return Intent("supporter", arg=entity.name, entity=entity)
-        return None
+        if rest and not (entity.country == "USA" and words & vocab.US_TOPIC):
+            return None
+        return self._supporter(entity, entity.name, words)  # "russia?", "what about China?"
 
-    def _retrieve(self, folded: str) -> Intent:
-        example = self._examples.get(_plain(folded))
+    def _retrieve(self, folded: str, plain: str) -> Intent:
+        example = self._examples.get(plain)
         if example is not None:  # a question the content lists as an example of its topic
-            return Intent("topic", example)
+            return _topic(example)
         ranked = self.rank(folded)
         if ranked:
             score, best, strong = ranked[0]
             runner_up = ranked[1][0] if len(ranked) > 1 else 0.0
             if strong and score >= 4.0 and score >= runner_up * 1.15:
-                return Intent("topic", best)
+                return _topic(best)
             close = tuple(doc for s, doc, st in ranked[:3] if st)
             return Intent("unknown", candidates=close)
         return Intent("unknown")
@@ -289,6 +278,21 @@ class Router:
 
 def _plain(text: str) -> str:
     return " ".join(tokens(fold(text)))
+
+
+def _number_intent(number: int) -> Intent:
+    return (
+        Intent("principle", number=number)
+        if 1 <= number <= 9
+        else Intent("bad-number", number=number)
+    )
+
+
+def _topic(topic_id: str) -> Intent:
+    """The intent for a topic id; principles ("principle:3") have their own kind."""
+    if topic_id.startswith("principle:"):
+        return Intent("principle", number=int(topic_id.split(":", 1)[1]))
+    return Intent("topic", topic_id)
 
 
 def _original_span(text: str, folded_name: str) -> str:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from bot.content import CATEGORIES
 
 OFFICIAL_SITE = "https://pariscall.international/en/"
-OFFICIAL_SITE_FR = "https://pariscall.international/fr/"
 
 _MESSAGES: dict[str, dict[str, str]] = {
     "principle_title": {"en": "Principle {n}: {title}", "fr": "Principe {n} : {title}"},

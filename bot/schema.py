@@ -54,12 +54,6 @@ def _url(value: Any) -> Any:
     return value
 
 
-def _english(value: dict[str, str]) -> dict[str, str]:
-    if not value.get("en", "").strip():
-        raise ValueError("needs an English text under `en`")
-    return value
-
-
 IsoDate = Annotated[str, BeforeValidator(_date)]
 Url = Annotated[str, BeforeValidator(_url)]
 TextIn = Annotated[dict[Literal["en", "fr"], str], BeforeValidator(_text)]

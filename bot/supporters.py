@@ -38,7 +38,7 @@ class SupporterIndex:
         self._exact: dict[str, int] = {}
         self._display: dict[str, str] = {}  # key -> the name as written, for autocomplete
         for i, entry in enumerate(self.entries):
-            for alias in self._names(entry):
+            for alias in self.names(entry):
                 key = name_key(alias)
                 if key and key not in self._exact:
                     self._exact[key] = i
@@ -51,12 +51,9 @@ class SupporterIndex:
             first, size = key.split(" ", 1)[0], key.count(" ") + 1
             self._starts[first] = max(self._starts.get(first, 0), size)
 
-    def names(self, entry: Supporter) -> list[str]:
-        """Every name `entry` is known by: its name, French name, aliases and (states) ISO code."""
-        return list(self._names(entry))
-
     @staticmethod
-    def _names(entry: Supporter) -> Iterable[str]:
+    def names(entry: Supporter) -> Iterable[str]:
+        """Every name `entry` is known by: its name, French name, aliases and (states) ISO code."""
         yield entry.name
         if entry.fr:
             yield entry.fr

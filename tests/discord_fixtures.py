@@ -15,9 +15,6 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-import adapters.discord  # noqa: F401  # first: it imports discord.py with a stdlib warning silenced
-
-# isort: split
 import discord
 from discord.webhook.async_ import async_context
 

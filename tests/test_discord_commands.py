@@ -13,9 +13,6 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
-import adapters.discord  # noqa: F401  # first: it imports discord.py with a stdlib warning silenced
-
-# isort: split
 import discord
 import pytest
 from discord import app_commands

@@ -10,9 +10,6 @@ import logging
 from collections.abc import AsyncIterator
 from typing import Any
 
-import adapters.discord  # noqa: F401  # first: it imports discord.py with a stdlib warning silenced
-
-# isort: split
 import pytest
 from discord_fixtures import (
     click_payload,

@@ -6,9 +6,6 @@ import re
 import string
 from typing import Any
 
-import adapters.discord  # noqa: F401  # first: it imports discord.py with a stdlib warning silenced
-
-# isort: split
 import discord
 import pytest
 from discord_fixtures import message_problems

@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import logging
 
-import adapters.discord  # noqa: F401  # first: it imports discord.py with a stdlib warning silenced
-
-# isort: split
 import discord
 import pytest
 

@@ -63,6 +63,7 @@ def test_empty_input_gets_help(core: Core) -> None:
     """An empty or blank message gets the help reply rather than an error."""
     assert core.answer("").topic == "help"
     assert core.answer("  \n\t ").topic == "help"
+    assert core.answer("?").topic == "help"
 
 
 def test_echoed_name_is_neutralised(core: Core) -> None:

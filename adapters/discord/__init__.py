@@ -5,15 +5,6 @@
 Nothing here is imported by the core.
 """
 
-import warnings
-
-with warnings.catch_warnings():
-    # discord.py imports the standard library's `audioop` for voice, which this bot never uses;
-    # Python 3.11 and 3.12 warn that it is deprecated (PEP 594). Silence only that warning.
-    warnings.filterwarnings("ignore", "'audioop' is deprecated", DeprecationWarning)
-    import discord  # noqa: F401
-
-# isort: split
 from adapters.discord.render import Rendered, render
 from adapters.discord.run import DiscordConfigError, DiscordSettings, run, start
 

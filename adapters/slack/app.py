@@ -157,7 +157,6 @@ class SlackBot:
         self._tasks: set[asyncio.Task[None]] = set()
         self._homes: dict[str, dict[str, Any]] = {}
         self._acks: OrderedDict[str, str] = OrderedDict()
-        self._acks_core = core
 
     # -- answering -----------------------------------------------------------------------------
 
@@ -178,9 +177,6 @@ class SlackBot:
         The core is pure after loading and rendering is deterministic, so the same question
         always gives the same body: popular questions are answered, rendered and serialized once.
         """
-        if self._acks_core is not self.core:  # a new core (tests swap it): forget its answers
-            self._acks.clear()
-            self._acks_core = self.core
         body = self._acks.get(question)
         if body is None:
             message = self.message(self.answer(question), share_query=question)

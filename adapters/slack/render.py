@@ -37,12 +37,9 @@ SECTION_CHARS = 3000
 FIELD_CHARS = 2000
 FIELDS_PER_SECTION = 10
 CONTEXT_CHARS = 1200  # Slack allows 3,000 per element; sources need far less
-ACTIONS_PER_BLOCK = 25
 MAX_ASK_BUTTONS = 8  # suggestions and previous/next; Slack allows 25 a block
 MAX_FIELDS = 10  # the core sends at most 10; one section holds them all
 BUTTON_TEXT_CHARS = 75
-BUTTON_VALUE_CHARS = 2000
-ACTION_ID_CHARS = 255
 # chat.postMessage fails with msg_blocks_too_long near 13k characters of blocks (bolt-js#2509):
 # the serialised blocks of a message stay under this.
 MESSAGE_JSON_CHARS = 11_000
