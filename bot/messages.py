@@ -122,7 +122,7 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "what it means\n"
         "- `supporters`: how many states, authorities, companies and NGOs support it\n"
         "- `supporter Microsoft`: is this organisation or state a supporter?\n"
-        "- `us`: the U.S. position (absent in 2018, joined in 2021)\n"
+        "- `us`: the U.S. position over time, with sources\n"
         "- `about`: what the Call is; `context`: the UN processes around it\n\n"
         "Questions work too: “did Russia sign?”, “what does it say about hack back?”. "
         "Start with `fr` for French.",
@@ -132,7 +132,7 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "- `principe 3` (ou `p3`) : un principe, son texte officiel et ce qu'il signifie\n"
         "- `soutiens` : combien d'États, d'autorités, d'entreprises et d'ONG le soutiennent\n"
         "- `supporter Microsoft` : cette organisation ou cet État le soutient-il ?\n"
-        "- `us` : la position des États-Unis (absents en 2018, signataires en 2021)\n"
+        "- `us` : la position des États-Unis au fil du temps, sources à l’appui\n"
         "- `about` : ce qu'est l'Appel ; `context` : les processus de l'ONU autour\n\n"
         "Les questions marchent aussi : « la Russie a-t-elle signé ? ». Commencez par `en` pour "
         "l'anglais.",
