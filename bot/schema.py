@@ -150,6 +150,13 @@ class OfficialListIn(_Model):
     changed: IsoDate
 
 
+class IntentIn(_Model):
+    """Example questions for an answer that is not a topic (help, listings, out of scope)."""
+
+    id: Literal["help", "principles", "supporters", "supporter", "unknown"]
+    examples: list[str] = []
+
+
 class FileIn(_Model):
     """One content file: any of these top-level keys, in any file."""
 
@@ -159,6 +166,7 @@ class FileIn(_Model):
     counts: list[CountIn] = []
     groups: list[GroupIn] = []
     non_supporters: list[NonSupporterIn] = []
+    intents: list[IntentIn] = []
 
 
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
