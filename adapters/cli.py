@@ -7,12 +7,17 @@ Slack and Discord libraries are imported only by their own subcommands, so `ask`
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from adapters import settings, terminal
 from bot import __version__
+
+if TYPE_CHECKING:
+    from bot.core import Core
 
 EPILOG = """examples:
   pariscall ask "principle 3"
@@ -21,6 +26,7 @@ EPILOG = """examples:
   pariscall chat --lang fr
   pariscall validate content/
   pariscall supporters import https://pariscall.international/supporters.csv
+  pariscall supporters import supporters.csv --as-of 2026-03-01
   pariscall serve            # Slack/Discord when their tokens are set, else the terminal chat
 """
 CONNECT_HINT = (
@@ -64,8 +70,34 @@ def _parser() -> argparse.ArgumentParser:
     imp = sup.add_parser("import", help="import the official supporters.csv export",
                          description="Read the official site's CSV export (a file or URL) and use "
                          "it instead of the bundled list. Stored in PARISCALL_DATA_DIR (default "
-                         "$XDG_DATA_HOME/pariscall). A broken file never replaces a working list.")  # fmt: skip
+                         "$XDG_DATA_HOME/pariscall). A broken file never replaces a working list. "
+                         "Answers give the list's as-of date: --as-of, else for a URL the day it "
+                         "is downloaded, else the file's modification date.")  # fmt: skip
     imp.add_argument("source", metavar="FILE_OR_URL")
+    imp.add_argument("--as-of", metavar="DATE", type=_date,
+                     help="the date of the list (YYYY-MM-DD), e.g. the day the export was made")  # fmt: skip
+    snap = sup.add_parser("snapshot", help="write the bundled copy of the list (for maintainers)",
+                          description="Write content/official-list.yaml, the bundled copy of the "
+                          "official list, from the site's CSV export (a file or URL). See "
+                          "content/README.md, 'The full official list'.")  # fmt: skip
+    snap.add_argument("source", metavar="FILE_OR_URL")
+    snap.add_argument("--as-of", metavar="DATE", type=_date, required=True,
+                      help="the date of the export (YYYY-MM-DD)")  # fmt: skip
+    snap.add_argument("--changed", metavar="DATE", type=_date, required=True,
+                      help="the date the list itself last changed (YYYY-MM-DD)")  # fmt: skip
+    snap.add_argument("--out", metavar="FILE", type=Path,
+                      help="where to write it (default: official-list.yaml in the bundled content)")  # fmt: skip
+
+    ev = sub.add_parser("eval", parents=[common], help="measure understanding on labelled questions",
+                        description="Answer every labelled question in the given YAML files or "
+                        "folders and print accuracy, per-topic precision and recall, confident "
+                        "wrong answers and each failure (format: tests/questions/README.md).")  # fmt: skip
+    ev.add_argument("paths", nargs="+", metavar="FILE_OR_DIR")
+    ev.add_argument("--min", type=float, default=0.0, metavar="RATIO",
+                    help="exit 1 when accuracy is below this (e.g. 0.97)")  # fmt: skip
+    ev.add_argument("--max-wrong", type=int, default=None, metavar="N",
+                    help="exit 1 when there are more confident wrong answers than this")  # fmt: skip
+    ev.add_argument("--quiet", action="store_true", help="print the figures only")
 
     sub.add_parser("serve", parents=[common], help="run every configured platform (default)",
                    description="Run Slack and/or Discord when their tokens are set (environment "
@@ -76,6 +108,13 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("discord", add_help=False,
                    help="run the Discord adapter (see: pariscall discord --help)")  # fmt: skip
     return parser
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (expected YYYY-MM-DD)") from None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -91,8 +130,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if command == "validate":
             return _validate(args.directory or content)
+        if command == "supporters" and args.action == "snapshot":
+            return _snapshot(args.source, args.as_of, args.changed, args.out)
         if command == "supporters":
-            return _import(args.source)
+            return _import(args.source, args.as_of)
         lang = settings.default_lang(getattr(args, "lang", None))
         if command == "ask":
             core = settings.core_or_exit(content)
@@ -103,6 +144,8 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         if command == "chat":
             return terminal.chat(settings.core_or_exit(content), lang)
+        if command == "eval":
+            return _eval(settings.core_or_exit(content), args)
         return _serve(content, lang)
     except KeyboardInterrupt:
         return 130
@@ -138,19 +181,55 @@ def _validate(directory: str | None) -> int:
     return 0
 
 
-def _import(source: str) -> int:
+def _import(source: str, as_of: dt.date | None) -> int:
     from bot.errors import SupportersImportError
     from bot.importer import import_supporters
 
     data = settings.Paths.from_env().data
     try:
-        report = import_supporters(source, data)
+        report = import_supporters(source, data, as_of=as_of)
     except SupportersImportError as exc:
         settings.fail(f"pariscall supporters import: {exc}\nThe current list was kept.", 1)
     for line in report.lines():
         print(line)
     print(f"Saved {report.kept} supporters to {data}; the bot now uses this list.")
     return 0
+
+
+def _snapshot(source: str, as_of: dt.date, changed: dt.date, out: Path | None) -> int:
+    from bot.core import bundled_content_dir
+    from bot.errors import SupportersImportError
+    from bot.importer import SNAPSHOT_FILE, write_snapshot
+
+    target = out or bundled_content_dir() / SNAPSHOT_FILE
+    try:
+        report = write_snapshot(source, target, as_of, changed)
+    except SupportersImportError as exc:
+        settings.fail(f"pariscall supporters snapshot: {exc}", 1)
+    for line in report.lines():
+        print(line)
+    print(f"Wrote {report.kept} entries to {target}. Next: `pariscall validate`, which checks the "
+          "snapshot against the counts and the hand-written entries.")  # fmt: skip
+    return 0
+
+
+def _eval(core: Core, args: argparse.Namespace) -> int:
+    from bot.errors import ContentError
+    from bot.evaluation import evaluate, format_report, load_cases
+
+    try:
+        cases = load_cases([Path(p) for p in args.paths])
+    except ContentError as exc:
+        settings.fail(f"pariscall eval: {exc}", settings.EXIT_CONFIG)
+    report = evaluate(core, cases)
+    print(format_report(report, show=0 if args.quiet else 1000))
+    failed = report.accuracy < args.min or (
+        args.max_wrong is not None and report.wrong > args.max_wrong
+    )
+    if failed:
+        print(f"pariscall eval: below the limits (--min {args.min}, --max-wrong {args.max_wrong})",
+              file=sys.stderr)  # fmt: skip
+    return 1 if failed else 0
 
 
 def _platform(name: str, argv: list[str]) -> int:

@@ -41,7 +41,10 @@ def render(reply: Reply, color: bool = False) -> str:
     if reply.fields:
         lines += [""] + [f"  {f.name}: {f.value}" for f in reply.fields]
     if reply.sources:
-        lines += ["", "Sources:"] + [f"  - {s.title} ({s.as_of}) {s.url}" for s in reply.sources]
+        lines += ["", "Sources:"] + [
+            f"  - {s.title}" + (f" ({s.as_of})" if s.as_of else "") + f" {s.url}"
+            for s in reply.sources
+        ]
     follow = list(reply.nav) + list(reply.suggestions)
     if follow:
         label = "Essayez" if reply.lang == "fr" else "Try"

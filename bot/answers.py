@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.content import CATEGORIES, Content, Count, Principle, Supporter, Topic, pick
+from bot.content import CATEGORIES, Content, Count, OfficialList, Principle, Supporter, Topic, pick
 from bot.messages import FOLLOW_LABELS, OFFICIAL_SITE, category_label, human_date, say
 from bot.reply import Entity, Field, Reply, Source, Suggestion
 from bot.text import fold, quote_user_text
@@ -119,13 +119,28 @@ def _count_line(c: Count, lang: str) -> str:
 
 
 def _milestones(counts: tuple[Count, ...]) -> list[Count]:
-    """One count a year: the launch figure for the first year, then each year's last figure."""
+    """One count a year: the launch figure for the first year, then each year's last figure.
+
+    After the launch year, an exact count beats a rounded one of the same year: a rounded figure
+    is shown only for a year with no exact count.
+    """
     by_year: dict[str, Count] = {}
     for count in counts:
         year = count.as_of[:4]
-        if year not in by_year or year != counts[0].as_of[:4]:
+        kept = by_year.get(year)
+        if kept is not None and count.approximate and not kept.approximate:
+            continue
+        if kept is None or year != counts[0].as_of[:4]:
             by_year[year] = count
     return list(by_year.values())
+
+
+def list_source(official: OfficialList, lang: str) -> Source:
+    """The list the bot answers from, as a source: what it is (never a local path), its address
+    and its one as-of date."""
+    what = pick(official.source, lang) or say("list_default", lang)
+    return Source(say("list_source", lang, source=what), official.source_url or official.url,
+                  official.as_of)  # fmt: skip
 
 
 def supporters(content: Content, lang: str, category: str = "") -> Reply:
@@ -140,11 +155,13 @@ def supporters(content: Content, lang: str, category: str = "") -> Reply:
         body.append(
             say("supporters_uncategorised", lang, n=latest.total - counted, sum=f"{counted:,}")
         )
-    if official.imported_on:
-        body.append(say("supporters_imported", lang, date=human_date(official.imported_on, lang),
-                        source=official.imported_from))  # fmt: skip
+    what = pick(official.source, lang) or say("list_default", lang)
+    if official.imported:
+        body.append(say("supporters_imported", lang, source=what,
+                        date=human_date(official.as_of, lang)))  # fmt: skip
     else:
-        body.append(say("supporters_changed", lang, changed=human_date(official.changed, lang)))
+        body.append(say("supporters_changed", lang, source=what,
+                        changed=human_date(official.changed, lang)))  # fmt: skip
     if category:
         members = [s for s in content.supporters if s.supporter and s.category == category]
         names = [
@@ -167,7 +184,7 @@ def supporters(content: Content, lang: str, category: str = "") -> Reply:
         for cat, v in zip(CATEGORIES, values, strict=True) if v is not None
     )  # fmt: skip
     shown = [] if category else _milestones(content.counts[:-1])
-    sources = list(latest.sources) + [s for c in shown for s in c.sources]
+    sources = [list_source(official, lang), *latest.sources] + [s for c in shown for s in c.sources]
     return Reply(
         topic="supporters",
         title=say("supporters_title", lang),
@@ -197,7 +214,7 @@ def supporter(
             title=say("supporter_unknown_title", lang, name=name),
             body=say("supporter_unknown", lang, name=name, n=f"{known:,}", url=official.url),
             lang=lang,
-            sources=(Source("Official list of supporters", official.url, official.as_of),),
+            sources=(list_source(official, lang),),
             as_of=official.as_of,
             entity=Entity(name=name, supporter="unknown"),
             suggestions=(follow("supporters", lang),),
@@ -206,24 +223,24 @@ def supporter(
     name = entity.fr if lang == "fr" and entity.fr else entity.name
     if entity.supporter:
         country = f", {entity.country}" if entity.country and entity.category != "state" else ""
-        as_of = human_date(entity.as_of or official.as_of, lang)
-        body = [say("supporter_yes", lang, name=name, category=category_label(entity.category, lang),
-                    country=country, as_of=as_of)]  # fmt: skip
+        # One as-of date for the whole list: the date of the list the bot answers from.
+        as_of = human_date(official.as_of, lang)
+        category = category_label(entity.category, lang) or say("no_category", lang)
+        body = [say("supporter_yes", lang, name=name, category=category, country=country,
+                    as_of=as_of)]  # fmt: skip
         if entity.signed:
             body.append(say("supporter_signed", lang, date=human_date(entity.signed, lang)))
         elif entity.first_listed:
             body.append(say("supporter_since", lang, date=human_date(entity.first_listed, lang)))
         title = say("supporter_yes_title", lang, name=name)
     else:
-        body = [say("supporter_no", lang, name=name, as_of=human_date(entity.as_of, lang))]
+        body = [say("supporter_no", lang, name=name, as_of=human_date(official.as_of, lang))]
         title = say("supporter_no_title", lang, name=name)
     note = pick(entity.note, lang)
     if note:
         body.append(note)
     body.append(say("full_list", lang, url=official.url))
-    sources = entity.sources or (
-        Source("Official list of supporters", official.url, official.as_of),
-    )
+    sources = (list_source(official, lang), *entity.sources)
     suggestions = [follow("supporters", lang)]
     if entity.country == "USA":
         suggestions.insert(0, follow("us", lang))
@@ -233,7 +250,7 @@ def supporter(
         body="\n\n".join(body),
         lang=lang,
         sources=_dedupe(list(sources)),
-        as_of=entity.as_of or official.as_of,
+        as_of=official.as_of,
         entity=Entity(
             name=entity.name,
             supporter="yes" if entity.supporter else "no",

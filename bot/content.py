@@ -92,17 +92,24 @@ class Supporter:
     note: Text = field(default_factory=dict)
     sources: tuple[Source, ...] = ()
     as_of: str = ""
+    # Known only from the official list (no hand-written entry): rebuilt by each merge of a list.
+    list_only: bool = False
 
 
 @dataclass(frozen=True, slots=True)
 class OfficialList:
+    """Where the official list is, and the copy of it the bot answers from: its date and source."""
+
     url: str
     csv_url: str
-    as_of: str
-    changed: str
-    # Set when the list comes from `pariscall supporters import` rather than the bundled content.
-    imported_from: str | None = None
-    imported_on: str | None = None
+    as_of: str  # the date of the list the bot answers from
+    changed: str  # when the list itself last changed (as far as the bundled content knows)
+    # What that list is, as answers cite it ("the official export (supporters.csv) of 25 Dec 2025",
+    # "... (imported from a file)"; never a local path), and its address; {} when only the
+    # content's own entries are known.
+    source: Text = field(default_factory=dict)
+    source_url: str = ""
+    imported: bool = False  # True when `pariscall supporters import` replaced the bundled list
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,8 +1,10 @@
-"""Importing the official supporters export (supporters.csv) and using it instead of the bundled list.
+"""The official supporters export (supporters.csv): reading it, merging it, and snapshotting it.
 
-`import_supporters()` reads the site's CSV, normalises its quirks, and writes a validated copy
-to the data folder atomically, so a broken file never replaces a working list.
-`apply_imported()` merges that copy into the content at load time.
+`parse_export()` reads the site's CSV and normalises its quirks. `merge_list()` is the one place
+where an official list meets the hand-written entries (aliases, French names, notes): the bundled
+snapshot (content/official-list.yaml, written by `write_snapshot()`) is merged at validation time,
+and an operator's `pariscall supporters import` (stored by `import_supporters()`) at load time by
+`apply_imported()`.
 """
 
 from __future__ import annotations
@@ -13,27 +15,44 @@ import io
 import json
 import logging
 import os
+import unicodedata
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import NamedTuple
 
-from bot.content import CATEGORIES, Content, Count, Supporter
+from bot.answers import list_source
+from bot.content import CATEGORIES, Content, Count, OfficialList, Supporter, Text
 from bot.errors import SupportersImportError
+from bot.messages import human_date, say
 from bot.reply import Source
 from bot.supporters import name_key
 
 log = logging.getLogger(__name__)
 DATA_FILE = "supporters.json"
-FORMAT = 1
+FORMAT = 2
 COLUMNS = ("name", "category", "nationality", "nature", "website", "twitter", "date_signed")
 # The export's non-ISO country codes, mapped to ISO 3166 alpha-3.
 COUNTRY_FIXES = {"ROM": "ROU", "MTG": "MNE", "SCG": "SRB"}
 MAX_BYTES = 20_000_000
+SNAPSHOT_FILE = "official-list.yaml"
+OFFICIAL_CSV_URL = "https://pariscall.international/supporters.csv"
+
+
+class Row(NamedTuple):
+    """One supporter of the official list, as the export gives it (after the importer's fixes)."""
+
+    name: str
+    category: str | None
+    country: str | None
+    nature: str | None
+    signed: str | None
 
 
 @dataclass
 class ImportReport:
-    """What an import read and skipped, for the operator."""
+    """What an import read and skipped, and the as-of date it gave the list, for the operator."""
 
     source: str
     rows: int = 0
@@ -41,6 +60,8 @@ class ImportReport:
     counts: Counter[str] = field(default_factory=Counter)
     skipped: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    as_of: str = ""
+    as_of_reason: str = ""
 
     def lines(self) -> list[str]:
         cats = ", ".join(f"{self.counts[c]} {c}" for c in CATEGORIES)
@@ -48,11 +69,17 @@ class ImportReport:
                f"{self.counts['uncategorised']} without a category."]  # fmt: skip
         out += [f"  skipped: {s}" for s in self.skipped]
         out += [f"  note: {n}" for n in self.notes]
+        if self.as_of:
+            out.append(f"List as of {self.as_of} ({self.as_of_reason}).")
         return out
 
 
-def _read_text(source: str) -> str:
-    if source.startswith(("https://", "http://")):
+def is_url(source: str) -> bool:
+    return source.startswith(("https://", "http://"))
+
+
+def _read_bytes(source: str) -> bytes:
+    if is_url(source):
         from urllib.request import Request, urlopen
 
         try:
@@ -68,14 +95,26 @@ def _read_text(source: str) -> str:
             raise SupportersImportError(source, f"cannot be read ({exc.strerror or exc})") from None
     if len(data) > MAX_BYTES:
         raise SupportersImportError(source, "is larger than 20 MB; is it the supporters export?")
+    return data
+
+
+def read_export(source: str) -> tuple[list[Row], ImportReport]:
+    """Download or read `source` and parse it; raises `SupportersImportError` when unusable."""
     try:
-        return data.decode("utf-8-sig")
+        text = _read_bytes(source).decode("utf-8-sig")
     except UnicodeDecodeError:
         raise SupportersImportError(source, "is not UTF-8 text; is it the CSV export?") from None
+    return parse_export(text, source)
 
 
-def parse_export(text: str, source: str) -> tuple[list[list[str | None]], ImportReport]:
-    """Rows as [name, category, country, nature, signed], with a report; raises when unusable."""
+def _same_name(name: str) -> str:
+    # Repeats are the same name written again (spacing, case), never two similar names: two
+    # organisations must not become one because a matcher finds them alike.
+    return " ".join(unicodedata.normalize("NFC", name).casefold().split())
+
+
+def parse_export(text: str, source: str) -> tuple[list[Row], ImportReport]:
+    """The export's rows, with a report; raises when unusable."""
     report = ImportReport(source)
     reader = csv.DictReader(io.StringIO(text))
     header = [h.strip() for h in reader.fieldnames or []]
@@ -84,7 +123,7 @@ def parse_export(text: str, source: str) -> tuple[list[list[str | None]], Import
         raise SupportersImportError(
             source, f"missing column(s) {', '.join(missing)}; expected {', '.join(COLUMNS)}"
         )
-    rows: list[list[str | None]] = []
+    rows: list[Row] = []
     seen: dict[str, str] = {}
     try:
         for number, raw in enumerate(reader, start=2):
@@ -92,7 +131,10 @@ def parse_export(text: str, source: str) -> tuple[list[list[str | None]], Import
             row = {
                 (k or "").strip(): (v or "").strip() for k, v in raw.items() if isinstance(v, str)
             }
-            name, category = row.get("name", ""), row.get("category", "")
+            name, category = (
+                unicodedata.normalize("NFC", row.get("name", "")),
+                row.get("category", ""),
+            )
             if not name:
                 report.skipped.append(f"line {number}: no name")
                 continue
@@ -103,13 +145,13 @@ def parse_export(text: str, source: str) -> tuple[list[list[str | None]], Import
             country = row.get("nationality", "").upper() or None
             if country in COUNTRY_FIXES:
                 country = COUNTRY_FIXES[country]
-            key = name_key(name)
+            key = _same_name(name)
             if key in seen:
                 report.notes.append(f"line {number}: {name!r} repeats {seen[key]!r}; kept once")
                 continue
             seen[key] = name
-            signed = row.get("date_signed") or None
-            rows.append([name, category or None, country, row.get("nature") or None, signed])
+            signed = _iso_date(row.get("date_signed", ""))
+            rows.append(Row(name, category or None, country, row.get("nature") or None, signed))
     except csv.Error as exc:
         raise SupportersImportError(source, f"is not valid CSV ({exc})") from None
     if not rows:
@@ -118,14 +160,130 @@ def parse_export(text: str, source: str) -> tuple[list[list[str | None]], Import
     return rows, report
 
 
-def import_supporters(source: str, data_dir: Path, today: dt.date | None = None) -> ImportReport:
-    """Read `source` (a file or URL), validate it, and store it in `data_dir` atomically."""
-    rows, report = parse_export(_read_text(source), source)
-    imported_on = (today or dt.date.today()).isoformat()
-    counts = {c: report.counts[c] for c in (*CATEGORIES, "uncategorised")}
-    counts["total"] = sum(counts.values())
-    payload = {"format": FORMAT, "source": source, "imported_on": imported_on,
-               "counts": counts, "supporters": rows}  # fmt: skip
+def _iso_date(text: str) -> str | None:
+    try:
+        return dt.date.fromisoformat(text[:10]).isoformat() if text else None
+    except ValueError:
+        return None
+
+
+# -- merging a list with the hand-written entries -------------------------------------------------
+
+
+@dataclass
+class Merged:
+    """The merged supporters, and what the merge found for an editor or operator to check."""
+
+    supporters: tuple[Supporter, ...]
+    folded: list[tuple[str, str]] = field(default_factory=list)  # (row name, entry it joined)
+    unlisted: list[Supporter] = field(default_factory=list)  # entries the list does not have
+    newly_listed: list[Supporter] = field(default_factory=list)  # non-supporters it now has
+    disagree: list[tuple[Supporter, str]] = field(default_factory=list)  # entry, what differs
+
+
+def merge_list(
+    entries: Iterable[Supporter], rows: Iterable[Row], as_of: str, source: Source
+) -> Merged:
+    """Every row of an official list as a supporter, keeping the hand-written entries' extras.
+
+    A row joins the hand-written entry it names (by name, French name or alias): the entry keeps
+    its names, aliases, note and sources, and takes the list's category, nature and signing date
+    (the list is the authority for those; the entry's country stays, as it corrects the list's
+    few wrong codes). Rows no entry names become list-only entries. Entries the list does not have
+    are dropped, except notable non-supporters. Entries from an earlier merge that the list made
+    (`list_only`) are rebuilt from `rows`, so merging an import over the bundled snapshot is exact.
+    """
+    curated = [e for e in entries if not e.list_only]
+    index: dict[str, int] = {}
+    for i, entry in enumerate(curated):
+        for alias in (entry.name, entry.fr, *entry.aliases):
+            if alias:
+                index.setdefault(name_key(alias), i)
+    merged = Merged(())
+    listed: dict[int, Supporter] = {}
+    extra: list[Supporter] = []
+    for row in rows:
+        at = index.get(name_key(row.name))
+        if at is None:
+            extra.append(Supporter(row.name, True, row.category, row.country, nature=row.nature,
+                                   signed=row.signed, sources=(source,), as_of=as_of,
+                                   list_only=True))  # fmt: skip
+            continue
+        known = curated[at]
+        if at in listed:  # the list names this entry twice ("NDI", "National Democratic Institute")
+            first = listed[at]
+            listed[at] = replace(first, nature=first.nature or row.nature,
+                                signed=first.signed or row.signed)  # fmt: skip
+            merged.folded.append((row.name, known.name))
+            continue
+        if not known.supporter:
+            merged.newly_listed.append(known)
+        elif known.category and row.category and known.category != row.category:
+            merged.disagree.append((known, f"the list has it as {row.category}"))
+        if known.signed and known.signed != row.signed:
+            found = f"gives {row.signed}" if row.signed else "gives no signing date"
+            merged.disagree.append((known, f"signed: {known.signed}, but the list {found}"))
+        listed[at] = replace(known, supporter=True, category=row.category or known.category,
+                            country=known.country or row.country, nature=row.nature,
+                            signed=row.signed, as_of=as_of)  # fmt: skip
+    out: list[Supporter] = []
+    for i, entry in enumerate(curated):
+        if i in listed:
+            out.append(listed[i])
+        elif entry.supporter:
+            merged.unlisted.append(entry)
+        else:
+            out.append(replace(entry, as_of=as_of))  # "not in the list", as of the list's date
+    # Hand-written entries first: their names and codes ("IND", "RWA") are looked up first.
+    merged.supporters = tuple(out + extra)
+    return merged
+
+
+def category_counts(rows: Iterable[Row]) -> dict[str, int]:
+    counts = Counter(r.category or "uncategorised" for r in rows)
+    out = {c: counts[c] for c in (*CATEGORIES, "uncategorised")}
+    out["total"] = sum(out.values())
+    return out
+
+
+def with_list(content: Content, rows: list[Row], official: OfficialList) -> tuple[Content, Merged]:
+    """`content` answering from the list `rows`, whose source and date `official` gives."""
+    merged = merge_list(content.supporters, rows, official.as_of, list_source(official, "en"))
+    counts = category_counts(rows)
+    count = Count(official.as_of, counts["state"], counts["public-authority"],
+                  counts["civil-society"], counts["private-sector"], counts["total"], False, {},
+                  (list_source(official, "en"),))  # fmt: skip
+    # The list's own count replaces any other figure for its date; it stays the latest one.
+    history = tuple(c for c in content.counts if c.as_of != official.as_of)
+    return replace(content, supporters=merged.supporters, counts=history + (count,),
+                   official_list=official), merged  # fmt: skip
+
+
+# -- `pariscall supporters import` -----------------------------------------------------------------
+
+
+def import_supporters(
+    source: str, data_dir: Path, today: dt.date | None = None, as_of: dt.date | None = None
+) -> ImportReport:
+    """Read `source` (a file or URL), validate it, and store it in `data_dir` atomically.
+
+    The list's as-of date is `as_of`, else for a URL the day it was downloaded, else the file's
+    modification date; the report says which.
+    """
+    rows, report = read_export(source)
+    today = today or dt.date.today()
+    if as_of is not None:
+        date, reason = as_of, "given with --as-of"
+    elif is_url(source):
+        date, reason = today, "the day it was downloaded; set another with --as-of DATE"
+    else:
+        date = dt.date.fromtimestamp(Path(source).stat().st_mtime)
+        reason = "the file's modification date; set another with --as-of DATE"
+    report.as_of, report.as_of_reason = date.isoformat(), reason
+    # A local path is the operator's business: answers cite "a file", never where it was.
+    payload = {"format": FORMAT, "origin": source if is_url(source) else "file",
+               "as_of": report.as_of, "imported_on": today.isoformat(),
+               "counts": category_counts(rows), "supporters": [list(r) for r in rows]}  # fmt: skip
     try:
         data_dir.mkdir(parents=True, exist_ok=True)
         tmp = data_dir / f".{DATA_FILE}.{os.getpid()}.tmp"
@@ -138,6 +296,20 @@ def import_supporters(source: str, data_dir: Path, today: dt.date | None = None)
     return report
 
 
+def imported_source(origin: str) -> Text:
+    """How answers name an imported list: its URL, or "the official export (imported from a file)"."""
+    if is_url(origin):
+        return {lang: say("list_from_url", lang, url=origin) for lang in ("en", "fr")}
+    return {lang: say("list_from_file", lang) for lang in ("en", "fr")}
+
+
+def _row(values: list[object]) -> Row:
+    name, category, country, nature, signed = (str(v) if v else None for v in values)
+    if not name:
+        raise ValueError("a row has no name")
+    return Row(name, category, country, nature, signed)
+
+
 def apply_imported(content: Content, data_dir: Path) -> Content:
     """Content with the imported list in place of the bundled one (unchanged if none or unreadable)."""
     path = data_dir / DATA_FILE
@@ -145,39 +317,88 @@ def apply_imported(content: Content, data_dir: Path) -> Content:
         return content
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        if data.get("format") != FORMAT:
+        if data.get("format") == 1:  # before 0.x: the source was stored as given, path or URL
+            origin = str(data["source"])
+            data.update(origin=origin if is_url(origin) else "file", as_of=data["imported_on"])
+        elif data.get("format") != FORMAT:
             raise ValueError(f"format {data.get('format')!r}")
-        rows, counts = data["supporters"], data["counts"]
-        imported_on, origin = str(data["imported_on"]), str(data["source"])
+        rows = [_row(r) for r in data["supporters"]]
+        origin, as_of = str(data["origin"]), dt.date.fromisoformat(data["as_of"]).isoformat()
     except (OSError, ValueError, KeyError, TypeError) as exc:
         log.warning("ignoring %s (%s); using the bundled supporters list", path, exc)
         return content
     official = content.official_list
-    source = Source("Official list of supporters (imported export)", official.csv_url, imported_on)
-    curated: dict[str, Supporter] = {}
-    for entry in content.supporters:
-        for alias in (entry.name, entry.fr, *entry.aliases):
-            if alias:
-                curated.setdefault(name_key(alias), entry)
-    merged: list[Supporter] = []
-    matched: set[str] = set()  # curated entries the export confirms, by name
-    for name, category, country, nature, signed in rows:
-        known = curated.get(name_key(name))
-        if known is not None and known.name not in matched:
-            matched.add(known.name)
-            merged.append(replace(known, supporter=True, category=category or known.category,
-                                  nature=nature, signed=known.signed or signed))  # fmt: skip
-        elif known is None:
-            merged.append(Supporter(name, True, category, country, nature=nature, signed=signed,
-                                    sources=(source,), as_of=imported_on))  # fmt: skip
-    # Notable non-supporters stay "no" unless the export now lists them.
-    absent = [s for s in content.supporters if not s.supporter and s.name not in matched]
-    count = Count(imported_on, counts.get("state"), counts.get("public-authority"),
-                  counts.get("civil-society"), counts.get("private-sector"), counts.get("total"),
-                  False, {}, (source,))  # fmt: skip
-    return replace(
-        content,
-        supporters=tuple(merged) + tuple(absent),
-        counts=content.counts + (count,),
-        official_list=replace(official, imported_from=origin, imported_on=imported_on),
-    )
+    official = replace(official, as_of=as_of, source=imported_source(origin),
+                       source_url=origin if is_url(origin) else official.url, imported=True)  # fmt: skip
+    content, merged = with_list(content, rows, official)
+    for entry in merged.unlisted:
+        log.info("%s is not in the imported list; it is no longer answered as a supporter",
+                 entry.name)  # fmt: skip
+    return content
+
+
+# -- `pariscall supporters snapshot`: the bundled copy of the list ---------------------------------
+
+
+def _quoted(text: str) -> str:
+    """A YAML double-quoted scalar (JSON's escapes are YAML's; odd characters are escaped too)."""
+    body = json.dumps(text, ensure_ascii=False)[1:-1]
+    return '"' + "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in body) + '"'
+
+
+def snapshot_text(
+    rows: list[Row], export_name: str, as_of: dt.date, changed: dt.date, url: str
+) -> str:
+    """The snapshot file: a header saying how it was made, the list's source and dates, one row
+    per entry."""
+    command = (f"pariscall supporters snapshot {export_name} --as-of {as_of.isoformat()} "
+               f"--changed {changed.isoformat()}")  # fmt: skip
+    counts = category_counts(rows)
+    summary = ", ".join(f"{counts[c]} {c}" for c in (*CATEGORIES, "uncategorised"))
+    lines = [
+        "# GENERATED FILE: do not edit by hand (see content/README.md, \"The full official list\").",
+        "# Written by the project's importer (`pariscall supporters snapshot`) from the official",
+        f"# export {export_name}, the site's supporters.csv ({url}),",
+        "# with the importer's fixes (ISO country codes, trimmed values). To regenerate it:",
+        f"#   {command}",
+        f"# {counts['total']} entries: {summary}.",
+        "snapshot:",
+        "  source:",
+        *(f"    {lang}: {_quoted(say('list_from_snapshot', lang, date=human_date(as_of.isoformat(), lang)))}"
+          for lang in ("en", "fr")),
+        f"  url: {_quoted(url)}",
+        f"  as_of: {as_of.isoformat()}",
+        f"  changed: {changed.isoformat()}",
+        "  entries:",
+    ]  # fmt: skip
+    for row in rows:
+        parts = [f"name: {_quoted(row.name)}"]
+        if row.category:
+            parts.append(f"category: {row.category}")
+        if row.country:
+            parts.append(f"country: {row.country}")
+        if row.nature:
+            parts.append(f"nature: {_quoted(row.nature)}")
+        if row.signed:
+            parts.append(f"signed: {row.signed}")
+        lines.append("    - {" + ", ".join(parts) + "}")
+    return "\n".join(lines) + "\n"
+
+
+def write_snapshot(source: str, out: Path, as_of: dt.date, changed: dt.date) -> ImportReport:
+    """Write the snapshot of the export `source` to `out` atomically; the report says what was read.
+
+    The snapshot cites the official CSV address, or `source` when it is another URL.
+    """
+    rows, report = read_export(source)
+    url = source if is_url(source) else OFFICIAL_CSV_URL
+    name = source.rstrip("/").rsplit("/", 1)[-1] if is_url(source) else Path(source).name
+    text = snapshot_text(rows, name, as_of, changed, url)
+    report.as_of, report.as_of_reason = as_of.isoformat(), "given with --as-of"
+    try:
+        tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, out)
+    except OSError as exc:
+        raise SupportersImportError(str(out), f"cannot be written ({exc})") from None
+    return report

@@ -50,13 +50,34 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "fr": "{n} entrées n'ont pas de catégorie : les quatre compteurs du site totalisent {sum}.",
     },
     "supporters_changed": {
-        "en": "The list itself last changed on {changed}.",
-        "fr": "La liste elle-même a changé pour la dernière fois le {changed}.",
+        "en": "Counted from {source}; the list itself last changed on {changed}.",
+        "fr": "Décompte fait sur {source} ; la liste elle-même a changé pour la dernière fois le "
+        "{changed}.",
     },
     "supporters_imported": {
-        "en": "These figures count the official list export imported on {date} from {source}.",
-        "fr": "Ces chiffres comptent l'export de la liste officielle importé le {date} depuis {source}.",
+        "en": "These figures count {source}, as of {date}.",
+        "fr": "Ces chiffres portent sur {source}, au {date}.",
     },
+    # The list the bot answers from, as a source ("Official list of supporters: the official
+    # export (supporters.csv) of 25 Dec 2025"); never a local path.
+    "list_source": {
+        "en": "Official list of supporters: {source}",
+        "fr": "Liste officielle des soutiens : {source}",
+    },
+    "list_default": {"en": "the official list", "fr": "la liste officielle"},
+    "list_from_snapshot": {
+        "en": "the official export (supporters.csv) of {date}",
+        "fr": "l’export officiel (supporters.csv) du {date}",
+    },
+    "list_from_file": {
+        "en": "the official export (imported from a file)",
+        "fr": "l’export officiel (importé depuis un fichier)",
+    },
+    "list_from_url": {
+        "en": "the export downloaded from {url}",
+        "fr": "l’export téléchargé depuis {url}",
+    },
+    "no_category": {"en": "no category", "fr": "sans catégorie"},
     "supporters_history": {"en": "**Over time**", "fr": "**Au fil du temps**"},
     "supporters_known": {
         "en": "**{label} in my list ({n})**",

@@ -33,7 +33,7 @@ class Source:
 
     title: str
     url: str
-    as_of: str  # ISO date, YYYY-MM-DD
+    as_of: str | None = None  # ISO date, YYYY-MM-DD; None for a page that carries no date
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,7 +91,10 @@ class Reply:
         if self.sources:
             lines.append("")
             lines.append("Sources:" if self.lang != "fr" else "Sources :")
-            lines.extend(f"- {s.title} ({s.as_of}): {s.url}" for s in self.sources)
+            lines.extend(
+                f"- {s.title}" + (f" ({s.as_of})" if s.as_of else "") + f": {s.url}"
+                for s in self.sources
+            )
         return "\n".join(lines).strip()
 
     def to_dict(self) -> dict[str, Any]:

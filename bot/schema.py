@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 import yaml
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 
+from bot.answers import list_source
 from bot.content import (
     Content,
     Count,
@@ -26,7 +28,9 @@ from bot.content import (
     content_files,
 )
 from bot.errors import ContentError, Problem
+from bot.importer import Row, category_counts, merge_list
 from bot.reply import Source
+from bot.supporters import name_key
 
 
 def _text(value: Any) -> Any:
@@ -66,7 +70,7 @@ class _Model(BaseModel):
 class SourceIn(_Model):
     title: str = Field(min_length=1)
     url: Url
-    as_of: IsoDate
+    as_of: IsoDate | None = None  # left out for a page that carries no date
 
 
 Sources = Annotated[list[SourceIn], Field(min_length=1)]
@@ -150,6 +154,26 @@ class OfficialListIn(_Model):
     changed: IsoDate
 
 
+class SnapshotEntryIn(_Model):
+    """One row of the official list, as `pariscall supporters snapshot` writes it."""
+
+    name: str = Field(min_length=1)
+    category: Literal["state", "public-authority", "private-sector", "civil-society"] | None = None
+    country: str | None = Field(default=None, pattern=r"^[A-Z]{3}$")
+    nature: str | None = None
+    signed: IsoDate | None = None
+
+
+class SnapshotIn(_Model):
+    """The bundled copy of the whole official list (content/official-list.yaml, generated)."""
+
+    source: TextIn
+    url: Url
+    as_of: IsoDate
+    changed: IsoDate
+    entries: Annotated[list[SnapshotEntryIn], Field(min_length=1)]
+
+
 class IntentIn(_Model):
     """Example questions for an answer that is not a topic (help, listings, out of scope)."""
 
@@ -167,6 +191,7 @@ class FileIn(_Model):
     groups: list[GroupIn] = []
     non_supporters: list[NonSupporterIn] = []
     intents: list[IntentIn] = []
+    snapshot: SnapshotIn | None = None
 
 
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
@@ -334,9 +359,19 @@ def build_content(directory: Path) -> Content:
     for required in ("about", "us-position"):
         if complete and required not in topics:
             problems.append(Problem("topics", "", f"no topic with id {required!r}"))
+    snapshot = next(((f, d.snapshot) for f, d in parsed.items() if d.snapshot), None)
+    if complete and official is not None and snapshot is not None:
+        official = replace(official, source=_t(snapshot[1].source), source_url=snapshot[1].url)
+        problems += _check_snapshot(parsed, snapshot, supporters, counts, official)
     if problems:
         raise ContentError(problems, str(directory))
     assert official is not None
+    if problems:
+        raise ContentError(problems, str(directory))
+    assert official is not None
+    if snapshot is not None:  # every official entry, merged with the hand-written ones
+        supporters = list(merge_list(supporters, _rows(snapshot[1]), official.as_of,
+                                     list_source(official, "en")).supporters)  # fmt: skip
     return Content(
         principles=tuple(principles[n] for n in sorted(principles)),
         topics=topics,
@@ -345,6 +380,60 @@ def build_content(directory: Path) -> Content:
         official_list=official,
         directory=str(directory),
     )
+
+
+def _rows(snapshot: SnapshotIn) -> list[Row]:
+    return [Row(unicodedata.normalize("NFC", e.name.strip()), e.category, e.country, e.nature,
+                e.signed) for e in snapshot.entries]  # fmt: skip
+
+
+def _check_snapshot(
+    parsed: dict[str, FileIn],
+    snapshot: tuple[str, SnapshotIn],
+    supporters: list[Supporter],
+    counts: list[Count],
+    official: OfficialList,
+) -> list[Problem]:
+    """The snapshot and the hand-written content must agree: dates, counts and every entry."""
+    file, snap = snapshot
+    problems = []
+    for key in ("as_of", "changed"):
+        if getattr(snap, key) != getattr(official, key):
+            problems.append(Problem(file, f"snapshot.{key}", f"{getattr(snap, key)} differs from "
+                                    f"official_list.{key} ({getattr(official, key)}); they must "
+                                    "agree"))  # fmt: skip
+    rows = _rows(snap)
+    if len({name_key(r.name) for r in rows}) < len(rows):
+        problems.append(Problem(file, "snapshot.entries", "a name appears twice"))
+    tally = category_counts(rows)
+    wanted = (tally["state"], tally["public-authority"], tally["civil-society"],
+              tally["private-sector"], tally["total"])  # fmt: skip
+    exact = [c for c in counts if c.as_of == snap.as_of and not c.approximate]
+    found = [(c.states, c.public_authorities, c.civil_society, c.private_sector, c.total)
+             for c in exact]  # fmt: skip
+    if wanted not in found:
+        problems.append(Problem(file, "snapshot.entries", "no count in `counts` dated "
+                                f"{snap.as_of} gives the snapshot's figures (states, public "
+                                f"authorities, civil society, private sector, total: "
+                                f"{', '.join(map(str, wanted))})"))  # fmt: skip
+    where: dict[str, tuple[str, str]] = {}  # entry name -> its file and key path
+    for name, data in parsed.items():
+        for g, group in enumerate(data.groups):
+            for i, e in enumerate(group.entries):
+                where.setdefault(e.name.strip(), (name, f"groups[{g}].entries[{i}]"))
+        for i, e in enumerate(data.non_supporters):
+            where.setdefault(e.name.strip(), (name, f"non_supporters[{i}]"))
+    merged = merge_list(supporters, rows, snap.as_of, list_source(official, "en"))
+    for entry in merged.unlisted:
+        problems.append(Problem(*where[entry.name], f"{entry.name!r} is not in the official list "
+                                f"snapshot ({file}); check its name, or add the list's name as an "
+                                "alias"))  # fmt: skip
+    for entry in merged.newly_listed:
+        problems.append(Problem(*where[entry.name], f"{entry.name!r} is a non-supporter, but the "
+                                f"official list snapshot ({file}) has it"))  # fmt: skip
+    for entry, what in merged.disagree:
+        problems.append(Problem(*where[entry.name], f"{entry.name!r}: {what} ({file})"))
+    return problems
 
 
 def _supporter(

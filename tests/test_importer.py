@@ -1,23 +1,58 @@
-"""Importing the official supporters export, and the bot using it afterwards."""
+"""Importing the official supporters export, the bundled snapshot of it, and the bot using them."""
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import json
 import os
+import shutil
 import subprocess
 import sys
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
-from bot.core import load_core
+from bot.core import Core, bundled_content_dir, load_core
 from bot.errors import SupportersImportError
-from bot.importer import DATA_FILE, import_supporters
+from bot.importer import DATA_FILE, SNAPSHOT_FILE, import_supporters, read_export, write_snapshot
 
 DATA = Path(__file__).parent / "data"
 ROOT = Path(__file__).resolve().parents[1]
 EXPORT = ROOT.parent / "shared" / "data" / "pariscall-supporters-export-2025-12-25.csv"
 TODAY = dt.date(2026, 11, 27)
+needs_export = pytest.mark.skipif(not EXPORT.is_file(), reason="the shared export is not here")
+
+
+def _small_export(folder: Path, modified: dt.date = dt.date(2024, 5, 1)) -> Path:
+    """A copy of the small export whose modification date is `modified`."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "supporters-small.csv"
+    shutil.copy(DATA / "supporters-small.csv", path)
+    stamp = dt.datetime.combine(modified, dt.time(12)).timestamp()
+    os.utime(path, (stamp, stamp))
+    return path
+
+
+@pytest.fixture
+def served() -> Iterator[str]:
+    """The test data folder served over HTTP on 127.0.0.1; yields its base URL."""
+
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(DATA)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 def test_import_normalises_quirks(tmp_path: Path) -> None:
@@ -36,17 +71,95 @@ def test_import_normalises_quirks(tmp_path: Path) -> None:
     assert romania is not None and romania.country == "ROU"
     assert core.answer("is Acme Security a supporter?").entity.supporter == "yes"
     # The bundled entries the export does not list are no longer claimed as supporters.
-    assert core.answer("is Canada a supporter?").entity.supporter == "unknown"
+    assert core.answer("is Canada a supporter?").entity.supporter != "yes"
+    assert core.answer("supporter Aapti Institute").entity.supporter != "yes"
     # Notable non-supporters stay "no".
     assert core.answer("did russia sign").entity.supporter == "no"
 
 
-def test_imported_counts_state_date_and_source(tmp_path: Path) -> None:
-    """After an import, the supporters reply says when and from where the list was imported."""
-    import_supporters(str(DATA / "supporters-small.csv"), tmp_path, TODAY)
-    reply = load_core(data_dir=tmp_path).answer("how many supporters are there")
-    assert reply.as_of == "2026-11-27"
-    assert "27 Nov 2026" in reply.body and "supporters-small.csv" in reply.body
+def test_file_import_is_dated_by_the_file(tmp_path: Path) -> None:
+    """A file import is as of the file's modification date unless --as-of says otherwise."""
+    export = _small_export(tmp_path / "in", dt.date(2024, 5, 1))
+    report = import_supporters(str(export), tmp_path / "data", TODAY)
+    assert report.as_of == "2024-05-01" and "modification date" in report.as_of_reason
+    assert any("List as of 2024-05-01" in line for line in report.lines())
+    given = import_supporters(str(export), tmp_path / "data", TODAY, as_of=dt.date(2025, 1, 2))
+    assert given.as_of == "2025-01-02" and "--as-of" in given.as_of_reason
+    reply = load_core(data_dir=tmp_path / "data").answer("how many supporters are there")
+    assert reply.as_of == "2025-01-02" and "2 Jan 2025" in reply.body
+
+
+def test_cli_import_says_which_date_it_used(tmp_path: Path) -> None:
+    """`supporters import` prints the as-of date it gave the list, and why."""
+    export = _small_export(tmp_path / "in", dt.date(2024, 5, 1))
+    env = {**os.environ, "PARISCALL_DATA_DIR": str(tmp_path / "data"),
+           "PARISCALL_CACHE_DIR": str(tmp_path / "cache")}  # fmt: skip
+    run = [sys.executable, "-m", "adapters.cli", "supporters", "import", str(export)]
+    mtime = subprocess.run(run, capture_output=True, text=True, cwd=ROOT, env=env)
+    assert mtime.returncode == 0, mtime.stderr
+    assert "List as of 2024-05-01 (the file's modification date" in mtime.stdout
+    given = subprocess.run([*run, "--as-of", "2025-12-25"], capture_output=True, text=True,
+                           cwd=ROOT, env=env)  # fmt: skip
+    assert "List as of 2025-12-25 (given with --as-of)" in given.stdout
+    bad = subprocess.run([*run, "--as-of", "yesterday"], capture_output=True, text=True, cwd=ROOT,
+                         env=env)  # fmt: skip
+    assert bad.returncode == 2 and "not a date" in bad.stderr
+
+
+def test_no_local_path_in_any_answer_after_a_file_import(tmp_path: Path) -> None:
+    """Answers cite "the official export (imported from a file)", never where the file was."""
+    folder = tmp_path / "operator-secret-folder"
+    export = _small_export(folder)
+    import_supporters(str(export), tmp_path / "data", TODAY)
+    assert "operator-secret-folder" not in (tmp_path / "data" / DATA_FILE).read_text()
+    core = load_core(data_dir=tmp_path / "data")
+    questions = ["supporters", "how many supporters are there", "did germany sign?",
+                 "supporter Acme Security", "supporter Mystery Entry", "did russia sign",
+                 "is Canada a supporter?", "supporter Nowhere Corp", "supporters state",
+                 "supporters private-sector", "us", "about", "help"]  # fmt: skip
+    for lang in ("en", "fr"):
+        for question in questions:
+            reply = core.answer(question, lang)
+            text = json.dumps(reply.to_dict(), ensure_ascii=False)
+            assert str(folder) not in text and "supporters-small.csv" not in text, question
+    reply = core.answer("supporter Acme Security")
+    assert reply.as_of == "2024-05-01" and "1 May 2024" in reply.body
+    assert reply.sources[0].title == (
+        "Official list of supporters: the official export (imported from a file)"
+    )
+    assert reply.sources[0].as_of == "2024-05-01"
+    overview = core.answer("supporters")
+    assert "the official export (imported from a file), as of 1 May 2024" in overview.body
+    french = core.answer("supporter Acme Security", "fr")
+    assert french.sources[0].title.startswith("Liste officielle des soutiens : l’export officiel")
+
+
+def test_one_as_of_date_for_every_entry_after_an_import(tmp_path: Path) -> None:
+    """Hand-written and imported entries give the same date: the imported list's."""
+    import_supporters(str(_small_export(tmp_path / "in")), tmp_path / "data", TODAY)
+    core = load_core(data_dir=tmp_path / "data")
+    for question in ("did germany sign?", "supporter Acme Security", "did russia sign",
+                     "supporter Ville de Testville", "supporters"):  # fmt: skip
+        reply = core.answer(question)
+        assert reply.as_of == "2024-05-01", question
+        assert "25 Dec 2025" not in reply.body.split("\n\n")[0], question
+
+
+def test_import_from_url_is_dated_by_the_download(tmp_path: Path, served: str) -> None:
+    """An export served over HTTP (here from 127.0.0.1) is as of the download day; answers cite
+    its URL."""
+    url = f"{served}/supporters-small.csv"
+    report = import_supporters(url, tmp_path / "data", TODAY)
+    assert report.counts["state"] == 3
+    assert report.as_of == TODAY.isoformat() and "downloaded" in report.as_of_reason
+    with pytest.raises(SupportersImportError, match="could not download"):
+        import_supporters(url.replace("small", "missing"), tmp_path / "data", TODAY)
+    core = load_core(data_dir=tmp_path / "data")
+    reply = core.answer("is Acme Security in?")
+    assert reply.entity.supporter == "yes" and reply.as_of == TODAY.isoformat()
+    assert reply.sources[0].url == url and url in reply.sources[0].title
+    given = import_supporters(url, tmp_path / "data", TODAY, as_of=dt.date(2026, 1, 1))
+    assert given.as_of == "2026-01-01"
 
 
 @pytest.mark.parametrize(
@@ -84,16 +197,51 @@ def test_damaged_data_file_falls_back_to_bundled(tmp_path: Path) -> None:
     assert load_core(data_dir=tmp_path).answer("is Canada in?").entity.supporter == "yes"
 
 
-@pytest.mark.skipif(not EXPORT.is_file(), reason="the shared reference export is not here")
+def test_an_import_of_the_older_format_still_loads(tmp_path: Path) -> None:
+    """A list imported by an earlier version (format 1, with its path) loads without the path."""
+    old = {"format": 1, "source": "/home/op/supporters.csv", "imported_on": "2026-01-05",
+           "counts": {}, "supporters": [["Acme Security", "private-sector", "FRA", None, None]]}  # fmt: skip
+    (tmp_path / DATA_FILE).write_text(json.dumps(old))
+    reply = load_core(data_dir=tmp_path).answer("supporter Acme Security")
+    assert reply.entity.supporter == "yes" and reply.as_of == "2026-01-05"
+    assert "/home/op" not in json.dumps(reply.to_dict())
+
+
+# -- the real export ------------------------------------------------------------------------------
+
+
+@needs_export
+def test_snapshot_regenerates_byte_for_byte(tmp_path: Path) -> None:
+    """The committed content/official-list.yaml is exactly what the importer writes from the export."""
+    out = tmp_path / SNAPSHOT_FILE
+    report = write_snapshot(str(EXPORT), out, dt.date(2025, 12, 25), dt.date(2024, 1, 19))
+    assert report.kept == 1222
+    assert out.read_bytes() == (bundled_content_dir() / SNAPSHOT_FILE).read_bytes()
+
+
+@needs_export
+def test_snapshot_command(tmp_path: Path) -> None:
+    """`pariscall supporters snapshot` writes the file and says what it read."""
+    out = tmp_path / "list.yaml"
+    result = subprocess.run([sys.executable, "-m", "adapters.cli", "supporters", "snapshot",
+                             str(EXPORT), "--as-of", "2025-12-25", "--changed", "2024-01-19",
+                             "--out", str(out)], capture_output=True, text=True, cwd=ROOT)  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "81 state, 37 public-authority, 391 civil-society, 708 private-sector" in result.stdout
+    assert out.read_bytes() == (bundled_content_dir() / SNAPSHOT_FILE).read_bytes()
+
+
+@needs_export
 def test_import_official_export(tmp_path: Path) -> None:
-    """The real export: 81 / 37 / 391 / 708, and Zoho is then a supporter."""
+    """The real export: 81 / 37 / 391 / 708, and every one of its names is a supporter."""
     env = {
         **os.environ,
         "PARISCALL_DATA_DIR": str(tmp_path),
         "PARISCALL_CACHE_DIR": str(tmp_path / "c"),
     }
     result = subprocess.run([sys.executable, "-m", "adapters.cli", "supporters", "import",
-                             str(EXPORT)], capture_output=True, text=True, cwd=ROOT, env=env)  # fmt: skip
+                             str(EXPORT), "--as-of", "2025-12-25"], capture_output=True, text=True,
+                            cwd=ROOT, env=env)  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert "81 state, 37 public-authority, 391 civil-society, 708 private-sector" in result.stdout
     core = load_core(data_dir=tmp_path)
@@ -104,32 +252,14 @@ def test_import_official_export(tmp_path: Path) -> None:
             counts.total) == (81, 37, 391, 708, 1222)  # fmt: skip
     assert core.answer("did Russia sign").entity.supporter == "no"
     assert core.answer("is the US a supporter?").entity.name == "United States"
+    _every_name_is_a_supporter(core)
 
 
-def test_import_from_url(tmp_path: Path) -> None:
-    """An export served over HTTP (here from 127.0.0.1) is downloaded and imported."""
-    import functools
-    import threading
-    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+def _every_name_is_a_supporter(core: Core) -> None:
+    from bot.supporters import name_key
 
-    class Quiet(SimpleHTTPRequestHandler):
-        def log_message(self, *args: object) -> None:
-            pass
-
-    handler = functools.partial(Quiet, directory=str(DATA))
-    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        url = f"http://127.0.0.1:{server.server_address[1]}/supporters-small.csv"
-        report = import_supporters(url, tmp_path / "data", TODAY)
-        assert report.counts["state"] == 3
-        with pytest.raises(SupportersImportError, match="could not download"):
-            import_supporters(url.replace("small", "missing"), tmp_path / "data", TODAY)
-    finally:
-        server.shutdown()
-        server.server_close()
-    assert (
-        load_core(data_dir=tmp_path / "data").answer("is Acme Security in?").entity.supporter
-        == "yes"
-    )
+    rows, _ = read_export(str(EXPORT))
+    assert len(rows) == 1222
+    known = {name_key(n) for s in core.content.supporters if s.supporter
+             for n in (s.name, s.fr, *s.aliases) if n}  # fmt: skip
+    assert [r.name for r in rows if name_key(r.name) not in known] == []

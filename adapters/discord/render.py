@@ -147,7 +147,7 @@ def to_embed(reply: Reply) -> discord.Embed:
 def to_footer(reply: Reply) -> str:
     """``Sources: A; B · as of 2025-12-25`` (plain text: footers show no Markdown)."""
     words = _WORDS.get(reply.lang, _WORDS["en"])
-    as_of = reply.as_of or max((s.as_of for s in reply.sources), default=None)
+    as_of = reply.as_of or max((s.as_of for s in reply.sources if s.as_of), default=None)
     date = f" · {words['as_of']}{as_of}" if as_of else ""
     titles = list(dict.fromkeys(s.title.strip() for s in reply.sources if s.title.strip()))
     if not titles:

@@ -319,7 +319,8 @@ def _more_url(reply: Reply) -> str | None:
 def _context(reply: Reply) -> list[str]:
     lang = reply.lang
     parts = []
-    items = [f"{link(s.url, _plain(s.title, 200))} ({escape(s.as_of)})" for s in reply.sources]
+    items = [link(s.url, _plain(s.title, 200)) + (f" ({escape(s.as_of)})" if s.as_of else "")
+             for s in reply.sources]  # fmt: skip
     while items:
         line = f"{label('sources', lang)} {', '.join(items)}"
         if len(line) <= CONTEXT_CHARS:
