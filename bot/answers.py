@@ -6,6 +6,9 @@ from bot.content import CATEGORIES, Content, Count, OfficialList, Principle, Sup
 from bot.messages import FOLLOW_LABELS, OFFICIAL_SITE, category_label, human_date, say
 from bot.reply import Entity, Field, Reply, Source, Suggestion
 from bot.text import fold, quote_user_text
+from bot.timeframe import Moment
+from bot.supporters import NameMatch
+from dataclasses import replace
 
 PRINCIPLES_URL = {"en": "https://pariscall.international/en/principles",
                   "fr": "https://pariscall.international/fr/principles"}  # fmt: skip
@@ -297,3 +300,57 @@ def help_reply(lang: str) -> Reply:
 def sorry(lang: str) -> Reply:
     return Reply(topic="error", title=say("sorry_title", lang), body=say("sorry", lang, url=OFFICIAL_SITE),
                  lang=lang, more_url=OFFICIAL_SITE)  # fmt: skip
+
+
+def name_notes(reply: Reply, match: NameMatch | None, near: tuple[str, ...], lang: str) -> Reply:
+    """Say how a name was read: a typo corrected ("Did you mean ...?"), other entries the same
+    name could mean, or the closest names when it matched none. Never a silent substitution."""
+    lead, choices = "", list(near)
+    if match is not None and match.how == "fuzzy":
+        lead = say("did_you_mean", lang, typed=quote_user_text(match.typed), name=match.entry.name)
+    if match is not None and match.others:
+        names = [match.entry.name, *(o.name for o in match.others)]
+        lead = say("several_names", lang, typed=quote_user_text(match.typed or names[0]),
+                   names=", ".join(f"**{n}**" for n in names))  # fmt: skip
+        choices = names[1:]
+    if not lead and not choices:
+        return reply
+    suggestions = tuple(Suggestion(n, f"supporter {n}") for n in choices[:3]) + reply.suggestions
+    body = f"{lead}\n\n{reply.body}" if lead else reply.body
+    if choices and not lead:
+        body += "\n\n" + say("near_names", lang, names=", ".join(f"**{n}**" for n in choices[:3]))
+    return replace(reply, body=body, suggestions=suggestions[:5])
+
+
+def supporters_at(content: Content, lang: str, moment: Moment, category: str = "") -> Reply:
+    """The dated counts for the time a question names ("at the launch", "in Nov 2019")."""
+    counts = content.counts
+    if moment.kind == "launch":
+        picked = [c for c in counts if c.as_of <= "2018-11-20"]
+    else:
+        before = [c for c in counts if (c.as_of < moment.date if moment.before else c.as_of <= moment.date)]
+        exact = [c for c in before if not c.approximate]
+        last = (exact or before)[-1:] if before else []
+        if moment.kind == "year" and last and last[0].as_of[:4] != moment.date[:4]:
+            last = []
+        picked = last
+    if not picked:
+        reply = supporters(content, lang, category)
+        lead = say("no_count_then", lang, date=human_date(moment.date, lang))
+        return replace(reply, body=f"{lead}\n\n{reply.body}")
+    lines = [_count_line(c, lang) for c in picked]
+    lead = say(f"count_{moment.kind}", lang, date=human_date(picked[-1].as_of, lang))
+    latest = content.counts[-1]
+    now = say("count_now", lang, date=human_date(latest.as_of, lang), states=latest.states,
+              total=f"{latest.total or 0:,}")  # fmt: skip
+    sources = [s for c in picked for s in c.sources]
+    return Reply(
+        topic="supporters",
+        title=say("supporters_then_title", lang),
+        body="\n\n".join((lead, "\n".join(lines), now)),
+        lang=lang,
+        sources=_dedupe(sources),
+        as_of=picked[-1].as_of,
+        suggestions=(follow("supporters", lang), follow("us", lang)),
+        more_url=content.official_list.url,
+    )

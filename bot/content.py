@@ -94,6 +94,9 @@ class Supporter:
     as_of: str = ""
     # Known only from the official list (no hand-written entry): rebuilt by each merge of a list.
     list_only: bool = False
+    # How to write the name in a sentence: (English article, French article, French gender),
+    # e.g. ("the", "les", "m") for the United States; "" where none is used.
+    grammar: tuple[str, str, str] = ("", "", "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +123,10 @@ class Content:
     supporters: tuple[Supporter, ...]
     official_list: OfficialList
     directory: str
+    # Example questions of the answers that are not topics (help, listings, out of scope).
+    intents: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Words that mean the same to the understanding model ("joined" -> "sign").
+    synonyms: dict[str, str] = field(default_factory=dict)
 
 
 def content_files(directory: Path) -> list[Path]:

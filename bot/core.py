@@ -34,6 +34,7 @@ class Core:
         self.supporters = SupporterIndex(content.supporters)
         self.router = Router(content, self.supporters)
         self._by_number = {p.number: p for p in content.principles}
+        self.known_supporters = sum(1 for s in content.supporters if s.supporter)
 
     def answer(self, question: str, lang: str | None = None) -> Reply:
         """Answer one question. Never raises: an unexpected failure becomes `sorry()`."""
@@ -77,16 +78,20 @@ class Core:
             shown = intent.number if intent.number < 10**9 else "of that number"
             return answers.principles(self.content, lang, lead=say("bad_number", lang, n=shown))
         if kind == "supporters":
+            if intent.moment is not None and intent.moment.kind != "now":
+                return answers.supporters_at(self.content, lang, intent.moment, intent.arg)
             return answers.supporters(self.content, lang, intent.arg)
         if kind == "supporter":
-            return answers.supporter(
-                self.content, intent.entity, intent.arg, lang, len(self.supporters.entries)
-            )
+            reply = answers.supporter(self.content, intent.entity, intent.arg, lang,
+                                      self.known_supporters)  # fmt: skip
+            return answers.name_notes(reply, intent.match, intent.near, lang)
         if kind == "help":
             return answers.help_reply(lang)
         return answers.unknown([self._suggest(t, lang) for t in intent.candidates], lang)
 
     def _suggest(self, topic_id: str, lang: str) -> Suggestion:
+        if topic_id not in self.content.topics and not topic_id.startswith("principle:"):
+            return answers.follow(topic_id if topic_id != "supporter" else "supporters", lang)
         if topic_id.startswith("principle:"):
             number = int(topic_id.split(":")[1])
             return Suggestion(

@@ -66,21 +66,23 @@ class Report:
         return self.right / self.total if self.total else 1.0
 
     def per_topic(self) -> dict[str, tuple[float, float, int]]:
-        """topic -> (precision, recall, support), over the first accepted topic of each case."""
+        """topic -> (precision, recall, support): precision over the answers given with that
+        topic, recall over the cases whose first accepted topic it is."""
         expected: Counter[str] = Counter()
+        found: Counter[str] = Counter()
         answered: Counter[str] = Counter()
-        hit: Counter[str] = Counter()
+        right: Counter[str] = Counter()
         for o in self.outcomes:
-            want = o.case.topics[0].replace("faq:*", "faq")
-            got = "faq" if o.topic.startswith("faq:") and want == "faq" else o.topic
+            want = o.case.topics[0]
             expected[want] += 1
-            answered[got] += 1
+            answered[o.topic] += 1
             if o.verdict == "right":
-                hit[want] += 1
+                found[want] += 1
+                right[o.topic] += 1
         table = {}
         for topic in sorted(set(expected) | set(answered)):
-            precision = hit[topic] / answered[topic] if answered[topic] else 1.0
-            recall = hit[topic] / expected[topic] if expected[topic] else 1.0
+            precision = right[topic] / answered[topic] if answered[topic] else 1.0
+            recall = found[topic] / expected[topic] if expected[topic] else 1.0
             table[topic] = (precision, recall, expected[topic])
         return table
 
@@ -156,7 +158,7 @@ def format_report(report: Report, show: int = 200) -> str:
         want = ",".join(o.case.topics)
         lines.append(f"{o.verdict.upper():13} {o.case.where:24} {o.case.question[:90]!r}")
         lines.append(f"{'':13} expected {want}, got {o.topic}: {o.detail[:90]}")
-    if len(failures) > show:
+    if show and len(failures) > show:
         lines.append(f"... and {len(failures) - show} more")
     lines.append("")
     lines.append(f"{'topic':28} precision  recall  support")

@@ -5,16 +5,21 @@
 
 from __future__ import annotations
 
-import math
-from collections import defaultdict
 from dataclasses import dataclass
 
-from rapidfuzz.distance import Levenshtein
-
 from bot import vocabulary as vocab
-from bot.content import Content, Supporter, pick
-from bot.supporters import SupporterIndex, name_key
-from bot.text import fold, stem, to_number, tokens
+from bot.content import Content, Supporter
+from bot.supporters import DESCRIPTION, NameMatch, SupporterIndex, name_key
+from bot.text import edit_distance, fold, normalise, to_number, tokens
+from bot.timeframe import Moment, when
+from bot.understanding import NAME, Model
+
+# The model's confidence needed to answer (cosine similarity to the closest examples), and the
+# lead it needs over the runner-up; below either, the answer is "I don't know" with suggestions.
+# Tuned on the labelled questions (tests/questions) for zero confident wrong answers first.
+THRESHOLD = 0.30
+MARGIN = 0.03
+SUGGEST = 0.15
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +31,9 @@ class Intent:
     number: int = 0
     entity: Supporter | None = None
     candidates: tuple[str, ...] = ()  # topic ids close to the question, for "did you mean"
+    match: NameMatch | None = None  # how `entity` was found (exact, code, fuzzy; other readings)
+    near: tuple[str, ...] = ()  # names close to an unknown one, offered as choices
+    moment: Moment | None = None  # the time a supporters question asks about
 
 
 def detect_lang(folded: str, original: str) -> str | None:
@@ -60,13 +68,24 @@ def _principle_number(folded: str) -> int | None:
     return None
 
 
-def _principle_in_sentence(words: list[str]) -> int | None:
-    """A principle number next to the word "principle" anywhere in a longer sentence."""
+def _principle_in_sentence(folded: str, words: list[str]) -> int | None:
+    """A principle number in a longer sentence: next to the word "principle", or "p3", "#3"."""
+    short = vocab.P_INLINE.search(folded)
+    if short:
+        return int(short.group(1) or short.group(2))
+    rank = vocab.RANK.search(folded)
+    if rank:
+        return to_number(rank.group(1))
     for i, word in enumerate(words):
-        if word in ("principle", "principe", "principles", "principes"):
-            # "nine principles" is a count, not a number: only the singular looks backwards.
+        if word in ("principle", "principe", "principles", "principes", "commitment", "engagement"):
+            after = words[i + 1 : i + 2]
+            # "nine principles" is a count and "un principe" an article: only a singular word
+            # looks backwards, and only at an ordinal ("third principle", "3e principe").
             before = words[max(0, i - 1) : i] if word in ("principle", "principe") else []
-            for other in words[i + 1 : i + 2] + before:
+            before = [w for w in before if w not in vocab.NOT_ORDINALS]
+            if before and before[0] in vocab.LAST:
+                return 9
+            for other in after + before:
                 number = to_number(other)
                 if number is not None:
                     return number
@@ -78,8 +97,7 @@ def _is_principle_word(word: str) -> bool:
         return True
     return (
         len(word) >= 7
-        and min(Levenshtein.distance(word, "principle"), Levenshtein.distance(word, "principe"))
-        <= 2
+        and min(edit_distance(word, "principle"), edit_distance(word, "principe")) <= 2
     )
 
 
@@ -98,87 +116,74 @@ def _category(folded: str) -> str | None:
 
 
 class Router:
-    """Routes questions using the content's keywords, titles and examples."""
+    """Routes questions: commands by rule, names by the gazetteer, the rest by the learned model."""
 
     def __init__(self, content: Content, supporters: SupporterIndex) -> None:
         self.content = content
         self.supporters = supporters
-        self._postings: dict[str, list[tuple[int, float]]] = defaultdict(list)
-        self._phrases: list[tuple[tuple[str, ...], int]] = []
-        self._docs: list[str] = []
-        self._strong: list[set[str]] = []
-        self._examples: dict[str, str] = {}  # folded example question -> its topic
-        self._build()
+        titles = " ".join(f" {name_key(t)} " for topic in content.topics.values()
+                          for t in topic.title.values())  # fmt: skip
+        # Names a topic is about (the United States, the EU, Microsoft) stay visible to the model.
+        self._unmasked: frozenset[int] = frozenset(
+            i for i, e in enumerate(supporters.entries)
+            if any(len(k) > 3 and f" {k} " in titles for k in map(name_key, supporters.names(e)))
+        )  # fmt: skip
+        self._kept = frozenset(supporters.entries[i].name for i in self._unmasked)
+        # Topics about one entity: a frame about that entity's name may still ask "did it sign?".
+        self._entity_topics = {
+            topic.id: supporters.entries[i] for topic in content.topics.values()
+            for i in self._unmasked
+            if any(f" {k} " in f" {name_key(t)} " for t in topic.title.values()
+                   for k in map(name_key, supporters.names(supporters.entries[i])) if len(k) > 3)
+        }  # fmt: skip
+        # Everyday words that are also names ("total", "orange") name nobody in lower case.
+        self._common: frozenset[str] = frozenset()
+        examples = self.training_examples()
+        # An example question asked word for word gets its own answer: an editor's fix is exact.
+        self._examples = {_plain(q): label for q, label in self.example_questions()}
+        self._common = frozenset(w for q, _ in examples for w in tokens(fold(q)))
+        self.model = Model(examples, content.synonyms)
 
-    def _build(self) -> None:
-        docs: list[tuple[str, list[tuple[str, float]], list[str]]] = []
+    def example_questions(self) -> list[tuple[str, str]]:
+        """(question, label) for every example question and keyword in the content."""
+        examples: list[tuple[str, str]] = []
         for p in self.content.principles:
-            fields = [(" ".join(p.title.values()), 3.0), (pick(p.text, "en"), 1.0)]
-            fields += [(pick(p.text, "fr"), 0.5), (pick(p.explanation, "en"), 0.4)]
-            fields += [(e, 1.5) for e in p.examples]
-            docs.append((p.id, fields, list(p.keywords)))
-            self._examples.update((_plain(e), p.id) for e in p.examples)
+            examples += [(q, p.id) for q in (*p.examples, *p.keywords)]
         for t in self.content.topics.values():
-            fields = [(" ".join(t.title.values()), 2.0), (pick(t.body, "en"), 0.3)]
-            fields += [(e, 1.5) for e in t.examples]
-            docs.append((t.id, fields, list(t.keywords)))
-            self._examples.update((_plain(e), t.id) for e in t.examples)
-        weights: list[dict[str, float]] = []
-        for doc_id, fields, keywords in docs:
-            w: dict[str, float] = defaultdict(float)
-            strong: set[str] = set()
-            for text, weight in fields:
-                for s in {stem(t) for t in tokens(fold(text))} - vocab.STOP:
-                    w[s] = max(w[s], weight)
-            for kw in keywords:
-                stems = tuple(stem(t) for t in tokens(fold(kw)) if t not in vocab.STOP) or tuple(
-                    stem(t) for t in tokens(fold(kw))
-                )
-                if len(stems) == 1:
-                    w[stems[0]] = max(w[stems[0]], 3.0)
-                    strong.add(stems[0])
-                else:
-                    # A phrase counts as a whole: "good practices" must not make "good" a match.
-                    self._phrases.append((stems, len(self._docs)))
-                    for s in stems:
-                        w[s] = max(w[s], 1.0)
-            for s in {stem(t) for t in tokens(fold(fields[0][0]))} - vocab.STOP:
-                strong.add(s)
-            self._docs.append(doc_id)
-            self._strong.append(strong)
-            weights.append(w)
-        n = len(weights)
-        df: dict[str, int] = defaultdict(int)
-        for w in weights:
-            for s in w:
-                df[s] += 1
-        for i, w in enumerate(weights):
-            for s, weight in w.items():
-                self._postings[s].append((i, weight * math.log(1 + n / df[s])))
+            examples += [(q, t.id) for q in (*t.examples, *t.keywords)]
+        for label, questions in self.content.intents.items():
+            examples += [(q, label) for q in questions]
+        return examples
 
-    def rank(self, folded: str) -> list[tuple[float, str, bool]]:
-        """Topics by score for a question: (score, topic id, has a strong match)."""
-        stems = [stem(t) for t in tokens(folded) if t not in vocab.STOP]
-        scores: dict[int, float] = defaultdict(float)
-        strong_hit: set[int] = set()
-        for s in set(stems):
-            for doc, weight in self._postings.get(s, ()):
-                scores[doc] += weight
-                if s in self._strong[doc]:
-                    strong_hit.add(doc)
-        if len(stems) > 1:
-            joined = " " + " ".join(stems) + " "
-            for phrase, doc in self._phrases:
-                if " " + " ".join(phrase) + " " in joined:
-                    scores[doc] += 6.0
-                    strong_hit.add(doc)
-        ranked = sorted(
-            ((v, self._docs[d], d in strong_hit) for d, v in scores.items()), reverse=True
-        )
-        return ranked
+    def training_examples(self) -> list[tuple[str, str]]:
+        """(question as the model sees it, label) for every example question in the content."""
+        return [(self.masked(normalise(q))[0], label) for q, label in self.example_questions()]
+
+    def masked(
+        self, text: str, unknown: str | None = None
+    ) -> tuple[str, list[tuple[NameMatch, int, int]]]:
+        """The text as the model sees it: every supporter or state name (and `unknown`, a name
+        slot that matched nothing) replaced by a placeholder; and the names found."""
+        if unknown:
+            at = fold(text).find(unknown)
+            if at >= 0:
+                text = f"{text[:at]} {NAME} {text[at + len(unknown):]}"
+        spans = [
+            (m, a, b) for m, a, b in self.supporters.spans(text)
+            if not (" " not in m.typed and m.typed.islower() and fold(m.typed) in self._common)
+        ]  # fmt: skip
+        out, last = [], 0
+        for match, start, end in spans:
+            # A name a topic is about keeps one spelling ("États-Unis", "USA" -> United States).
+            keep = match.entry.name if match.entry.name in self._kept else NAME
+            out += [text[last:start], f" {keep} "]
+            last = end
+        out.append(text[last:])
+        return "".join(out), spans
 
     def route(self, text: str) -> Intent:
         """The intent of a cleaned, non-empty question."""
+        text = normalise(text)
         folded = fold(text).strip(" ?!.¿¡") or "?"  # a lone "?" asks for help
         words = tokens(folded)
         plain = " ".join(words) or folded
@@ -188,92 +193,148 @@ class Router:
         # "principle 3", "p3", "III"; then "what does principle 5 say?", "the fourth principle"
         number = _principle_number(folded)
         if number is None:
-            number = _principle_in_sentence(words)
+            number = _principle_in_sentence(folded, words)
         if number is not None:
             return _number_intent(number)
+        example = self._examples.get(plain)
+        if example is not None and example not in ("supporter", "unknown"):
+            return Intent(example) if example in ("help", "principles", "supporters") else _topic(example)
         word_set = set(words)
-        rest = word_set - vocab.STOP - vocab.LISTING
-        if rest <= vocab.PRINCIPLE_PLURALS | {"principle", "principe"} and (
-            vocab.PRINCIPLE_PLURALS & word_set
+        if not word_set - vocab.STOP - vocab.ABOUT_WORDS and vocab.ABOUT.search(folded):
+            return Intent("topic", "about")  # "paris call?", "what is it?", "c'est quoi l'appel"
+        if word_set & vocab.PRINCIPLE_PLURALS and not (
+            word_set - vocab.STOP - vocab.LISTING - vocab.PRINCIPLE_PLURALS - vocab.LISTING_EXTRA
         ):
-            return Intent("principles")  # "what are the principles?", "quels sont les principes"
-        if rest and rest <= vocab.SUPPORTER_NOUNS:
-            return Intent("supporters")  # "who are the signatories?", "list of supporters"
-        category = _category(plain)
-        # "list the states", "companies", "which NGOs signed?"
-        if (
-            category
-            and len(rest - vocab.SIGN_WORDS - vocab.SUPPORTER_NOUNS) <= 1
-            and (len(rest) <= 1 or rest & vocab.SIGN_WORDS)
-        ):
-            return Intent("supporters", arg=category)
+            return Intent("principles")  # "what are the 9 principles?", "combien de principes ?"
         match = vocab.SUPPORTERS_CMD.match(folded)
-        if match:
+        if match and _category(" " + match.group("cat") + " "):
             return Intent("supporters", arg=_category(" " + match.group("cat") + " ") or "")
         match = vocab.SUPPORTER_CMD.match(folded)
-        if match:
+        if match:  # `supporter NAME`: the whole name, or a near-whole typo, or nothing
             asked = _original_span(text, match.group("name"))
-            return self._supporter(self.supporters.find(asked), asked, word_set)
-        intent = self._supporter_question(text, folded, word_set)
-        if intent is not None:
-            return intent
-        negated = bool(vocab.NEGATION.search(folded))  # "who hasn't signed" is not a count
-        if not negated and any(f" {w} " in f" {plain} " for w in vocab.COUNT_WORDS):
-            return Intent("supporters", arg=category or "")
-        if not word_set - vocab.STOP and vocab.ABOUT.search(folded):
-            return Intent("topic", "about")  # "what is the paris call?" and nothing more
-        return self._retrieve(folded, plain)
-
-    @staticmethod
-    def _supporter(entity: Supporter | None, asked: str, words: set[str]) -> Intent:
-        """A supporter answer, or the U.S. position when the question is about why or when."""
-        if entity is not None and entity.country == "USA" and words & vocab.US_TOPIC:
-            return Intent("topic", "us-position")
-        return Intent("supporter", arg=entity.name if entity else asked, entity=entity)
-
-    def _supporter_question(self, text: str, folded: str, words: set[str]) -> Intent | None:
-        for pattern in vocab.ASK_NAME:
-            match = pattern.match(folded)
-            if not match:
-                continue
-            name = match.group("name").strip()
-            if name in ("it", "this", "that", "the call", "the paris call", "they", "you"):
-                break
-            entity = self.supporters.find(name)
-            if entity is None:
-                entity = self.supporters.mentioned(_original_span(text, name))
-            category = None if entity else _category(name)
-            if category:
-                return Intent("supporters", arg=category)
-            if entity is None:
-                # "does the Paris Call ban hacking back?" looks like "does X back ...?": when the
-                # "name" is unknown but the question clearly matches a topic, answer the topic.
-                topic = self._retrieve(folded, " ".join(tokens(folded)))
-                if topic.kind != "unknown":
-                    return topic
-            return self._supporter(entity, _original_span(text, name), words)
-        entity = self.supporters.mentioned(text)
-        if entity is None:
-            return None
-        named = {t for alias in self.supporters.names(entity) for t in tokens(name_key(alias))}
-        rest = words - vocab.STOP - vocab.SIGN_WORDS - named
-        if rest and not (entity.country == "USA" and words & vocab.US_TOPIC):
-            return None
-        return self._supporter(entity, entity.name, words)  # "russia?", "what about China?"
-
-    def _retrieve(self, folded: str, plain: str) -> Intent:
-        example = self._examples.get(plain)
-        if example is not None:  # a question the content lists as an example of its topic
-            return _topic(example)
-        ranked = self.rank(folded)
-        if ranked:
-            score, best, strong = ranked[0]
-            runner_up = ranked[1][0] if len(ranked) > 1 else 0.0
-            if strong and score >= 4.0 and score >= runner_up * 1.15:
-                return _topic(best)
-            close = tuple(doc for s, doc, st in ranked[:3] if st)
+            return self._named(self.supporters.find(asked), asked, words)
+        bare = self._bare_name(text)
+        if bare is not None:  # "Japan?", "AfricaCERT", "what about the UK?"
+            return self._named(bare, bare.typed, words)
+        slot = _slot(folded)
+        other = vocab.OTHER_TEXTS.search(folded)
+        found = self._resolve(text, slot) if slot is not None else None
+        # "did X sign?" with X a known name is a supporter question, unless it asks why (a topic
+        # may answer that: the absentees, the U.S. position) or names another text to sign.
+        about_entity = found is not None and found.entry.name in self._kept and bool(
+            word_set & vocab.ENTITY_TOPIC
+        )  # "when did the US join?": the U.S. position, not only a yes
+        if found is not None and not other and not word_set & vocab.WHY and not about_entity:
+            return self._named(found, found.typed or slot or "", words)
+        masked, spans = self.masked(text, unknown=None if found or slot is None else slot)
+        if not spans and slot is None:
+            unknown_name = self._unknown_name(text)
+            if unknown_name is not None:  # "Tesla?", "KPMG": a name the list does not have
+                return Intent("supporter", arg=unknown_name, near=self._near(unknown_name))
+        ranked = self.model.scores(masked)
+        (score, label), (second, _) = ranked[0], ranked[1]
+        confident = score >= THRESHOLD and score - second >= MARGIN
+        close = tuple(lb for s, lb in ranked[:4] if lb != "unknown" and s >= SUGGEST)[:3]
+        if not confident or label == "unknown":
             return Intent("unknown", candidates=close)
-        return Intent("unknown")
+        if label == "supporter" or label in self._entity_topics:
+            intent = self._supporter_question(text, slot, found, spans, words, label)
+            if intent is not None:
+                return intent
+            if label == "supporter":
+                return Intent("unknown", candidates=close or ("supporters",))
+        if label == "supporters":
+            return Intent("supporters", arg=_category(plain) or "", moment=when(folded))
+        if label in ("help", "principles"):
+            return Intent(label)
+        return _topic(label)
+
+    def _bare_name(self, text: str) -> NameMatch | None:
+        """The entry a question made of a name only names ("Japan?", "what about the UK?")."""
+        name = vocab.BARE_NAME.sub("", fold(text)).strip(" ?!.")
+        if not name or len(name) > 80:
+            return None
+        found = self.supporters.find(_original_span(text, name))
+        return found if found is not None and found.how != "fuzzy" else None
+
+    def _unknown_name(self, text: str) -> str | None:
+        """A short message that can only be a name the list does not have ("Tesla?", "KPMG"):
+        none of its words is one the bot's examples use."""
+        if not text.rstrip().endswith("?") and not any(c.isupper() for c in text):
+            return None  # "asdfgh", "bruh": a name is asked about ("tesla?") or capitalised
+        name = vocab.BARE_NAME.sub("", fold(text)).strip(" ?!.")
+        words = [w for w in tokens(name) if w not in vocab.ARTICLES]
+        if not words or len(words) > 4 or any(w.isdigit() or w in vocab.STOP for w in words):
+            return None
+        if any(w in self._common or w in self.model.canon_words for w in words):
+            return None
+        return _original_span(text, name)
+
+    def _resolve(self, text: str, slot: str) -> NameMatch | None:
+        """The entry a frame's name slot holds: the whole slot, or a name opening it."""
+        asked = _original_span(text, slot)
+        found = self.supporters.find(asked) or self._leading_name(asked)
+        if found is not None and not found.typed:
+            found = NameMatch(found.entry, found.how, found.others, asked)
+        return found
+
+    def _supporter_question(
+        self, text: str, slot: str | None, found: NameMatch | None,
+        spans: list[tuple[NameMatch, int, int]], words: list[str], label: str,
+    ) -> Intent | None:
+        """A question about one name: the name its frame holds ("did X sign?"), else the first
+        name written in it. For a topic about one entity (the U.S. position), a frame about that
+        entity stays the topic when it asks why or when; otherwise it is a supporter question."""
+        if slot is not None and not (found is None and vocab.OTHER_TEXTS.search(slot)):
+            asked = _original_span(text, slot)
+            if found is None:
+                if label != "supporter" and spans:
+                    return None  # "did the US pull out ...": the topic, not a name
+                person = set(tokens(slot)) & vocab.PEOPLE.keys()
+                if person:  # "did Biden sign?": people are not in the list; their topic is
+                    return _topic(vocab.PEOPLE[person.pop()])
+                return Intent("supporter", arg=asked, near=self._near(asked))
+            own = self._entity_topics.get(label)
+            if own is not None and found.entry is own and set(words) & vocab.ENTITY_TOPIC:
+                return _topic(label)
+            return self._named(found, asked, words)
+        if label != "supporter":
+            return None
+        if spans:
+            first = spans[0][0]
+            return self._named(first, first.typed, words)
+        return None
+
+    def _leading_name(self, asked: str) -> NameMatch | None:
+        """A name that opens the slot, followed only by a description ("BCP from Peru")."""
+        spans = self.supporters.spans(asked)
+        if not spans:
+            return None
+        match, start, end = spans[0]
+        rest = fold(asked[end:]).strip()
+        if asked[:start].strip(" \"'") and name_key(asked[:start]):
+            return None
+        if not rest or rest[0] in "(,-–:" or rest.split()[0] in DESCRIPTION:
+            return match
+        return None
+
+    def _near(self, asked: str) -> tuple[str, ...]:
+        """Names close to one that is not in the list, offered as choices."""
+        inside = [m.entry.name for m, _, _ in self.supporters.spans(asked) if m.entry.supporter]
+        guess = self.supporters.fuzzy(name_key(asked), asked)
+        near = inside + ([guess.entry.name] if guess is not None else [])
+        return tuple(dict.fromkeys(near))[:3]
+
+    def _named(self, found: NameMatch | None, asked: str, words: list[str]) -> Intent:
+        """A supporter answer, or the U.S. position when the question is about why or when."""
+        if found is None:
+            return Intent("supporter", arg=asked, near=self._near(asked))
+        entity = found.entry
+        if not entity.supporter and set(words) & vocab.WHY and "faq:absentees" in self.content.topics:
+            return Intent("topic", "faq:absentees")  # "why didn't China sign?"
+        if entity.country == "USA" and entity.category == "state" and set(words) & vocab.US_TOPIC:
+            return Intent("topic", "us-position")
+        return Intent("supporter", arg=entity.name, entity=entity, match=found)
 
 
 def _plain(text: str) -> str:
@@ -293,6 +354,24 @@ def _topic(topic_id: str) -> Intent:
     if topic_id.startswith("principle:"):
         return Intent("principle", number=int(topic_id.split(":", 1)[1]))
     return Intent("topic", topic_id)
+
+
+def _slot(folded: str) -> str | None:
+    """The name a supporter question is about, from its frame ("did X sign?", "X a signé ?")."""
+    clauses = [folded] + [c for c in vocab.CLAUSES.split(folded) if c and c != folded][::-1]
+    for clause in clauses:  # the whole question, then each clause from the last
+        clause = vocab.ASKING.sub("", clause.strip(" ,;:-"))
+        for pattern in vocab.ASK_NAME:
+            match = pattern.match(clause)
+            if match:
+                name = vocab.OWNER.sub("", match.group("name").strip(" ,;:-")).strip(" '\"")
+                first = name.split(" ", 1)[0]
+                if not name or name in vocab.NOT_NAMES or first in vocab.QUESTION_WORDS:
+                    break
+                if set(tokens(name)) & vocab.NOT_IN_NAMES or vocab.ABOUT_CALL.search(name):
+                    break  # "i always assumed the US", "the paris call create any obligations"
+                return name
+    return None
 
 
 def _original_span(text: str, folded_name: str) -> str:

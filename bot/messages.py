@@ -182,6 +182,59 @@ _MESSAGES: dict[str, dict[str, str]] = {
     },
 }
 
+_MESSAGES.update({
+    "did_you_mean": {
+        "en": "“{typed}” is not a name in the official list. Did you mean **{name}**?",
+        "fr": "« {typed} » n'est pas un nom de la liste officielle. Vouliez-vous dire **{name}** ?",
+    },
+    "several_names": {
+        "en": "“{typed}” can mean more than one entry: {names}. Here is the first; pick another "
+        "below.",
+        "fr": "« {typed} » peut désigner plusieurs entrées : {names}. Voici la première ; "
+        "choisissez-en une autre ci-dessous.",
+    },
+    "near_names": {
+        "en": "Close names in the list: {names}.",
+        "fr": "Noms proches dans la liste : {names}.",
+    },
+    "no_count_then": {
+        "en": "I have no count for that time ({date}); here are the figures I have.",
+        "fr": "Je n'ai pas de décompte pour cette date ({date}) ; voici les chiffres dont je dispose.",
+    },
+    "supporters_then_title": {
+        "en": "Supporters of the Paris Call at that time",
+        "fr": "Les soutiens de l'Appel de Paris à cette date",
+    },
+    "count_launch": {
+        "en": "At the launch (12-13 Nov 2018), the reported figures were:",
+        "fr": "Au lancement (12-13 novembre 2018), les chiffres rapportés étaient :",
+    },
+    "count_anniversary": {
+        "en": "At the first anniversary ({date}):",
+        "fr": "Au premier anniversaire ({date}) :",
+    },
+    "count_us-joined": {
+        "en": "When the United States joined (the official list added it on {date}):",
+        "fr": "Quand les États-Unis ont rejoint l'Appel (la liste officielle les a ajoutés le {date}) :",
+    },
+    "count_before-us": {
+        "en": "The last count before the United States joined ({date}):",
+        "fr": "Le dernier décompte avant l'arrivée des États-Unis ({date}) :",
+    },
+    "count_year": {
+        "en": "The last count I have for that year ({date}):",
+        "fr": "Le dernier décompte dont je dispose pour cette année-là ({date}) :",
+    },
+    "count_month": {
+        "en": "The closest count I have on or before that date ({date}):",
+        "fr": "Le décompte le plus proche dont je dispose, à cette date ou avant ({date}) :",
+    },
+    "count_now": {
+        "en": "Today's list ({date}): {states} states, {total} supporters in all.",
+        "fr": "La liste actuelle ({date}) : {states} États, {total} soutiens en tout.",
+    },
+})
+
 
 FOLLOW_LABELS = ("principles", "supporters", "us", "about", "context", "help")
 

@@ -31,6 +31,7 @@ from bot.errors import ContentError, Problem
 from bot.importer import Row, category_counts, merge_list
 from bot.reply import Source
 from bot.supporters import name_key
+from bot.text import fold
 
 
 def _text(value: Any) -> Any:
@@ -154,6 +155,19 @@ class OfficialListIn(_Model):
     changed: IsoDate
 
 
+class StateIn(_Model):
+    """One of the world's states (content/states.yaml): names, codes and articles."""
+
+    iso3: str = Field(pattern=r"^[A-Z]{3}$")
+    iso2: str = Field(pattern=r"^[A-Z]{2}$")
+    en: str = Field(min_length=1)
+    en_article: Literal["the", ""] = ""
+    fr: str = Field(min_length=1)
+    fr_article: Literal["le", "la", "l'", "les", ""] = ""
+    fr_gender: Literal["m", "f", ""] = ""
+    aliases: list[str] = []
+
+
 class SnapshotEntryIn(_Model):
     """One row of the official list, as `pariscall supporters snapshot` writes it."""
 
@@ -191,7 +205,10 @@ class FileIn(_Model):
     groups: list[GroupIn] = []
     non_supporters: list[NonSupporterIn] = []
     intents: list[IntentIn] = []
+    synonyms: dict[str, list[str]] = {}
     snapshot: SnapshotIn | None = None
+    states: list[StateIn] = []
+    source: SourceIn | None = None  # where a reference file's data comes from (states.yaml)
 
 
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
@@ -278,6 +295,9 @@ def build_content(directory: Path) -> Content:
     topics: dict[str, Topic] = {}
     counts: list[Count] = []
     supporters: list[Supporter] = []
+    states: list[StateIn] = []
+    intents: dict[str, list[str]] = {}
+    synonyms: dict[str, str] = {}  # folded word or phrase -> the word that stands for it
     official: OfficialList | None = None
     names: dict[str, str] = {}  # folded name/alias -> where it was first used
 
@@ -343,6 +363,12 @@ def build_content(directory: Path) -> Content:
                 path = f"groups[{g}].entries[{i}]"
                 supporters.append(_supporter(e, True, group.category, group.sources, group.as_of))
                 claim(e, file, path)
+        states += data.states
+        for intent in data.intents:
+            intents.setdefault(intent.id, []).extend(intent.examples)
+        for head, group in data.synonyms.items():
+            for word in group:
+                synonyms[" ".join(fold(word).split())] = fold(head)
         for i, e in enumerate(data.non_supporters):
             path = f"non_supporters[{i}]"
             supporters.append(_supporter(e, False, None, [], e.as_of))
@@ -366,9 +392,7 @@ def build_content(directory: Path) -> Content:
     if problems:
         raise ContentError(problems, str(directory))
     assert official is not None
-    if problems:
-        raise ContentError(problems, str(directory))
-    assert official is not None
+    supporters = with_states(supporters, states, official)
     if snapshot is not None:  # every official entry, merged with the hand-written ones
         supporters = list(merge_list(supporters, _rows(snapshot[1]), official.as_of,
                                      list_source(official, "en")).supporters)  # fmt: skip
@@ -379,6 +403,8 @@ def build_content(directory: Path) -> Content:
         supporters=tuple(supporters),
         official_list=official,
         directory=str(directory),
+        intents={k: tuple(v) for k, v in intents.items()},
+        synonyms=synonyms,
     )
 
 
@@ -452,3 +478,30 @@ def _supporter(
         sources=_sources(e.sources + group_sources),
         as_of=as_of,
     )
+
+
+def with_states(
+    supporters: list[Supporter], states: list[StateIn], official: OfficialList
+) -> list[Supporter]:
+    """Supporters plus every other state of the world, as a "no" that the official list backs.
+
+    A state already in `supporters` (by ISO code) gains the state's names, aliases and articles;
+    the others become non-supporters (not in the official list, as of its date).
+    """
+    by_code = {s.country: i for i, s in enumerate(supporters)
+               if s.country and s.category in ("state", None)}  # fmt: skip
+    out = list(supporters)
+    listed = Source("Official list of supporters", official.url, official.as_of)
+    for st in states:
+        grammar = (st.en_article, st.fr_article, st.fr_gender)
+        names = [st.en, st.fr, *st.aliases]
+        i = by_code.get(st.iso3)
+        if i is None:
+            out.append(Supporter(st.en, False, None, st.iso3, tuple(names[2:]), st.fr,
+                                 sources=(listed,), as_of=official.as_of, grammar=grammar))  # fmt: skip
+            continue
+        entry = out[i]
+        known = {fold(n) for n in (entry.name, entry.fr or "", *entry.aliases)}
+        extra = tuple(n for n in dict.fromkeys(names) if fold(n) not in known)
+        out[i] = replace(entry, aliases=entry.aliases + extra, fr=entry.fr or st.fr, grammar=grammar)
+    return out

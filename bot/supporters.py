@@ -1,26 +1,60 @@
-"""Finding a supporter by name: exact names and aliases first, then fuzzy matching (rapidfuzz)."""
+"""Finding a supporter by name without ever naming the wrong one.
+
+Every name, French name, alias and ISO code of the content's entries is a key of whole words.
+A key matches only a whole span of words (longest first) that is not glued to a longer name
+("Guinea" is not found in "Guinea-Bissau", "Equatorial Guinea" or "Guinea Bissau"). Typos are
+forgiven only for a near-whole name, and the answer then says which name it matched. When one
+name fits several entries ("ARM" the company and Armenia's ISO code), the caller offers choices.
+"""
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
-
-from rapidfuzz import fuzz, process
+from dataclasses import dataclass
 
 from bot.content import Supporter
-from bot.text import fold, tokens
+from bot.text import edit_distance, fold
 
 # Words that do not change which organisation is meant: "Microsoft Corp." is Microsoft.
 _NOISE = re.compile(
-    r"\b(?:the|inc|incorporated|corp|corporation|co|company|ltd|limited|llc|plc|sa|sas|ag|gmbh|"
-    r"group|groupe|le|la|les|l)\b"
+    r"\b(?:the|inc|incorporated|corp|corporation|co|company|ltd|limited|llc|plc|sa|sas|sarl|ag|"
+    r"gmbh|pvt|private|srl|spa|bv|nv|oy|ab|kft|sro|pte|pty|le|la|les|l)\b"
 )
 _PUNCT = re.compile(r"[^\w\s]")
-# Below this similarity (0-100) a name is "not in the list": a wrong yes is worse than "not found".
-FUZZY_CUTOFF = 88.0
+_PAREN = re.compile(r"\s*\(([^()]*)\)\s*")
 # Aliases this short are codes or acronyms (US, UK, EU, CAN, AND): matched in free text only when
 # typed in capitals, so "tell us" or "can it" never name a country.
-_SHORT = 3
+SHORT = 3
+# Kinds of key, best first: a name the entry is listed under beats a derived form, which beats a
+# country code.
+NAME, DERIVED, CODE = 0, 1, 2
+# Words that may stand next to a name without being part of it ("is X a supporter", "X signed").
+FUNCTION_WORDS = frozenset(
+    """a an the is are was were be been did does do has have had not no yes it its this that
+    these those they them their there here what which who whom whose why when where how and or
+    but so if as at by from in into on onto of to for with without about than then also too
+    very really still ever even just only already yet now today sign signed signs signing
+    signatory signatories signer signers supporter supporters support supports supported
+    supporting join joined joins member members part list listed listing on-board board endorse
+    endorsed backed back backing official officially actually though although because since
+    whether anyone someone all any some many much more most other another same such like
+    either neither both each every i you we he she me us my your our his her mine call paris
+    pariscall agreement appel le la les l de du des d un une et ou est sont a-t-il a-t-elle
+    ont-ils ont-elles ont au aux en dans sur pour par avec sans que qui quoi quand pourquoi
+    comment combien si ce cet cette ces il elle ils elles on nous vous je tu se sa son ses
+    signe signataire signataires soutien soutiens soutient membre membres partie fait
+    rejoint adhere liste toujours deja aussi ne pas n jamais please thanks ok hi hey hello
+    bonjour merci salut yo lol isn t didn hasn doesn don wasn aren haven won can s
+    position positions stance role view views policy status signature membership participation
+    involvement decision officials delegation absence presence approach reaction answer""".split()
+)  # fmt: skip
+# After a name, these start a description rather than a longer name ("BCP from Peru").
+DESCRIPTION = frozenset(
+    "from in based of the which who that aka i.e e.g a an is are was were did has have de du des as "
+    "en au aux basee base qui".split()
+)
 
 
 def name_key(name: str) -> str:
@@ -30,74 +64,245 @@ def name_key(name: str) -> str:
     return " ".join(text.split())
 
 
+@dataclass(frozen=True, slots=True)
+class NameMatch:
+    """An entry found for a name: how it was found, and the other entries the name could mean."""
+
+    entry: Supporter
+    how: str  # "exact" (a name or alias), "code" (an ISO code) or "fuzzy" (a near-whole typo)
+    others: tuple[Supporter, ...] = ()
+    typed: str = ""  # the words the user wrote for it
+
+    @property
+    def ambiguous(self) -> bool:
+        return bool(self.others)
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    key: str  # folded, punctuation-free
+    start: int  # offsets in the text
+    end: int
+    capital: bool  # written with a capital letter (not at the start of a sentence)
+
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+def words_of(text: str) -> list[Word]:
+    """The words of a question with their offsets; noise words ("the", "Inc.") are dropped."""
+    out: list[Word] = []
+    for m in _WORD.finditer(text):
+        key = name_key(m.group(0))
+        if not key:
+            continue
+        before = text[: m.start()].rstrip()
+        opening = not before or before[-1] in ".?!:;,\"'«(" or text[m.start() - 1 : m.start()] in "'’"
+        for part in key.split():
+            out.append(Word(part, m.start(), m.end(), m.group(0)[:1].isupper() and not opening))
+    return out
+
+
 class SupporterIndex:
-    """Name and alias lookups over supporters and known non-supporters."""
+    """Name and alias lookups over supporters and states that do not support the Call."""
 
     def __init__(self, entries: Sequence[Supporter]) -> None:
         self.entries = tuple(entries)
-        self._exact: dict[str, int] = {}
+        keys: dict[str, list[tuple[int, int]]] = {}  # key -> [(kind, entry index)]
         self._display: dict[str, str] = {}  # key -> the name as written, for autocomplete
         for i, entry in enumerate(self.entries):
-            for alias in self.names(entry):
+            for kind, alias in self.names_with_kind(entry):
                 key = name_key(alias)
-                if key and key not in self._exact:
-                    self._exact[key] = i
-                    self._display[key] = alias
-        self._keys = list(self._exact)
-        # First word of every name -> the most words a name starting with it has, so a question
-        # is scanned only where a name can start.
+                if not key:
+                    continue
+                bucket = keys.setdefault(key, [])
+                if all(j != i for _, j in bucket):
+                    bucket.append((kind, i))
+                if kind == NAME:
+                    self._display.setdefault(key, alias)
+        self._keys = {k: tuple(sorted(v)) for k, v in keys.items()}
+        self._sorted = sorted(self._display)
+        # First word of every key -> the most words a key starting with it has.
         self._starts: dict[str, int] = {}
         for key in self._keys:
             first, size = key.split(" ", 1)[0], key.count(" ") + 1
             self._starts[first] = max(self._starts.get(first, 0), size)
+        # Long keys for typo matching, bucketed by their number of words.
+        self._fuzzy: dict[int, list[str]] = {}
+        for key, found in self._keys.items():
+            if len(key) >= 6 and found[0][0] != CODE:
+                self._fuzzy.setdefault(key.count(" ") + 1, []).append(key)
 
     @staticmethod
-    def names(entry: Supporter) -> Iterable[str]:
-        """Every name `entry` is known by: its name, French name, aliases and (states) ISO code."""
-        yield entry.name
+    def names_with_kind(entry: Supporter) -> Iterable[tuple[int, str]]:
+        """Every name `entry` is known by, with its kind (NAME, DERIVED or CODE)."""
+        yield NAME, entry.name
         if entry.fr:
-            yield entry.fr
-        yield from entry.aliases
-        if entry.country and entry.category in ("state", None):
-            yield entry.country  # ISO codes for states and non-supporter states ("is RUS in?")
+            yield NAME, entry.fr
+        for alias in entry.aliases:
+            yield NAME, alias
+        # "European Union Institute for Security Studies (EUISS)": both halves are names too.
+        paren = _PAREN.search(entry.name)
+        if paren:
+            yield DERIVED, _PAREN.sub(" ", entry.name).strip()
+            inner = paren.group(1).strip()
+            if len(inner) >= 3 and " " not in inner:
+                yield DERIVED, inner
+        if entry.country and (entry.category == "state" or not entry.supporter):
+            yield CODE, entry.country  # ISO codes for states ("is RUS in?")
 
-    def find(self, name: str) -> Supporter | None:
-        """The entry called `name`, allowing small typos; None when nothing is close enough."""
+    def names(self, entry: Supporter) -> Iterable[str]:
+        """Every name `entry` is known by (names, French name, aliases, derived forms, codes)."""
+        return (alias for _, alias in self.names_with_kind(entry))
+
+    def _match(self, key: str, typed: str) -> NameMatch | None:
+        found = self._keys.get(key)
+        if not found:
+            return None
+        best_kind = found[0][0]
+        first = self.entries[found[0][1]]
+        others = tuple(self.entries[i] for _, i in found[1:] if self.entries[i] is not first)
+        if best_kind == CODE and not others:
+            return NameMatch(first, "code", typed=typed)
+        return NameMatch(first, "exact" if best_kind != CODE else "code", others, typed)
+
+    def find(self, name: str) -> NameMatch | None:
+        """The entry called exactly `name` (the whole of it), else a near-whole typo of one."""
         key = name_key(name)
         if not key:
             return None
-        if key in self._exact:
-            return self.entries[self._exact[key]]
-        if len(key) <= _SHORT + 1:
-            return None  # too short to guess at
-        best = process.extractOne(key, self._keys, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF)
-        return self.entries[self._exact[best[0]]] if best else None
+        match = self._match(key, name)
+        if match is not None:
+            return match
+        return self.fuzzy(key, name)
 
-    def mentioned(self, original: str) -> Supporter | None:
-        """The first known name written anywhere in a free-text question, longest match first."""
-        words = tokens(name_key(original))
-        capitals = set(re.findall(r"\b[A-Z]{2,3}\b", original.replace(".", "")))
-        best: tuple[int, int] | None = None  # (-size, start): the longest, then the first
-        for start, word in enumerate(words):
-            longest = min(self._starts.get(word, 0), len(words) - start)
-            for size in range(longest, 0, -1):
-                key = " ".join(words[start : start + size])
-                if key not in self._exact or (len(key) <= _SHORT and key.upper() not in capitals):
-                    continue
-                if best is None or (-size, start) < best:
-                    best = (-size, start)
-                break
-        if best is None:
+    def fuzzy(self, key: str, typed: str) -> NameMatch | None:
+        """A near-whole typo of a long name ("Kaspersy Lab", "microsfot"), only when one name is
+        clearly closest; a short or ambiguous name is never guessed."""
+        if len(key) < 6:
             return None
-        size, start = -best[0], best[1]
-        return self.entries[self._exact[" ".join(words[start : start + size])]]
+        from rapidfuzz import fuzz, process  # only typos need it: keeps it off the fast path
+
+        size = key.count(" ") + 1
+        candidates = [k for n in (size - 1, size, size + 1) for k in self._fuzzy.get(n, ())]
+        best = process.extract(key, candidates, scorer=fuzz.ratio, limit=2, score_cutoff=80)
+        if not best:
+            return None
+        top_key, top, _ = best[0]
+        needed = 88.0 if len(key) >= 9 else 91.0
+        if top < needed or (len(best) > 1 and best[1][1] >= top - 3):
+            return None
+        if not is_typo(key, top_key):
+            return None
+        match = self._match(top_key, typed)
+        if match is None or match.how == "code":
+            return None
+        return NameMatch(match.entry, "fuzzy", match.others, typed)
+
+    def spans(self, text: str) -> list[tuple[NameMatch, int, int]]:
+        """Every name written in free text as a whole span of words, longest first, with its
+        (start, end) offsets. A span glued to a longer name is skipped: next to it stands a
+        hyphen, or a word that is neither a function word nor part of the name."""
+        words = words_of(text)
+        found: list[tuple[NameMatch, int, int]] = []
+        i = 0
+        while i < len(words):
+            longest = min(self._starts.get(words[i].key, 0), len(words) - i)
+            for size in range(longest, 0, -1):
+                key = " ".join(w.key for w in words[i : i + size])
+                if key not in self._keys:
+                    continue
+                start, end = words[i].start, words[i + size - 1].end
+                raw = text[start:end]
+                if len(key) <= SHORT and not _capitals(raw):
+                    continue
+                if not self._free_standing(text, words, i, i + size):
+                    continue
+                match = self._match(key, raw)
+                if match is not None:
+                    found.append((match, start, end))
+                    i += size - 1
+                    break
+            i += 1
+        return found
 
     def complete(self, prefix: str, limit: int = 25) -> list[str]:
-        """Names and aliases for autocomplete: those starting with `prefix`, then containing it."""
+        """Names for autocomplete: those starting with `prefix` (sorted), then containing it."""
         key = name_key(prefix)
         if not key:
-            return [self.entries[i].name for i in range(min(limit, len(self.entries)))]
-        starts = [self._display[k] for k in self._keys if k.startswith(key)]
-        inside = [self._display[k] for k in self._keys if key in k and not k.startswith(key)]
-        seen: dict[str, None] = dict.fromkeys(starts + inside)
-        return list(seen)[:limit]
+            return [self._display[k] for k in self._sorted[:limit]]
+        at = bisect.bisect_left(self._sorted, key)
+        names: list[str] = []
+        while at < len(self._sorted) and self._sorted[at].startswith(key) and len(names) < limit:
+            names.append(self._display[self._sorted[at]])
+            at += 1
+        if len(names) < limit:
+            for k in self._sorted:
+                if key in k and not k.startswith(key):
+                    names.append(self._display[k])
+                    if len(names) >= limit:
+                        break
+        return list(dict.fromkeys(names))[:limit]
+
+    @staticmethod
+    def _free_standing(text: str, words: list[Word], a: int, b: int) -> bool:
+        start, end = words[a].start, words[b - 1].end
+        if text[start - 1 : start] == "-" and text[start - 2 : start - 1].isalnum():
+            return False  # "Guinea" in "Equatorial-Guinea"
+        if text[end : end + 1] == "-" and text[end + 1 : end + 2].isalnum():
+            return False  # "Guinea" in "Guinea-Bissau"
+        before = words[a - 1] if a > 0 else None
+        if before is not None and not _gap(text, before.end, start):
+            if not _loose(before):
+                return False  # "Equatorial Guinea", "Google DeepMind", "Action For India"
+            if before.key in _LINKS and a > 1:
+                prior = words[a - 2]
+                if not _loose(prior) and not _gap(text, prior.end, before.start):
+                    return False  # "University of Ghana", "Institute for India Studies"
+        after = words[b] if b < len(words) else None
+        if after is not None and not _gap(text, end, after.start) and not _loose(after):
+            return False  # "Siemens Energy", "Orange County", "Virginia Tech"
+        return True
+
+
+# Words that join two parts of one name ("University of Ghana").
+_LINKS = frozenset(("of", "for", "de", "du", "des", "pour"))
+# Function words a sentence may capitalise without making them part of a name.
+_OPENERS = frozenset(
+    "did is has does do was are what who why when how and but so est la le les l".split()
+)
+
+
+def _loose(word: Word) -> bool:
+    """A word that can stand beside a name without belonging to it."""
+    if word.key.isdigit():
+        return True
+    if word.key not in FUNCTION_WORDS:
+        return False
+    return not word.capital or word.key in _OPENERS
+
+
+def is_typo(typed: str, name: str) -> bool:
+    """True when `typed` is `name` with a typo in one long word ("kaspersy lab"), or a missing
+    space; never a different word ("deutsche bahn" is not "deutsche bank")."""
+    a, b = typed.split(), name.split()
+    if len(a) != len(b):
+        return "".join(a) == "".join(b)
+    diff = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+    if len(diff) != 1:
+        return False
+    x, y = diff[0]
+    if min(len(x), len(y)) < 5 or x[0] != y[0]:
+        return False
+    return edit_distance(x, y) <= (1 if len(y) < 8 else 2)
+
+
+def _gap(text: str, left: int, right: int) -> bool:
+    """True when punctuation (not just spaces) separates two words."""
+    between = text[left:right]
+    return any(c in between for c in ",;:!?()[]/|\"«»") or "  " in between.replace("\n", "  ")
+
+
+def _capitals(raw: str) -> bool:
+    letters = [c for c in raw if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)

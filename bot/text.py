@@ -77,6 +77,17 @@ def to_number(word: str) -> int | None:
     return int(match.group(1)[:12]) if match else None
 
 
+def edit_distance(a: str, b: str) -> int:
+    """Levenshtein distance (small words only: the principle-word typo check)."""
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]
+
+
 def quote_user_text(text: str) -> str:
     """Make user text safe to echo in any chat: no mention, broadcast or markup syntax survives."""
     text, _ = clean(text)
@@ -84,3 +95,82 @@ def quote_user_text(text: str) -> str:
     if len(text) > MAX_ECHO_CHARS:
         text = text[: MAX_ECHO_CHARS - 1].rstrip() + "…"
     return text.strip() or "?"
+
+
+# --- Normalisation: what people type in chat, reduced to what the router reads --------------------
+
+# Slack: <@U123|name>, <#C123|general>, <!here>, <!subteam^S1|@team>, <https://x|label>;
+# Discord: <@123>, <@!123>, <@&123>, <#123>, <:name:123>, <a:name:123>, <t:1700000000:R>.
+_PLATFORM = re.compile(r"<(?:[@#!][^<>\s|]*|a?:\w+:\d+|t:\d+(?::\w)?|(https?://)[^<>|\s]+)(?:\|([^<>]*))?>")
+_LEADING_AT = re.compile(r"^\s*@\w+[:,]?\s+")
+_EMOJI_CODE = re.compile(r":[a-z0-9_+\-]+:")
+_REPEAT = re.compile(r"([?!.])\1+")
+# Lower-case "us" is the country only where a pronoun cannot be ("the us", "did us sign"); it is
+# then written "US" so the names index (which reads short names in capitals only) finds it.
+_US_LOWER = re.compile(
+    r"(?:(?<=\bthe )|(?<=\bles )|(?<=\bdes )|(?<=\baux )|(?<=\bdid )|(?<=\bhas )|(?<=\bis )|"
+    r"(?<=\bwhy )|(?<=\bwhen )|(?<=\bdidnt )|(?<=\bhasnt )|(?<=\bwhy didnt )|^)us"
+    r"(?= (?:sign|signed|join|joined|support|supports|supported|position|stance|government|"
+    r"gov|govt|administration|in|on|a|an|finally|eventually|ever|still|now|not|never|be|been|"
+    r"part|absent|stay|position)\b|\s*\?|$)|(?<![\w.])(?:usa|u\.s\.a?\.?|u\.s)(?![\w])",
+)
+# Chat spellings, word by word (matched without regard to case).
+_CHAT_WORDS = {
+    "pls": "please", "plz": "please", "pleas": "please", "u": "you", "r": "are", "ur": "your",
+    "wat": "what", "wht": "what", "wut": "what", "abt": "about", "bout": "about", "thx": "thanks",
+    "ty": "thanks", "tysm": "thanks", "govt": "government", "cuz": "because", "bc": "because",
+    "b4": "before", "whats": "what is", "wats": "what is", "whos": "who is", "hows": "how is",
+    "wheres": "where is", "dont": "don't", "didnt": "didn't", "doesnt": "doesn't",
+    "hasnt": "hasn't", "havent": "haven't", "isnt": "isn't", "wasnt": "wasn't", "arent": "aren't",
+    "cant": "can't", "wont": "won't", "im": "i'm", "ive": "i've", "koi": "quoi", "pk": "pourquoi",
+    "pq": "pourquoi", "pkoi": "pourquoi", "qd": "quand", "cb": "combien", "svp": "s'il vous plaît",
+    "stp": "s'il te plaît", "cest": "c'est", "jai": "j'ai", "lappel": "l'appel",
+    "lunion": "l'union", "leurope": "l'europe", "lue": "l'UE", "lonu": "l'ONU", "quil": "qu'il",
+}  # fmt: skip
+_EDGE_BEFORE, _EDGE_AFTER = r"(?<![\w'.&-])", r"(?![\w'.&-])"
+_CHAT_WORD = re.compile(
+    # Lower case or capitalised only: "BCP" or "UN" in capitals are names, not chat words.
+    _EDGE_BEFORE + "(" + "|".join(re.escape(w) + "|" + re.escape(w.capitalize()) for w in _CHAT_WORDS)
+    + ")" + _EDGE_AFTER
+)
+_VOWEL = "aeiouyhàâäéèêëîïôöùûüœAEIOUYHÀÂÉÈÊÎÔÙÛŒ"
+_CHAT_PHRASES = (
+    (re.compile(r"\bqu ?est[- ]ce\b", re.IGNORECASE), "qu'est-ce"),
+    (re.compile(r"\bquest[- ]ce\b", re.IGNORECASE), "qu'est-ce"),
+    (re.compile(r"\bc quoi\b", re.IGNORECASE), "c'est quoi"),
+    # A lone elided article or pronoun before a vowel: "l appel", "d un", "qu il", "n a pas".
+    (re.compile(rf"(?<![\w'])([LlDdJjNnSsCc]|[Qq]u|[Jj]usqu|[Ll]orsqu|[Pp]uisqu) (?=[{_VOWEL}])"),
+     r"\1'"),
+)  # fmt: skip
+
+
+def _is_emoji(char: str) -> bool:
+    code = ord(char)
+    return (
+        0x1F000 <= code <= 0x1FAFF
+        or 0x2600 <= code <= 0x27BF
+        or 0xFE00 <= code <= 0xFE0F
+        or code in (0x200D, 0x2B50, 0x2B55, 0x203C, 0x2049, 0x2122, 0x2139, 0x3030, 0x303D)
+    )
+
+
+def _platform_token(match: re.Match[str]) -> str:
+    """A mention or channel token becomes a space; a link keeps its label."""
+    link, label = match.group(1), match.group(2)
+    return f" {label} " if link and label else " "
+
+
+def normalise(text: str) -> str:
+    """Chat text as the router reads it: no platform tokens or emoji, one spelling of the U.S.,
+    French elisions restored, chat abbreviations spelled out. Case is kept (names need it)."""
+    text = _PLATFORM.sub(_platform_token, text)
+    text = _LEADING_AT.sub("", text)
+    text = _EMOJI_CODE.sub(" ", text)
+    text = "".join(" " if _is_emoji(c) else c for c in text)
+    text = text.replace("’", "'").replace("‘", "'").replace("`", "'").replace("´", "'")
+    text = _REPEAT.sub(r"\1", text)
+    text = _US_LOWER.sub(lambda m: m.group(0).upper(), text)
+    text = _CHAT_WORD.sub(lambda m: _CHAT_WORDS[m.group(1).lower()], text)
+    for pattern, repl in _CHAT_PHRASES:
+        text = pattern.sub(repl, text)
+    return _SPACES.sub(" ", text).strip()

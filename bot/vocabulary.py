@@ -68,11 +68,24 @@ COMMANDS = {
     "about": "topic:about", "a propos": "topic:about", "context": "topic:context",
     "contexte": "topic:context",
 }  # fmt: skip
+ABOUT_WORDS = {"even", "exactly", "actually", "quoi", "exactement", "ca", "cest", "c'est", "ce",
+               "like", "again", "then", "alors", "donc", "so", "ok", "hmm", "um", "hey"}
 ABOUT = re.compile(r"\b(?:paris call|pariscall|appel de paris|l'appel|the call|it)\b")
 LISTING = {"list", "liste", "all", "tous", "toutes", "nine", "neuf", "9", "are", "sont", "quels",
             "quelles", "show", "see", "names", "name", "every", "full", "complete", "those",
             "summarize", "summarise", "summary", "overview", "resume", "main", "key", "notable",
             "major", "biggest", "important", "which", "les", "principaux"}  # fmt: skip
+# With a word for the principles, these still ask for the list ("how many principles are there?").
+LISTING_EXTRA = {
+    "how", "many", "combien", "y", "il", "t", "a", "have", "has", "does", "do", "there", "de", "d",
+    "its", "their", "short", "titles", "title", "titre", "titres", "courts", "court", "with",
+    "avec", "leur", "leurs", "give", "donne", "donner", "me", "moi", "tu", "peux", "can", "you",
+    "please", "pls", "whole", "entire", "francais", "french", "english", "anglais", "en", "all",
+    "its", "official", "officiels", "officiel", "again", "remind", "rappelle", "number", "nombre",
+    "9", "nine", "neuf", "commitments", "engagements", "each", "every", "chaque", "their",
+}  # fmt: skip
+# Where a long message splits into clauses, each tried for a supporter question.
+CLAUSES = re.compile(r"(?<=[?!.;])\s+|\s*[?!;]\s*|,\s+(?=(?:is|did|has|was|are|does|est|a|and|but|so)\b)")
 # Words that name the principles as a whole ("the nine commitments").
 PRINCIPLE_PLURALS = {"principles", "principes", "commitments", "engagements"}
 SUPPORTER_NOUNS = {"supporters", "signatories", "signataires", "soutiens", "signers", "members",
@@ -82,29 +95,121 @@ NEGATION = re.compile(
 )
 PRINCIPLE_WORDS = ("principle", "principe", "principles", "principes", "commitment", "p", "#")
 NUMBERED = re.compile(r"^(?:(?:the|le|la)\s+)?(?P<a>\S+)\s+(?P<b>\S+)$")
+P_INLINE = re.compile(r"(?<![\w-])p ?([1-9][0-9]?)(?![\w-])|#([1-9][0-9]?)\b")
+NOT_ORDINALS = {"un", "une", "one", "a", "an", "the", "le", "la", "ce", "this", "that", "each"}
+LAST = {"last", "final", "dernier", "ninth"}
 P_SHORT = re.compile(r"^(?:p|#|n°|no\.?)\s*(\d+)$")
 SUPPORTER_CMD = re.compile(r"^(?:supporter|signatory|signataire|soutien)\s+(?P<name>.+)$")
 SUPPORTERS_CMD = re.compile(r"^(?:supporters|signatories|signataires|soutiens)\s+(?P<cat>.+)$")
+_ADVERBS = (r"(?:(?:also|already|actually|really|still|ever|now|officially|even|not|never|yet|"
+            r"currently|formally|finally|toujours|deja|bien|vraiment|aussi|pas|jamais|"
+            r"officiellement|encore|refuse[ds]? to|refusing to|decline[ds]? to|fail(?:ed|s)? to|"
+            r"want(?:ed|s)? to|chose to|choose to|decide[ds]? to|plan(?:ned|s)? to|need(?:ed|s)? to|"
+            r"have to|has to|had to|going to|gonna|agree[ds]? to|try to|tried to|ever get to)\s+)*")
+_SIGN = (r"(?:supporters?|signator(?:y|ies)|signers?|members?|backers?|endorsers?|participants?|"
+         r"part of|on (?:the|that|this) (?:official )?(?:supporters? )?list|in (?:the|that) list|on board|onboard|"
+         r"on there|in there|on it|counted|count as an?|"
+         r"in(?=\s*(?:$|[?!.,]|or\b|yet\b|too\b|now\b|already\b|then\b))|"
+         r"listed|included|among|sign(?:ed|ing|s)?|join(?:ed|ing|s)?|support(?:ed|ing|s)?|"
+         r"backed|endorse[ds]?|adhere[ds]?|ratif(?:y|ied)|agree[ds]?|committed|"
+         r"come on board|signed up|a party)")
+ASKING = re.compile(
+    r"^(?:(?:so|ok|okay|and|also|quick check|quick q|quick question|hey|hi|btw|just checking|"
+           r"wait|hmm|lol|honestly|sorry|question)[,:]?\s+)*"
+           r"(?:(?:do you know|any idea|can you (?:check|tell me|confirm)|could you (?:check|tell me)|"
+           r"i wonder|wondering|is it true|tell me|pls confirm|please confirm|confirm)\s+"
+           r"(?:if|whether|that)\s+)?"
+)
+_FR_SIGN = (r"(?:signe|signee|signes|rejoint|soutenu|soutient|soutiennent|adhere|signataires?|"
+            r"membres?|dans la liste|sur la liste|partie des (?:signataires|soutiens)|partie|"
+            r"soutiens?|parmi les (?:signataires|soutiens)|engage|engagee)")
 ASK_NAME = [
     re.compile(p)
     for p in (
-        r"^(?:(?:why|when|how come)\s+)?(?:is|are|was|were)\s+(?P<name>.+?)\s+(?:an?\s+)?"
-        r"(?:supporter|supporters|signatory|signatories|signer|member|members|in|on board|"
-        r"part of (?:it|this|the (?:paris )?call)|on the list|listed|included|supporting|"
-        r"backing|among the supporters|among the signatories)(?:\s+(?:of|to)\s+.*)?$",
-        r"^(?:(?:why|when|how come)\s+)?(?:did|has|have|does|do)\s+(?:not\s+)?(?P<name>.+?)\s+"
-        r"(?:not\s+)?(?:sign|signed|join|joined|support|supported|endorse|endorsed|back|backed|"
-        r"adhere|adhered|ratify|ratified|agree|agreed)\b.*$",
-        r"^(?:(?:why|when)\s+)?(?:didn't|hasn't|haven't|doesn't|don't)\s+(?P<name>.+?)\s+"
-        r"(?:sign|join|support|endorse|back)\b.*$",
-        r"^(?:est-ce que|est ce que)\s+(?P<name>.+?)\s+(?:a|ont|est|sont)\s+"
-        r"(?:signe|rejoint|soutenu|adhere|signataire|signataires)\b.*$",
-        r"^(?P<name>.+?)\s+(?:a-t-il|a-t-elle|ont-ils|ont-elles|a t il|a t elle)\s+"
-        r"(?:signe|rejoint|soutenu|adhere)\b.*$",
-        r"^(?P<name>.+?)\s+(?:est|sont)(?:-il|-elle|-ils)?\s+(?:signataire|signataires|membre)\b.*$",
-        r"^(?:supporter|signatory)\?*\s*(?P<name>.+)$",
+        # "did X sign?", "is X a supporter?", "since when is X on the list?"
+        r"^(?:(?:why|when|since when|how come|how long)\s+)?"
+        r"(?:is|are|was|were|has|have|had|did|does|do)(?:\s+not|n't)?\s+(?P<name>.+?)\s+"
+        + _ADVERBS + r"(?:an?\s+|the\s+)?(?:official\s+)?(?:paris call\s+|pariscall\s+)?" + _SIGN + r"\b.*$",
+        # French: "est-ce que X a signé ?", "X a-t-il signé ?", "X est signataire ?", "X a signé"
+        r"^(?:(?:et|alors|donc|bon|ok|salut|bonjour)[,]?\s+)*(?:est[- ]ce qu(?:e\s+|')|"
+        r"sais-tu si\s+|savez-vous si\s+|tu sais si\s+)?(?P<name>.+?)\s+"
+        r"(?:a|ont|est|sont|fait|font|figure|figurent|apparait|apparaissent)"
+        r"(?:-t-(?:il|elle)|-(?:il|elle|ils|elles))?\s+" + _ADVERBS + r"(?:un\s+|une\s+)?"
+        + _FR_SIGN + r"\b.*$",
+        # "X is a supporter??", "X signed or not", "X - signatory or no?", "X: are they in?"
+        r"^(?P<name>.+?)[\s,:-]+(?:(?:is|are|was|has|have)\s+(?:(?:they|it|we)\s+)?" + _ADVERBS
+        + r"(?:an?\s+|the\s+)?(?:paris call\s+)?(?:supporters?|signator(?:y|ies)|members?|signed|"
+        r"joined|listed|included|in)|" + _ADVERBS + r"(?:an?\s+|the\s+)?(?:supporter|signatory|"
+        r"member|signed|joined|listed|included|on (?:the|that) list|in (?:the|that) list|"
+        r"in or (?:not|out)|in(?=\s*$))|(?:did|have|has|are|is) (?:they|it|we) (?:sign|signed|"
+        r"join|joined|in|on the list|an? supporters?|supporters|signatories|on board))\b.*$",
+        # "Nigeria as a state, is it in?", "l'Inde en tant qu'État a signé ?"
+        r"^(?P<name>.+?),? (?:as|en tant que|en tant qu') ?(?:an?|un|une)? ?(?:state|country|etat|"
+        r"pays|government|gouvernement|nation)\b.*$",
+        # "supporter? X"
+        r"^(?:supporter|signatory)\b\?*\s*(?P<name>.+)$",
     )
 ]
+# What the name slot of a frame holds when the question is not about one name.
+NOT_NAMES = {
+    "it", "this", "that", "they", "you", "the call", "the paris call", "paris call", "l'appel",
+    "l'appel de paris", "appel de paris", "il", "elle", "ils", "ce", "cela", "ca", "anyone",
+    "everyone", "someone", "somebody", "nobody", "who", "qui", "i", "we", "my company",
+    "my organisation", "my organization", "our company", "our organisation", "my country",
+}  # fmt: skip
+# People asked about as if they could sign: the topic that speaks of them.
+PEOPLE = {"biden": "us-position", "trump": "us-position", "harris": "us-position",
+          "kamala": "us-position", "obama": "us-position", "blinken": "us-position",
+          "pompeo": "us-position", "macron": "about", "smith": "faq:tech-accord"}
+# Words that ask why (a topic may answer: the absentees, the U.S. position), not whether.
+WHY = {"why", "pourquoi", "reason", "reasons", "raison", "raisons"}
+# Determiners that may stand around a bare name ("the Sorbonne?").
+ARTICLES = {"the", "le", "la", "les", "l", "de", "du", "des", "d", "of", "and", "et"}
+# Words no organisation's name holds: a frame slot with one is a sentence, not a name.
+NOT_IN_NAMES = {
+    "i", "we", "you", "my", "our", "your", "me", "us", "he", "she", "like", "stuff", "things",
+    "something", "anything", "everything", "people", "folks", "guys", "je", "tu", "nous", "vous",
+    "mon", "ma", "mes", "notre", "nos", "assumed", "thought", "think", "heard", "said", "says",
+}  # fmt: skip
+ABOUT_CALL = re.compile(r"\b(?:paris call|pariscall|appel de paris|the call|l'appel)\b")
+# A name slot that starts with one of these is a question, not a name ("how many states ...").
+QUESTION_WORDS = {
+    "how", "what", "which", "who", "whom", "whose", "why", "when", "where", "whether", "if",
+    "it", "this", "that", "there", "these", "those", "they", "we", "you", "i", "my", "our",
+    "your", "all", "any", "every", "each", "some", "many", "most", "more", "no", "none",
+    "combien", "quel", "quels", "quelle", "quelles", "qui", "que", "quoi", "pourquoi", "quand",
+    "comment", "ou", "tous", "toutes", "tout", "chaque", "aucun", "aucune", "ils", "elles",
+    "il", "elle", "on", "nous", "vous", "je", "tu", "ce", "cela", "ca", "ces", "anyone",
+    "anybody", "someone", "somebody", "everyone", "everybody", "nobody", "list", "liste", "show",
+    "give", "name", "tell", "count", "counts", "number", "numbers", "total", "stats", "nombre",
+    "donne", "montre", "cite",
+}  # fmt: skip
+# "my company X", "our org X": the name is what follows.
+OWNER = re.compile(r"^(?:my|our|mon|ma|notre) (?:company|org|organisation|organization|employer|"
+                   r"university|uni|ngo|startup|entreprise|boite|societe|asso|association)\s+")
+# "the 7th one", "la troisième": a principle by its rank.
+RANK = re.compile(r"\b(?:the|la|le) (\d(?:st|nd|rd|th|e|eme)|first|second|third|fourth|fifth|"
+                  r"sixth|seventh|eighth|ninth|premier|premiere|deuxieme|troisieme|quatrieme|"
+                  r"cinquieme|sixieme|septieme|huitieme|neuvieme) (?:one|point|item)\b")
+# Other texts people "sign": a frame naming one is not about the Paris Call.
+OTHER_TEXTS = re.compile(
+    r"\b(?:conventions?|treat(?:y|ies)|traites?|accords?|statute|statut|npt|tnp|protocols?|"
+    r"protocoles?|pacts?|pactes?|charters?|chartes?|christchurch|budapest|kyoto|tallinn|nato|otan|"
+    r"council of europe|conseil de l'europe|paris agreement|accord de paris|climate|climat|"
+    r"cop ?\d+|united nations|nations unies|onu|wto|omc|g7|g20|brics|schengen|euro ?zone|"
+    r"tech accord|cybersecurity tech accord|declaration|manifesto|pledge|initiative)\b"
+)
+# Words that open a question without being part of a name ("what about the UK?").
+BARE_NAME = re.compile(
+    r"^(?:(?:and|so|ok|okay|hmm|also|what about|how about|what of|and what about|quid de|et|"
+    r"et pour|et du cote de|check|what's up with|whats up with|status of|supporter)[?,:]?\s+)+|"
+    r"(?:\s+(?:then|too|aussi|alors|please|s'il vous plait|s'il te plait))+$"
+)
+# Words that ask about an entity's position rather than whether it signed.
+ENTITY_TOPIC = {
+    "why", "when", "position", "stance", "reason", "trump", "biden", "harris", "administration",
+    "pourquoi", "quand", "refuse", "refused", "absent", "policy", "role", "withdraw", "withdrew", "retire", "retires", "left", "leave", "quit", "commission", "how", "comment", "first", "premier", "2018", "changed", "change",
+}  # fmt: skip
 US_TOPIC = {
     "why", "when", "position", "stance", "reason", "2018", "2021", "trump", "biden", "harris",
     "administration", "pourquoi", "quand", "refuse", "refused", "absent", "policy",
