@@ -2,29 +2,145 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 from bot.content import CATEGORIES, Content, Count, OfficialList, Principle, Supporter, Topic, pick
-from bot.messages import FOLLOW_LABELS, OFFICIAL_SITE, category_label, human_date, say
-from bot.reply import Entity, Field, Reply, Source, Suggestion
+from bot.formats import number, typeset
+from bot.messages import (
+    category_label,
+    human_date,
+    localized_url,
+    named,
+    official_site,
+    query_label,
+    say,
+)
+from bot.reply import SHORT_SOURCES, Entity, Field, Reply, Source, Suggestion
+from bot.supporters import NameMatch
 from bot.text import fold, quote_user_text
 from bot.timeframe import Moment
-from bot.supporters import NameMatch
-from dataclasses import replace
 
 PRINCIPLES_URL = {"en": "https://pariscall.international/en/principles",
                   "fr": "https://pariscall.international/fr/principles"}  # fmt: skip
 CALL_URL = {"en": "https://pariscall.international/en/call",
             "fr": "https://pariscall.international/fr/call"}  # fmt: skip
 MAX_LISTED = 90  # names listed in one supporters reply; beyond, the official list is linked
+SHORT_BODY = 360  # characters of a topic's text in the short form; the rest goes to the details
+# Signatories named in the supporters overview, when the content has them (else the curated
+# entries with a note, then the first ones listed).
+NOTABLE = {
+    "state": ("France", "United States", "United Kingdom", "Japan"),
+    "public-authority": ("European Union", "INTERPOL"),
+    "private-sector": ("Microsoft", "SAP", "Schneider Electric"),
+    "civil-society": ("CyberPeace Institute", "Global Forum on Cyber Expertise"),
+}
+TOPIC_QUERY = {"us-position": "us", "about": "about", "context": "context"}
+_SENTENCE_END = re.compile(r"(?<=[.!?…»”\"])\s+(?=[A-Z«“\"(*ÀÂÉÈÊÎÔÙÇ0-9])")
+_OTHER_LANG = {"en": ("(FR", "FR)", "FR,"), "fr": ("(EN", "EN)", "EN,")}
 
 
 def _quote(text: str) -> str:
     return "\n".join(f"> {line}" for line in text.splitlines() if line.strip())
 
 
-def follow(query: str, lang: str) -> Suggestion:
-    """A follow-up query with a readable label ("us" becomes "U.S. position")."""
-    label = say(f"label_{query}", lang) if query in FOLLOW_LABELS else query[:1].upper() + query[1:]
-    return Suggestion(label, query)
+def follow(query: str, lang: str, content: Content | None = None) -> Suggestion:
+    """A follow-up query with a readable label ("us" becomes "U.S. position"); an example
+    question of a topic is labelled with that topic's title."""
+    if content is not None:
+        for t in content.topics.values():
+            if query in t.examples:
+                return Suggestion(pick(t.title, lang), query)
+    return Suggestion(query_label(query, lang), query)
+
+
+def split_short(text: str, budget: int = SHORT_BODY) -> tuple[str, str]:
+    """(short, rest): whole paragraphs while they fit in `budget`, the first one cut at a
+    sentence end if it is longer; a paragraph ending in ":" keeps the list items that fit."""
+    paragraphs = [p for p in text.strip().split("\n\n") if p.strip()]
+    short: list[str] = []
+    used = 0
+    while paragraphs:
+        para = paragraphs[0]
+        if used + len(para) <= budget:
+            short.append(para)
+            used += len(para) + 2
+            paragraphs.pop(0)
+            continue
+        if not short:
+            head, tail = _sentences(para, budget)
+            short.append(head)
+            paragraphs[0] = tail
+            if not tail:
+                paragraphs.pop(0)
+        elif short[-1].rstrip().endswith(":") and para.startswith("- "):
+            items = para.split("\n")
+            kept: list[str] = []
+            while items and (not kept or used + len(items[0]) <= budget):
+                used += len(items[0]) + 1
+                kept.append(items.pop(0))
+            if kept:
+                short.append("\n".join(kept))
+            paragraphs[0] = "\n".join(items)
+            if not items:
+                paragraphs.pop(0)
+        break
+    if short and short[-1].rstrip().endswith(":") and len(short) > 1:
+        paragraphs.insert(0, short.pop())  # an introduction without what it introduces
+    return "\n\n".join(short), "\n\n".join(p for p in paragraphs if p.strip())
+
+
+def _sentences(paragraph: str, budget: int) -> tuple[str, str]:
+    """The sentences of `paragraph` that fit in `budget` (at least one), and the rest."""
+    ends = [m for m in _SENTENCE_END.finditer(paragraph) if not _in_link(paragraph, m.start())]
+    cut = None
+    for m in ends:
+        if m.start() > budget and cut is not None:
+            break
+        cut = m
+    if cut is None:
+        return paragraph, ""
+    return paragraph[: cut.start()], paragraph[cut.end() :]
+
+
+def _in_link(text: str, i: int) -> bool:
+    return text.rfind("[", 0, i) > text.rfind("]", 0, i)
+
+
+def best_first(sources: list[Source] | tuple[Source, ...], lang: str) -> list[Source]:
+    """Sources in the reply's language first (a French page is a poor first source in English)."""
+    other = _OTHER_LANG.get(lang, ())
+    return sorted(sources, key=lambda s: any(mark in s.title for mark in other))
+
+
+def finish(reply: Reply) -> Reply:
+    """French typography on every text of a French reply, and every source listed in the details
+    when the short form cannot name them all."""
+    lang = reply.lang
+    if lang == "fr":
+        reply = replace(
+            reply,
+            title=typeset(reply.title, lang),
+            body=typeset(reply.body, lang),
+            details=typeset(reply.details, lang),
+            fields=tuple(Field(typeset(f.name, lang), typeset(f.value, lang), f.inline)
+                         for f in reply.fields),
+            suggestions=tuple(Suggestion(typeset(s.label, lang), s.query)
+                              for s in reply.suggestions),
+        )  # fmt: skip
+    if reply.details or len(reply.sources) > SHORT_SOURCES:
+        reply = replace(reply, details="\n\n".join(
+            x for x in (reply.details.strip(), sources_section(reply.sources, lang)) if x))  # fmt: skip
+    return reply
+
+
+def sources_section(sources: tuple[Source, ...], lang: str) -> str:
+    """Every source as a Markdown list with its date, under a heading line."""
+    if not sources:
+        return ""
+    lines = [f"- [{s.title}]({s.url}), " + (human_date(s.as_of, lang) if s.as_of
+             else say("undated", lang)) for s in sources]  # fmt: skip
+    return say("all_sources", lang) + "\n" + "\n".join(lines)
 
 
 def _core_words(sentence: str) -> str:
@@ -39,85 +155,99 @@ def _dedupe(sources: list[Source]) -> tuple[Source, ...]:
     seen: dict[str, Source] = {}
     for s in sources:
         seen.setdefault(s.url, s)
-    return tuple(seen.values())[:8]
+    return tuple(seen.values())
 
 
 def principle(p: Principle, lang: str) -> Reply:
-    body = [say("official_wording", lang, url=PRINCIPLES_URL.get(lang, PRINCIPLES_URL["en"]))]
-    body.append(_quote(pick(p.text, lang)))
+    """The official title and wording, what it means in one sentence; the rest as details."""
+    url = PRINCIPLES_URL.get(lang, PRINCIPLES_URL["en"])
+    meaning, more = _sentences(pick(p.explanation, lang), 0)
+    body = [_quote(pick(p.text, lang)), say("in_plain_words", lang, text=meaning)]
+    details = [more] if more else []
     call = pick(p.call_text, lang)
     if call and _core_words(call) != _core_words(pick(p.text, lang)):
-        body.append(say("call_wording", lang, n=p.number, url=CALL_URL.get(lang, CALL_URL["en"])))
-        body.append(_quote(call))
-    body.append(say("in_plain_words", lang, text=pick(p.explanation, lang)))
+        details.append(
+            say("call_wording", lang, n=p.number, url=CALL_URL.get(lang, CALL_URL["en"]))
+        )
+        details.append(_quote(call))
+    details.append(say("official_wording", lang, url=url))
     nav = []
     if p.number > 1:
         nav.append(Suggestion(say("previous", lang, n=p.number - 1), f"principle {p.number - 1}"))
     if p.number < 9:
         nav.append(Suggestion(say("next", lang, n=p.number + 1), f"principle {p.number + 1}"))
-    return Reply(
+    return finish(Reply(
         topic=p.id,
         title=say("principle_title", lang, n=p.number, title=pick(p.title, lang)),
         body="\n\n".join(body),
         lang=lang,
-        sources=p.sources,
+        sources=tuple(best_first(p.sources, lang)),
         as_of=p.as_of,
         nav=tuple(nav),
         suggestions=(follow("principles", lang), follow("about", lang)),
-        more_url=PRINCIPLES_URL.get(lang, PRINCIPLES_URL["en"]),
-    )
+        more_url=url,
+        details="\n\n".join(details),
+        query=f"principle {p.number}",
+    ))  # fmt: skip
 
 
 def principles(content: Content, lang: str, lead: str = "") -> Reply:
     items = [f"- **{p.number}.** {pick(p.title, lang)}" for p in content.principles]
     body = "\n\n".join(x for x in (lead, say("principles_intro", lang), "\n".join(items)) if x)
     first = content.principles[0]
-    return Reply(
+    return finish(Reply(
         topic="principles",
         title=say("principles_title", lang),
         body=body,
         lang=lang,
-        sources=first.sources,
+        sources=tuple(best_first(first.sources, lang)),
         as_of=first.as_of,
         suggestions=tuple(
             Suggestion(f"{p.number}. {pick(p.title, lang)}", f"principle {p.number}")
             for p in content.principles[:5]
-        ),  # fmt: skip
+        ),
         more_url=PRINCIPLES_URL.get(lang, PRINCIPLES_URL["en"]),
-    )
+        query="principles",
+    ))  # fmt: skip
 
 
-def topic(t: Topic, lang: str) -> Reply:
-    parts = [pick(t.body, lang)]
+def topic(t: Topic, lang: str, content: Content | None = None) -> Reply:
+    """The start of the topic's text; the rest, its dated timeline and every source as details."""
+    short, rest = split_short(pick(t.body, lang))
+    details = [rest]
     sources = list(t.sources)
     if t.timeline:
-        parts.append("\n".join(f"- **{human_date(e.date, lang)}**: {pick(e.text, lang)}"
-                               for e in t.timeline))  # fmt: skip
+        details.append("\n".join(f"- **{human_date(e.date, lang)}**: {pick(e.text, lang)}"
+                                  for e in t.timeline))  # fmt: skip
         for entry in t.timeline:
             sources.extend(entry.sources)
-    return Reply(
+    query = TOPIC_QUERY.get(t.id) or (t.examples[0] if t.examples else "")
+    return finish(Reply(
         topic=t.id,
         title=pick(t.title, lang),
-        body="\n\n".join(p for p in parts if p),
+        body=short,
         lang=lang,
         fields=tuple(Field(pick(n, lang), pick(v, lang)) for n, v in t.fields),
-        sources=_dedupe(sources),
+        sources=_dedupe(best_first(sources, lang)),
         as_of=t.as_of,
-        suggestions=tuple(follow(q, lang) for q in t.suggestions[:5]),
-        more_url=OFFICIAL_SITE,
-    )
+        suggestions=tuple(follow(q, lang, content) for q in t.suggestions[:5]),
+        more_url=official_site(lang),
+        details="\n\n".join(d for d in details if d.strip()),
+        query=query,
+    ))  # fmt: skip
 
 
-def _count_line(c: Count, lang: str) -> str:
+def _count_line(c: Count, lang: str, with_note: bool = True) -> str:
     labels = {"en": ("states", "public authorities", "civil society", "private sector", "total"),
               "fr": ("États", "autorités publiques", "société civile", "secteur privé", "total")}  # fmt: skip
     values = (c.states, c.public_authorities, c.civil_society, c.private_sector, c.total)
     names = labels.get(lang, labels["en"])
-    shown = ", ".join(f"{v:,} {n}" for v, n in zip(values, names, strict=True) if v is not None)
+    shown = ", ".join(f"{number(v, lang)} {n}" for v, n in zip(values, names, strict=True)
+                      if v is not None)  # fmt: skip
     approx = (
         {"en": " (approximate)", "fr": " (approximatif)"}.get(lang, "") if c.approximate else ""
     )
-    note = pick(c.note, lang)
+    note = pick(c.note, lang) if with_note else ""
     return f"- **{human_date(c.as_of, lang)}**: {shown}{approx}" + (f". {note}" if note else "")
 
 
@@ -146,113 +276,151 @@ def list_source(official: OfficialList, lang: str) -> Source:
                   official.as_of)  # fmt: skip
 
 
+def name_of(entry: Supporter, lang: str, start: bool = False) -> tuple[str, bool]:
+    """The entry's name as written in a sentence (with its article), and whether it is plural."""
+    return named(entry.name, entry.fr, entry.grammar, lang, start)
+
+
+def notable(content: Content, category: str, lang: str, limit: int = 4) -> list[str]:
+    """A few well-known supporters of a category, as written in a sentence."""
+    members = [s for s in content.supporters if s.supporter and s.category == category]
+    by_name = {s.name: s for s in members}
+    picked = [by_name[n] for n in NOTABLE.get(category, ()) if n in by_name]
+    picked += [s for s in members if s.note and s not in picked]
+    picked += [s for s in members if s not in picked]
+    return [name_of(s, lang)[0] for s in picked[:limit]]
+
+
 def supporters(content: Content, lang: str, category: str = "") -> Reply:
+    """The current counts and a few signatories of each kind; the history and lists as details."""
     latest = content.counts[-1]
     official = content.official_list
     values = (latest.states, latest.public_authorities, latest.civil_society, latest.private_sector)
-    body = [say("supporters_latest", lang, as_of=human_date(latest.as_of, lang),
-                total=f"{latest.total or 0:,}", states=latest.states, pa=latest.public_authorities,
-                cs=latest.civil_society, ps=latest.private_sector)]  # fmt: skip
+    counts = say("supporters_latest", lang, as_of=human_date(latest.as_of, lang),
+                 total=number(latest.total or 0, lang), states=latest.states,
+                 pa=latest.public_authorities, cs=latest.civil_society,
+                 ps=latest.private_sector)  # fmt: skip
+    details: list[str] = []
     counted = sum(v or 0 for v in values)
     if latest.total and counted and latest.total > counted:
-        body.append(
-            say("supporters_uncategorised", lang, n=latest.total - counted, sum=f"{counted:,}")
-        )
+        details.append(say("supporters_uncategorised", lang, n=latest.total - counted,
+                           sum=number(counted, lang)))  # fmt: skip
     what = pick(official.source, lang) or say("list_default", lang)
     if official.imported:
-        body.append(say("supporters_imported", lang, source=what,
-                        date=human_date(official.as_of, lang)))  # fmt: skip
+        details.append(say("supporters_imported", lang, source=what,
+                           date=human_date(official.as_of, lang)))  # fmt: skip
     else:
-        body.append(say("supporters_changed", lang, source=what,
-                        changed=human_date(official.changed, lang)))  # fmt: skip
+        details.append(say("supporters_changed", lang, source=what,
+                           changed=human_date(official.changed, lang)))  # fmt: skip
+    list_url = localized_url(official.url, lang)
     if category:
         members = [s for s in content.supporters if s.supporter and s.category == category]
-        names = [
-            (s.fr if lang == "fr" and s.fr and category == "state" else s.name) for s in members
-        ]
         label = category_label(category, lang, plural=True)
+        some = notable(content, category, lang)
+        counted_here = dict(zip(CATEGORIES, values, strict=True)).get(category)
+        body = [say("category_count", lang, as_of=human_date(latest.as_of, lang),
+                    n=number(counted_here if counted_here is not None else len(members), lang), label=label.lower() if lang == "en" or
+                    category != "state" else label, total=number(latest.total or 0, lang))]  # fmt: skip
+        if some:
+            body.append(say("category_some", lang, names=", ".join(some)))
+        names = [(s.fr if lang == "fr" and s.fr and category == "state" else s.name)
+                 for s in members]  # fmt: skip
         listed = ", ".join(sorted(names)[:MAX_LISTED]) + (" …" if len(names) > MAX_LISTED else "")
-        body.append(say("supporters_known", lang, label=label, n=len(names)) + "\n" + listed)
+        details.insert(0, say("supporters_known", lang, label=label, n=len(names)) + "\n" + listed)
         if category == "state":
             absent = [s.name for s in content.supporters if not s.supporter and s.country]
             if absent:
-                body.append(say("supporters_not", lang, names=", ".join(absent)))
+                details.insert(1, say("supporters_not", lang, names=", ".join(absent)))
+        details.append(counts)
+        shown: list[Count] = []
     else:
-        history = [_count_line(c, lang) for c in _milestones(content.counts[:-1])]  # shown below
+        body = [counts]
+        rows = [f"- **{category_label(c, lang, plural=True)}**: {', '.join(notable(content, c, lang, 3))}"
+                for c in CATEGORIES]  # fmt: skip
+        body.append(say("supporters_notable", lang) + "\n" + "\n".join(rows))
+        shown = _milestones(content.counts[:-1])
+        history = [_count_line(c, lang) for c in shown]
         if history:
-            body.append(say("supporters_history", lang) + "\n" + "\n".join(history))
-    body.append(say("full_list", lang, url=official.url))
-    fields = tuple(
-        Field(category_label(cat, lang, plural=True), f"{v:,}")
-        for cat, v in zip(CATEGORIES, values, strict=True) if v is not None
-    )  # fmt: skip
-    shown = [] if category else _milestones(content.counts[:-1])
+            details.insert(0, say("supporters_history", lang) + "\n" + "\n".join(history))
+    details.append(say("full_list", lang, url=list_url))
     sources = [list_source(official, lang), *latest.sources] + [s for c in shown for s in c.sources]
-    return Reply(
+    return finish(Reply(
         topic="supporters",
         title=say("supporters_title", lang),
         body="\n\n".join(body),
         lang=lang,
-        fields=fields,
-        sources=_dedupe(sources),
+        sources=_dedupe(best_first(sources, lang)),
         as_of=latest.as_of,
         suggestions=tuple(
             Suggestion(category_label(c, lang, plural=True), f"supporters {c}")
             for c in CATEGORIES
             if c != category
         )
-        + (follow("us", lang),),  # fmt: skip
-        more_url=official.url,
-    )
+        + (follow("us", lang),),
+        more_url=list_url,
+        details="\n\n".join(details),
+        query=f"supporters {category}".strip(),
+    ))  # fmt: skip
 
 
 def supporter(
     content: Content, entity: Supporter | None, asked: str, lang: str, known: int
 ) -> Reply:
+    """Yes or no with the list's date; the entry's note and the list's link as details."""
     official = content.official_list
+    list_url = localized_url(official.url, lang)
     if entity is None:
         name = quote_user_text(asked)
-        return Reply(
+        return finish(Reply(
             topic="supporter",
             title=say("supporter_unknown_title", lang, name=name),
-            body=say("supporter_unknown", lang, name=name, n=f"{known:,}", url=official.url),
+            body=say("supporter_unknown", lang, name=name, n=number(known, lang), url=list_url),
             lang=lang,
             sources=(list_source(official, lang),),
             as_of=official.as_of,
             entity=Entity(name=name, supporter="unknown"),
             suggestions=(follow("supporters", lang),),
-            more_url=official.url,
-        )
-    name = entity.fr if lang == "fr" and entity.fr else entity.name
+            more_url=list_url,
+        ))  # fmt: skip
+    name, plural = name_of(entity, lang, start=True)
+    in_title = name_of(entity, lang)[0]
+    plural = plural and lang == "fr"
+
+    def key(k: str) -> str:
+        return f"{k}_pl" if plural else k
+
     if entity.supporter:
         country = f", {entity.country}" if entity.country and entity.category != "state" else ""
         # One as-of date for the whole list: the date of the list the bot answers from.
         as_of = human_date(official.as_of, lang)
         category = category_label(entity.category, lang) or say("no_category", lang)
-        body = [say("supporter_yes", lang, name=name, category=category, country=country,
+        body = [say(key("supporter_yes"), lang, name=name, category=category, country=country,
                     as_of=as_of)]  # fmt: skip
         if entity.signed:
             body.append(say("supporter_signed", lang, date=human_date(entity.signed, lang)))
         elif entity.first_listed:
             body.append(say("supporter_since", lang, date=human_date(entity.first_listed, lang)))
-        title = say("supporter_yes_title", lang, name=name)
+        title = say(key("supporter_yes_title"), lang, name=in_title)
     else:
-        body = [say("supporter_no", lang, name=name, as_of=human_date(official.as_of, lang))]
-        title = say("supporter_no_title", lang, name=name)
-    note = pick(entity.note, lang)
+        body = [say(key("supporter_no"), lang, name=name, as_of=human_date(official.as_of, lang))]
+        title = say(key("supporter_no_title"), lang, name=in_title)
+    details = []
+    note, rest = _sentences(pick(entity.note, lang), 160) if pick(entity.note, lang) else ("", "")
     if note:
         body.append(note)
-    body.append(say("full_list", lang, url=official.url))
+    if rest:
+        details.append(rest)
+    details.append(say("full_list", lang, url=list_url))
     sources = (list_source(official, lang), *entity.sources)
     suggestions = [follow("supporters", lang)]
     if entity.country == "USA":
         suggestions.insert(0, follow("us", lang))
-    return Reply(
+    return finish(Reply(
         topic="supporter",
         title=title,
         body="\n\n".join(body),
         lang=lang,
-        sources=_dedupe(list(sources)),
+        sources=_dedupe(best_first(list(sources), lang)),
         as_of=official.as_of,
         entity=Entity(
             name=entity.name,
@@ -262,8 +430,10 @@ def supporter(
             since=entity.signed or entity.first_listed,
         ),
         suggestions=tuple(suggestions),
-        more_url=official.url,
-    )
+        more_url=list_url,
+        details="\n\n".join(details),
+        query=f"supporter {entity.name}",
+    ))  # fmt: skip
 
 
 def unknown(candidates: list[Suggestion], lang: str) -> Reply:
@@ -272,18 +442,18 @@ def unknown(candidates: list[Suggestion], lang: str) -> Reply:
     picked = (candidates + [d for d in defaults if d.query not in {c.query for c in candidates}])[
         :3
     ]
-    return Reply(
+    return finish(Reply(
         topic="unknown",
         title=say("unknown_title", lang),
-        body=say("unknown", lang, url=OFFICIAL_SITE),
+        body=say("unknown", lang, url=official_site(lang)),
         lang=lang,
         suggestions=tuple(picked),
-        more_url=OFFICIAL_SITE,
-    )
+        more_url=official_site(lang),
+    ))  # fmt: skip
 
 
 def help_reply(lang: str) -> Reply:
-    return Reply(
+    return finish(Reply(
         topic="help",
         title=say("help_title", lang),
         body=say("help", lang),
@@ -292,14 +462,16 @@ def help_reply(lang: str) -> Reply:
             follow("principles", lang),
             follow("supporters", lang),
             follow("us", lang),
-        ),  # fmt: skip
-        more_url=OFFICIAL_SITE,
-    )
+        ),
+        more_url=official_site(lang),
+        query="help",
+    ))  # fmt: skip
 
 
 def sorry(lang: str) -> Reply:
-    return Reply(topic="error", title=say("sorry_title", lang), body=say("sorry", lang, url=OFFICIAL_SITE),
-                 lang=lang, more_url=OFFICIAL_SITE)  # fmt: skip
+    return finish(Reply(topic="error", title=say("sorry_title", lang),
+                        body=say("sorry", lang, url=official_site(lang)), lang=lang,
+                        more_url=official_site(lang)))  # fmt: skip
 
 
 def name_notes(reply: Reply, match: NameMatch | None, near: tuple[str, ...], lang: str) -> Reply:
@@ -328,7 +500,11 @@ def supporters_at(content: Content, lang: str, moment: Moment, category: str = "
     if moment.kind == "launch":
         picked = [c for c in counts if c.as_of <= "2018-11-20"]
     else:
-        before = [c for c in counts if (c.as_of < moment.date if moment.before else c.as_of <= moment.date)]
+        before = [
+            c
+            for c in counts
+            if (c.as_of < moment.date if moment.before else c.as_of <= moment.date)
+        ]
         exact = [c for c in before if not c.approximate]
         last = (exact or before)[-1:] if before else []
         if moment.kind == "year" and last and last[0].as_of[:4] != moment.date[:4]:
@@ -338,19 +514,22 @@ def supporters_at(content: Content, lang: str, moment: Moment, category: str = "
         reply = supporters(content, lang, category)
         lead = say("no_count_then", lang, date=human_date(moment.date, lang))
         return replace(reply, body=f"{lead}\n\n{reply.body}")
-    lines = [_count_line(c, lang) for c in picked]
+    lines = [_count_line(c, lang, with_note=False) for c in picked]
     lead = say(f"count_{moment.kind}", lang, date=human_date(picked[-1].as_of, lang))
     latest = content.counts[-1]
     now = say("count_now", lang, date=human_date(latest.as_of, lang), states=latest.states,
-              total=f"{latest.total or 0:,}")  # fmt: skip
+              total=number(latest.total or 0, lang))  # fmt: skip
     sources = [s for c in picked for s in c.sources]
-    return Reply(
+    shown = picked + [c for c in _milestones(content.counts[:-1]) if c not in picked]
+    history = [_count_line(c, lang) for c in sorted(shown, key=lambda c: c.as_of)]
+    return finish(Reply(
         topic="supporters",
         title=say("supporters_then_title", lang),
         body="\n\n".join((lead, "\n".join(lines), now)),
         lang=lang,
-        sources=_dedupe(sources),
+        sources=_dedupe(best_first(sources, lang)),
         as_of=picked[-1].as_of,
         suggestions=(follow("supporters", lang), follow("us", lang)),
-        more_url=content.official_list.url,
-    )
+        more_url=localized_url(content.official_list.url, lang),
+        details=say("supporters_history", lang) + "\n" + "\n".join(history) if history else "",
+    ))  # fmt: skip

@@ -71,7 +71,7 @@ class Core:
         if kind == "principle":
             return answers.principle(self._by_number[intent.number], lang)
         if kind == "topic" and intent.arg in self.content.topics:
-            return answers.topic(self.content.topics[intent.arg], lang)
+            return answers.topic(self.content.topics[intent.arg], lang, self.content)
         if kind == "principles":
             return answers.principles(self.content, lang)
         if kind == "bad-number":

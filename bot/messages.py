@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from bot.content import CATEGORIES
+from bot.formats import typeset
 
 OFFICIAL_SITE = "https://pariscall.international/en/"
+OFFICIAL_SITE_FR = "https://pariscall.international/fr/"
 
 _MESSAGES: dict[str, dict[str, str]] = {
     "principle_title": {"en": "Principle {n}: {title}", "fr": "Principe {n} : {title}"},
@@ -95,10 +97,12 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "en": "Yes: {name} supports the Paris Call",
         "fr": "Oui : {name} soutient l'Appel de Paris",
     },
+    "supporter_yes_title_pl": {"fr": "Oui : {name} soutiennent l'Appel de Paris"},
     "supporter_no_title": {
         "en": "No: {name} has not joined the Paris Call",
         "fr": "Non : {name} n'a pas rejoint l'Appel de Paris",
     },
+    "supporter_no_title_pl": {"fr": "Non : {name} n'ont pas rejoint l'Appel de Paris"},
     "supporter_unknown_title": {
         "en": "{name} is not in my list",
         "fr": "{name} n'est pas dans ma liste",
@@ -107,11 +111,17 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "en": "**{name}** is in the official list of supporters ({category}{country}), as of {as_of}.",
         "fr": "**{name}** figure dans la liste officielle des soutiens ({category}{country}), au {as_of}.",
     },
+    "supporter_yes_pl": {
+        "fr": "**{name}** figurent dans la liste officielle des soutiens ({category}{country}), au {as_of}.",
+    },
     "supporter_since": {"en": "Listed since {date}.", "fr": "Dans la liste depuis le {date}."},
     "supporter_signed": {"en": "Signed on {date}.", "fr": "Signature le {date}."},
     "supporter_no": {
         "en": "**{name}** is not in the official list of supporters (as of {as_of}).",
         "fr": "**{name}** ne figure pas dans la liste officielle des soutiens (au {as_of}).",
+    },
+    "supporter_no_pl": {
+        "fr": "**{name}** ne figurent pas dans la liste officielle des soutiens (au {as_of}).",
     },
     "supporter_unknown": {
         "en": "I could not find **{name}** among the {n} supporters and notable non-supporters I "
@@ -172,6 +182,34 @@ _MESSAGES: dict[str, dict[str, str]] = {
     "label_about": {"en": "About the Call", "fr": "À propos de l'Appel"},
     "label_context": {"en": "UN context", "fr": "Contexte à l'ONU"},
     "label_help": {"en": "Help", "fr": "Aide"},
+    "label_principle": {"en": "Principle {n}", "fr": "Principe {n}"},
+    "all_sources": {"en": "**All sources**", "fr": "**Toutes les sources**"},
+    "undated": {"en": "undated", "fr": "non daté"},
+    "supporters_notable": {"en": "**Among them**", "fr": "**Parmi eux**"},
+    "category_count": {
+        "en": "As of {as_of}, the official list has **{n}** {label} out of {total} entries.",
+        "fr": "Au {as_of}, la liste officielle compte **{n}** {label} sur {total} entrées.",
+    },
+    "category_some": {"en": "Among them: {names}.", "fr": "Parmi eux : {names}."},
+    "more_hint": {
+        "en": "Type `more` for the details, `sources` for every source.",
+        "fr": "Tapez `more` pour les détails, `sources` pour toutes les sources.",
+    },
+    "no_details": {
+        "en": "There is nothing more to that answer.",
+        "fr": "Il n'y a rien de plus pour cette réponse.",
+    },
+    "no_answer_yet": {
+        "en": "Ask a question first; `more` then shows its details.",
+        "fr": "Posez d'abord une question ; `more` en montre ensuite les détails.",
+    },
+    "no_sources": {"en": "That answer has no sources.", "fr": "Cette réponse n'a pas de source."},
+    "chat_banner": {
+        "en": "Type a question, `more` or `sources` after an answer, or `quit` to leave.",
+        "fr": "Posez une question, tapez `more` ou `sources` après une réponse, ou `quit` pour "
+        "quitter.",
+    },
+    "try": {"en": "Try: ", "fr": "Essayez : "},
     "categories": {
         "en": "state|public authority|civil society|private sector",
         "fr": "État|autorité publique|société civile|secteur privé",
@@ -182,58 +220,60 @@ _MESSAGES: dict[str, dict[str, str]] = {
     },
 }
 
-_MESSAGES.update({
-    "did_you_mean": {
-        "en": "“{typed}” is not a name in the official list. Did you mean **{name}**?",
-        "fr": "« {typed} » n'est pas un nom de la liste officielle. Vouliez-vous dire **{name}** ?",
-    },
-    "several_names": {
-        "en": "“{typed}” can mean more than one entry: {names}. Here is the first; pick another "
-        "below.",
-        "fr": "« {typed} » peut désigner plusieurs entrées : {names}. Voici la première ; "
-        "choisissez-en une autre ci-dessous.",
-    },
-    "near_names": {
-        "en": "Close names in the list: {names}.",
-        "fr": "Noms proches dans la liste : {names}.",
-    },
-    "no_count_then": {
-        "en": "I have no count for that time ({date}); here are the figures I have.",
-        "fr": "Je n'ai pas de décompte pour cette date ({date}) ; voici les chiffres dont je dispose.",
-    },
-    "supporters_then_title": {
-        "en": "Supporters of the Paris Call at that time",
-        "fr": "Les soutiens de l'Appel de Paris à cette date",
-    },
-    "count_launch": {
-        "en": "At the launch (12-13 Nov 2018), the reported figures were:",
-        "fr": "Au lancement (12-13 novembre 2018), les chiffres rapportés étaient :",
-    },
-    "count_anniversary": {
-        "en": "At the first anniversary ({date}):",
-        "fr": "Au premier anniversaire ({date}) :",
-    },
-    "count_us-joined": {
-        "en": "When the United States joined (the official list added it on {date}):",
-        "fr": "Quand les États-Unis ont rejoint l'Appel (la liste officielle les a ajoutés le {date}) :",
-    },
-    "count_before-us": {
-        "en": "The last count before the United States joined ({date}):",
-        "fr": "Le dernier décompte avant l'arrivée des États-Unis ({date}) :",
-    },
-    "count_year": {
-        "en": "The last count I have for that year ({date}):",
-        "fr": "Le dernier décompte dont je dispose pour cette année-là ({date}) :",
-    },
-    "count_month": {
-        "en": "The closest count I have on or before that date ({date}):",
-        "fr": "Le décompte le plus proche dont je dispose, à cette date ou avant ({date}) :",
-    },
-    "count_now": {
-        "en": "Today's list ({date}): {states} states, {total} supporters in all.",
-        "fr": "La liste actuelle ({date}) : {states} États, {total} soutiens en tout.",
-    },
-})
+_MESSAGES.update(
+    {
+        "did_you_mean": {
+            "en": "“{typed}” is not a name in the official list. Did you mean **{name}**?",
+            "fr": "« {typed} » n'est pas un nom de la liste officielle. Vouliez-vous dire **{name}** ?",
+        },
+        "several_names": {
+            "en": "“{typed}” can mean more than one entry: {names}. Here is the first; pick another "
+            "below.",
+            "fr": "« {typed} » peut désigner plusieurs entrées : {names}. Voici la première ; "
+            "choisissez-en une autre ci-dessous.",
+        },
+        "near_names": {
+            "en": "Close names in the list: {names}.",
+            "fr": "Noms proches dans la liste : {names}.",
+        },
+        "no_count_then": {
+            "en": "I have no count for that time ({date}); here are the figures I have.",
+            "fr": "Je n'ai pas de décompte pour cette date ({date}) ; voici les chiffres dont je dispose.",
+        },
+        "supporters_then_title": {
+            "en": "Supporters of the Paris Call at that time",
+            "fr": "Les soutiens de l'Appel de Paris à cette date",
+        },
+        "count_launch": {
+            "en": "At the launch (12-13 Nov 2018), the reported figures were:",
+            "fr": "Au lancement (12-13 novembre 2018), les chiffres rapportés étaient :",
+        },
+        "count_anniversary": {
+            "en": "At the first anniversary ({date}):",
+            "fr": "Au premier anniversaire ({date}) :",
+        },
+        "count_us-joined": {
+            "en": "When the United States joined (the official list added it on {date}):",
+            "fr": "Quand les États-Unis ont rejoint l'Appel (la liste officielle les a ajoutés le {date}) :",
+        },
+        "count_before-us": {
+            "en": "The last count before the United States joined ({date}):",
+            "fr": "Le dernier décompte avant l'arrivée des États-Unis ({date}) :",
+        },
+        "count_year": {
+            "en": "The last count I have for that year ({date}):",
+            "fr": "Le dernier décompte dont je dispose pour cette année-là ({date}) :",
+        },
+        "count_month": {
+            "en": "The closest count I have on or before that date ({date}):",
+            "fr": "Le décompte le plus proche dont je dispose, à cette date ou avant ({date}) :",
+        },
+        "count_now": {
+            "en": "Today's list ({date}): {states} states, {total} supporters in all.",
+            "fr": "La liste actuelle ({date}) : {states} États, {total} soutiens en tout.",
+        },
+    }
+)
 
 
 FOLLOW_LABELS = ("principles", "supporters", "us", "about", "context", "help")
@@ -242,8 +282,8 @@ FOLLOW_LABELS = ("principles", "supporters", "us", "about", "context", "help")
 def say(key: str, lang: str, **values: object) -> str:
     """The sentence `key` in `lang` (English when missing), with `values` filled in."""
     texts = _MESSAGES[key]
-    template = texts.get(lang) or texts["en"]
-    return template.format(**values) if values else template
+    template = texts.get(lang) or texts.get("en") or texts["fr"]
+    return typeset(template.format(**values) if values else template, lang)
 
 
 def category_label(category: str | None, lang: str, plural: bool = False) -> str:
@@ -254,29 +294,62 @@ def category_label(category: str | None, lang: str, plural: bool = False) -> str
     return labels[CATEGORIES.index(category)]
 
 
-MONTHS = {
-    "en": ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
-    "fr": [
-        "janv.",
-        "févr.",
-        "mars",
-        "avr.",
-        "mai",
-        "juin",
-        "juil.",
-        "août",
-        "sept.",
-        "oct.",
-        "nov.",
-        "déc.",
-    ],
-}
+def official_site(lang: str) -> str:
+    """The official site's home page in `lang` (the site has /en/ and /fr/ pages)."""
+    return OFFICIAL_SITE_FR if lang == "fr" else OFFICIAL_SITE
 
 
-def human_date(iso: str, lang: str = "en") -> str:
-    """ "2021-11-10" -> "10 Nov 2021" (or "10 nov. 2021" in French)."""
-    try:
-        year, month, day = (int(x) for x in iso.split("-"))
-        return f"{day} {MONTHS.get(lang, MONTHS['en'])[month - 1]} {year}"
-    except (ValueError, IndexError):
-        return iso
+def localized_url(url: str, lang: str) -> str:
+    """An official-site URL in `lang`: ``/en/`` becomes ``/fr/`` for French, where the site has it."""
+    if lang == "fr" and url.startswith("https://pariscall.international/en/"):
+        rest = url.removeprefix("https://pariscall.international/en/")
+        if rest.split("/", 1)[0].split("#", 1)[0] in _FR_PAGES:
+            return "https://pariscall.international/fr/" + rest
+    return url
+
+
+# Official pages that exist in French (pariscall.international/fr/...).
+_FR_PAGES = {"", "call", "principles", "supporters"}
+
+# Organisations whose name takes an article, and their French name: the states' articles come
+# from content/states.yaml (`Supporter.grammar`).
+_ORGANISATIONS = {"European Union": ("the", "Union européenne", "l'", "f")}
+_EN_THE = ("Commonwealth of ", "State of ", "City of ", "Government of ", "Republic of ")
+
+
+def named(
+    name: str, fr_name: str | None, grammar: tuple[str, str, str], lang: str, start: bool = False
+) -> tuple[str, bool]:
+    """How a state or organisation is written in a sentence, and whether its verb is plural:
+    ("the United States", False), ("les États-Unis", True), ("la Chine", False)."""
+    en_article, fr_article, _ = grammar
+    if name in _ORGANISATIONS:
+        en_article, fr_name, fr_article, _ = _ORGANISATIONS[name]
+    elif not en_article and name.startswith(_EN_THE):
+        en_article = "the"
+    if lang == "fr":
+        base = fr_name or name
+        article = fr_article if fr_article in ("le", "la", "les", "l'") else ""
+        text = f"{article}{base}" if article == "l'" else f"{article} {base}".strip()
+        plural = article == "les"
+    else:
+        text, plural = (f"{en_article} {name}".strip(), False)
+    return (text[:1].upper() + text[1:] if start else text), plural
+
+
+def query_label(query: str, lang: str) -> str:
+    """A readable label for a follow-up query: "us" -> "U.S. position", "principle 3" ->
+    "Principe 3" in French."""
+    if query in FOLLOW_LABELS:
+        return say(f"label_{query}", lang)
+    head, _, rest = query.partition(" ")
+    if head == "principle" and rest.isdigit():
+        return say("label_principle", lang, n=rest)
+    if head == "supporters" and rest in CATEGORIES:
+        return category_label(rest, lang, plural=True)
+    return query[:1].upper() + query[1:]
+
+
+from bot.formats import MONTHS, human_date, number  # noqa: E402  (re-exported for callers)
+
+__all__ = ["MONTHS", "human_date", "number", "say", "category_label", "named", "query_label"]

@@ -10,7 +10,12 @@ Markdown subset that every renderer understands:
 - links written ``[label](https://...)``;
 - ```code``` spans for commands the user can type (``principle 3``).
 
-Nothing else (no headings, tables, code or HTML). Text that came from the user is escaped by the
+Nothing else (no headings, tables, code or HTML).
+
+`body` is the short form, what the user sees first: the direct answer in its first sentence, a
+few sentences at most. `details` (same subset, "" when none) holds the rest: the full
+explanation, dated timelines, counts over time and every source; adapters show it on request
+("More"). `sources` lists every source, best first: the short form shows the first two. Text that came from the user is escaped by the
 core before it reaches a body (see `bot.text.quote_user_text`), but renderers must still treat
 every string as untrusted and escape for their platform.
 """
@@ -20,6 +25,8 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass
 from typing import Any, Literal
+
+from bot.formats import human_date
 
 SupporterStatus = Literal["yes", "no", "unknown"]
 
@@ -81,29 +88,66 @@ class Reply:
     entity: Entity | None = None
     # The official page to send people to when they want more (always set for `unknown`).
     more_url: str | None = None
+    # The rest of the answer, shown on request (Markdown subset; "" when there is nothing more).
+    details: str = ""
+    # A short query that asks for this same reply again ("principle 3", "supporter France",
+    # "us"), so a "More" button can rebuild the details; "" when there is none.
+    query: str = ""
+
+    def short_sources(self) -> tuple[Source, ...]:
+        """The best one or two sources, the ones the short form names (one when two would make
+        a long line)."""
+        two = self.sources[:SHORT_SOURCES]
+        if len(two) > 1 and len(source_line(two, self.lang)) > SOURCE_LINE_CHARS:
+            return two[:1]
+        return two
 
     def to_text(self) -> str:
-        """The whole reply as plain text: title, body without markup, fields and sources."""
+        """The short form as plain text: title, body, fields, one line of sources, the as-of date."""
         lines = [self.title, "", to_plain(self.body)]
         if self.fields:
             lines.append("")
-            lines.extend(f"{f.name}: {f.value}" for f in self.fields)
+            lines.extend(f"{f.name}{_colon(self.lang)} {f.value}" for f in self.fields)
+        tail = []
         if self.sources:
-            lines.append("")
-            lines.append("Sources:" if self.lang != "fr" else "Sources :")
-            lines.extend(
-                f"- {s.title}" + (f" ({s.as_of})" if s.as_of else "") + f": {s.url}"
-                for s in self.sources
-            )
+            tail.append(source_line(self.short_sources(), self.lang))
+        if self.as_of:
+            tail.append(as_of_line(self.as_of, self.lang))
+        if tail:
+            lines += ["", *tail]
         return "\n".join(lines).strip()
 
+    def details_text(self) -> str:
+        """The details as plain text ("" when there are none)."""
+        return to_plain(self.details).strip()
+
     def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready dict: every field, plus ``text`` (the reply as plain text)."""
+        """A JSON-ready dict: every field, ``text`` (the short form) and ``details``, plain text."""
         data = asdict(self)
         data["text"] = self.to_text()
+        data["details"] = self.details_text()
         if self.entity is None:
             data.pop("entity")
         return data
+
+
+SHORT_SOURCES = 2  # sources named in the short form
+SOURCE_LINE_CHARS = 300  # a second source is named only if the line stays this short
+
+
+def _colon(lang: str) -> str:
+    return "\u00a0:" if lang == "fr" else ":"
+
+
+def source_line(sources: tuple[Source, ...], lang: str) -> str:
+    """``Sources: Title (url); Title (url)``, one line, plain text."""
+    word = "Source" if len(sources) == 1 else "Sources"
+    return f"{word}{_colon(lang)} " + " · ".join(f"{s.title} ({s.url})" for s in sources)
+
+
+def as_of_line(as_of: str, lang: str) -> str:
+    """``As of 25 Dec 2025.`` / ``À jour au 25 déc. 2025.``"""
+    return ("À jour au {}." if lang == "fr" else "As of {}.").format(human_date(as_of, lang))
 
 
 def to_plain(markdown: str) -> str:
