@@ -197,8 +197,10 @@ class Router:
         if number is not None:
             return _number_intent(number)
         example = self._examples.get(plain)
+        if example == "supporters":
+            return Intent("supporters", arg=_category(plain) or "", moment=when(folded))
         if example is not None and example not in ("supporter", "unknown"):
-            return Intent(example) if example in ("help", "principles", "supporters") else _topic(example)
+            return Intent(example) if example in ("help", "principles") else _topic(example)
         word_set = set(words)
         if not word_set - vocab.STOP - vocab.ABOUT_WORDS and vocab.ABOUT.search(folded):
             return Intent("topic", "about")  # "paris call?", "what is it?", "c'est quoi l'appel"
@@ -210,15 +212,18 @@ class Router:
         if match and _category(" " + match.group("cat") + " "):
             return Intent("supporters", arg=_category(" " + match.group("cat") + " ") or "")
         match = vocab.SUPPORTER_CMD.match(folded)
-        if match:  # `supporter NAME`: the whole name, or a near-whole typo, or nothing
+        if match and match.group("name").split(" ", 1)[0] not in vocab.QUESTION_WORDS:
+            # `supporter NAME`: the whole name, or a near-whole typo, or nothing
             asked = _original_span(text, match.group("name"))
             return self._named(self.supporters.find(asked), asked, words)
         bare = self._bare_name(text)
         if bare is not None:  # "Japan?", "AfricaCERT", "what about the UK?"
             return self._named(bare, bare.typed, words)
-        slot = _slot(folded)
-        other = vocab.OTHER_TEXTS.search(folded)
-        found = self._resolve(text, slot) if slot is not None else None
+        slots = _slots(folded)
+        slot = slots[0] if slots else None
+        found = next(filter(None, (self._resolve(text, s) for s in slots)), None)
+        # Another text to sign ("has China signed the Budapest Convention?"), outside the name.
+        other = vocab.OTHER_TEXTS.search(folded.replace(fold(found.typed), " ") if found else folded)
         # "did X sign?" with X a known name is a supporter question, unless it asks why (a topic
         # may answer that: the absentees, the U.S. position) or names another text to sign.
         about_entity = found is not None and found.entry.name in self._kept and bool(
@@ -226,6 +231,12 @@ class Router:
         )  # "when did the US join?": the U.S. position, not only a yes
         if found is not None and not other and not word_set & vocab.WHY and not about_entity:
             return self._named(found, found.typed or slot or "", words)
+        if vocab.COUNTING.search(folded) and not word_set & vocab.PRINCIPLE_WORDS_ALL:
+            moment = when(folded)
+            if moment is not None:  # "how many states at the launch?": that time's count
+                return Intent("supporters", arg=_category(plain) or "", moment=moment)
+        if not any(len(w) >= 3 and w.isalpha() for w in words):
+            return Intent("unknown")  # "' OR '1'='1", "???", "1 + 1": no word to understand
         masked, spans = self.masked(text, unknown=None if found or slot is None else slot)
         if not spans and slot is None:
             unknown_name = self._unknown_name(text)
@@ -358,20 +369,37 @@ def _topic(topic_id: str) -> Intent:
 
 def _slot(folded: str) -> str | None:
     """The name a supporter question is about, from its frame ("did X sign?", "X a signé ?")."""
+    slots = _slots(folded)
+    return slots[0] if slots else None
+
+
+def _slots(folded: str) -> list[str]:
+    """The name slot of a supporter question's frame, shortest reading first, then the longest
+    ("is Access Now a supporter?": "access", then "access now")."""
     clauses = [folded] + [c for c in vocab.CLAUSES.split(folded) if c and c != folded][::-1]
     for clause in clauses:  # the whole question, then each clause from the last
         clause = vocab.ASKING.sub("", clause.strip(" ,;:-"))
-        for pattern in vocab.ASK_NAME:
-            match = pattern.match(clause)
-            if match:
-                name = vocab.OWNER.sub("", match.group("name").strip(" ,;:-")).strip(" '\"")
-                first = name.split(" ", 1)[0]
-                if not name or name in vocab.NOT_NAMES or first in vocab.QUESTION_WORDS:
-                    break
-                if set(tokens(name)) & vocab.NOT_IN_NAMES or vocab.ABOUT_CALL.search(name):
-                    break  # "i always assumed the US", "the paris call create any obligations"
-                return name
-    return None
+        for lazy, greedy in vocab.ASK_NAME_PAIRS:
+            match = lazy.match(clause)
+            if not match:
+                continue
+            names = [_clean_slot(match.group("name"))]
+            longest = greedy.match(clause)
+            if longest:
+                names.append(_clean_slot(longest.group("name")))
+            names = [n for n in dict.fromkeys(names) if n]
+            return names if names and names[0] == _clean_slot(match.group("name")) else []
+    return []
+
+
+def _clean_slot(raw: str) -> str | None:
+    name = vocab.OWNER.sub("", raw.strip(" ,;:-")).strip(" '\"")
+    first = name.split(" ", 1)[0]
+    if not name or name in vocab.NOT_NAMES or first in vocab.QUESTION_WORDS or "://" in name:
+        return None
+    if set(tokens(name)) & vocab.NOT_IN_NAMES or vocab.ABOUT_CALL.search(name):
+        return None  # "i always assumed the US", "the paris call create any obligations"
+    return name
 
 
 def _original_span(text: str, folded_name: str) -> str:

@@ -50,6 +50,8 @@ FUNCTION_WORDS = frozenset(
     position positions stance role view views policy status signature membership participation
     involvement decision officials delegation absence presence approach reaction answer""".split()
 )  # fmt: skip
+# A name right after one of these is the one the question is not about.
+NEGATIONS = frozenset(("not", "except", "excluding", "pas", "non", "sauf", "hors"))
 # After a name, these start a description rather than a longer name ("BCP from Peru").
 DESCRIPTION = frozenset(
     "from in based of the which who that aka i.e e.g a an is are was were did has have de du des as "
@@ -218,6 +220,8 @@ class SupporterIndex:
                     continue
                 if not self._free_standing(text, words, i, i + size):
                     continue
+                if i and words[i - 1].key in NEGATIONS:
+                    continue  # "the US one, not Yahoo Japan"
                 match = self._match(key, raw)
                 if match is not None:
                     found.append((match, start, end))

@@ -15,6 +15,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u
 _SPACES = re.compile(r"\s+")
 _TOKEN = re.compile(r"[a-z0-9]+(?:['’-][a-z0-9]+)*")
 # Slack and Discord mention / broadcast syntax and HTML-ish entities that could become one.
+_URLISH = re.compile(r"\S*(?:://|www\.)\S*", re.IGNORECASE)
 _MENTIONISH = re.compile(r"&(?:lt|gt|amp);?|[<>@!#*_`~|\[\]\\]")
 
 WORD_NUMBERS = {
@@ -91,7 +92,7 @@ def edit_distance(a: str, b: str) -> int:
 def quote_user_text(text: str) -> str:
     """Make user text safe to echo in any chat: no mention, broadcast or markup syntax survives."""
     text, _ = clean(text)
-    text = _MENTIONISH.sub("", text)
+    text = _MENTIONISH.sub("", _URLISH.sub("", text))
     if len(text) > MAX_ECHO_CHARS:
         text = text[: MAX_ECHO_CHARS - 1].rstrip() + "…"
     return text.strip() or "?"
@@ -138,9 +139,11 @@ _CHAT_PHRASES = (
     (re.compile(r"\bqu ?est[- ]ce\b", re.IGNORECASE), "qu'est-ce"),
     (re.compile(r"\bquest[- ]ce\b", re.IGNORECASE), "qu'est-ce"),
     (re.compile(r"\bc quoi\b", re.IGNORECASE), "c'est quoi"),
-    # A lone elided article or pronoun before a vowel: "l appel", "d un", "qu il", "n a pas".
-    (re.compile(rf"(?<![\w'])([LlDdJjNnSsCc]|[Qq]u|[Jj]usqu|[Ll]orsqu|[Pp]uisqu) (?=[{_VOWEL}])"),
-     r"\1'"),
+    # A lone elided article or pronoun before a vowel, typed in lower case: "l appel", "d un",
+    # "qu il", "n a pas", "c est" (capitals are initials in names: "A.C", "Drzavljan D").
+    (re.compile(rf"(?<![\w'.&/])([ldjmnt]|qu|jusqu|lorsqu|puisqu) (?=[{_VOWEL.lower()}])"), r"\1'"),
+    (re.compile(r"(?<![\w'.&/])c (?=est\b)"), "c'"),
+    (re.compile(r"(?<![\w'.&/])s (?=ils?\b)"), "s'"),
 )  # fmt: skip
 
 

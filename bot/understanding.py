@@ -21,13 +21,18 @@ from bot.text import fold
 NAME = "zzname"
 _TOKEN = re.compile(r"[a-z0-9]+")
 _ELISION = re.compile(r"\b(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu)'")
-CHAR_SIZES = (3, 4, 5)
+CHAR_SIZES = (4,)  # 3- and 5-grams added cost and no accuracy on the labelled questions
 CHAR_WEIGHT = 0.5
 TOP_K = 2
-MAX_DF = 0.05
-KEEP_EXAMPLE = 1000  # features kept per example, and per question: speed at little cost
-KEEP_QUESTION = 1000
-CHARS_FOR_UNKNOWN_ONLY = False  # share of examples above which a feature is dropped (like a stop word)
+MAX_DF = 0.1
+FUNCTION_WORDS = frozenset(
+    """a an the is are was were be been do does did has have had it its this that these those
+    what which who how when where why can could would should will may i you we they he she me
+    my your our their to of in on at for with about from by and or but if so say says said tell
+    please just any some there here le la les l un une des de du d et ou est sont a ce cet cette
+    ces que qui quoi quel quelle quels quelles il elle ils elles on nous vous je tu en au aux dans
+    sur pour par avec se sa son ses leur leurs qu c s n y t me te""".split()
+)  # share of examples above which a feature is dropped (like a stop word)
 
 
 def tokens_for_model(text: str) -> list[str]:
@@ -35,21 +40,20 @@ def tokens_for_model(text: str) -> list[str]:
     return _TOKEN.findall(_ELISION.sub(" ", fold(text)))
 
 
-def featurise(
-    text: str, canon: dict[tuple[str, ...], str] | None = None, known: frozenset[str] = frozenset()
-) -> dict[str, int]:
+def featurise(text: str, canon: dict[tuple[str, ...], str] | None = None) -> dict[str, int]:
     """Feature counts: words (synonyms replaced by their group's word), adjacent word pairs, and
-    character n-grams of each word as written (typo tolerance)."""
+    character n-grams of each word as written (typo tolerance), function words ("what", "le")
+    excepted: their spelling says nothing of what a question is about."""
     raw = tokens_for_model(text)
     words = _canonical(raw, canon) if canon else raw
     found: dict[str, int] = {}
     for i, word in enumerate(words):
         found[word] = found.get(word, 0) + 1
-        if i:
-            pair = words[i - 1] + "+" + word
+        if i and not (word in FUNCTION_WORDS and words[i - 1] in FUNCTION_WORDS):
+            pair = words[i - 1] + "+" + word  # pairs of function words only are the frame
             found[pair] = found.get(pair, 0) + 1
     for word in raw:
-        if word == NAME or word.isdigit() or word in known:
+        if word == NAME or word.isdigit() or word in FUNCTION_WORDS:
             continue
         padded = f"<{word}>"
         for n in CHAR_SIZES:
@@ -76,55 +80,50 @@ def _canonical(words: list[str], canon: dict[tuple[str, ...], str]) -> list[str]
     return out
 
 
-def _top(vector: dict[str, float], keep: int) -> dict[str, float]:
-    """The `keep` heaviest features of a unit vector: the rest add little to a similarity."""
-    if len(vector) <= keep:
-        return vector
-    return dict(sorted(vector.items(), key=lambda item: -item[1])[:keep])
-
-
 def _unit(vector: dict[str, float]) -> dict[str, float]:
     norm = math.sqrt(sum(v * v for v in vector.values()))
     return {k: v / norm for k, v in vector.items()} if norm else vector
 
 
 class Model:
-    """Nearest examples: a question scores each answer by its best cosine similarity to one of
-    that answer's example questions (TF-IDF vectors, stored as postings per feature)."""
+    """Nearest examples: a question scores each answer by the mean cosine similarity of that
+    answer's `TOP_K` closest example questions (TF-IDF vectors, stored as postings per feature)."""
 
     def __init__(
         self, examples: Sequence[tuple[str, str]], synonyms: dict[str, str] | None = None
     ) -> None:
         self.canon = {tuple(tokens_for_model(k)): v for k, v in (synonyms or {}).items()}
         self.canon_words = frozenset(w for k in self.canon for w in k) | set(self.canon.values())
-        docs = [(featurise(text, self.canon), label, text) for text, label in examples]
-        df: dict[str, int] = {}
-        for feats, _, _ in docs:
-            for f in feats:
+        # Examples sorted by answer, so each answer's examples are one slice of the scores.
+        docs = sorted((label, text) for text, label in examples)
+        feats = [featurise(text, self.canon) for _, text in docs]
+        df: dict[str, int] = {}  # documents per feature
+        for found in feats:
+            for f in found:
                 df[f] = df.get(f, 0) + 1
         n = len(docs)
         limit = max(MAX_DF * n, 10)  # features in most examples say nothing of the answer
         self.idf = {f: math.log((1 + n) / (1 + c)) + 1.0 for f, c in df.items() if c <= limit}
-        self.labels: tuple[str, ...] = tuple(sorted({label for _, label, _ in docs}))
-        # Words the examples use: a question's known words need no character n-grams.
-        self.words = frozenset(f for f in self.idf if f[0] != "#" and "+" not in f)
-        index = {label: i for i, label in enumerate(self.labels)}
-        owner: list[int] = []
+        labels: list[str] = []
+        starts: list[int] = []
         texts: list[str] = []
         postings: dict[str, tuple[list[int], list[float]]] = {}
-        for feats, label, text in docs:
-            vector = _top(self._vector(feats), KEEP_EXAMPLE)
+        for (label, text), found in zip(docs, feats, strict=True):
+            vector = self._vector(found)
             if not vector:
                 continue
-            e = len(owner)
-            owner.append(index[label])
+            if not labels or labels[-1] != label:
+                labels.append(label)
+                starts.append(len(texts))
+            e = len(texts)
             texts.append(text)
             for f, w in vector.items():
                 entry = postings.setdefault(f, ([], []))
                 entry[0].append(e)
                 entry[1].append(w)
-        self.owner = tuple(owner)
-        self.examples = tuple(texts)  # for explaining a decision (eval, validate)
+        self.labels = tuple(labels)
+        self.slices = tuple(zip(starts, [*starts[1:], len(texts)], strict=True))
+        self.examples = tuple(texts)  # to explain a decision (eval, validate)
         self.postings = {f: (tuple(ix), tuple(ws)) for f, (ix, ws) in postings.items()}
 
     def _vector(self, feats: dict[str, int]) -> dict[str, float]:
@@ -132,32 +131,36 @@ class Model:
         return _unit({f: (1.0 + math.log(c)) * idf[f] * (CHAR_WEIGHT if f[0] == "#" else 1.0)
                       for f, c in feats.items() if f in idf})  # fmt: skip
 
-    def nearest(self, text: str) -> list[tuple[float, int]]:
-        """(cosine, example index) of the closest example of each answer, best first."""
-        known = self.words if CHARS_FOR_UNKNOWN_ONLY else frozenset()
-        vector = _top(self._vector(featurise(text, self.canon, known)), KEEP_QUESTION)
-        totals: dict[int, float] = {}
-        get = totals.get
-        for f, w in vector.items():
-            ix, ws = self.postings.get(f, _EMPTY)
-            for e, v in zip(ix, ws, strict=True):
-                totals[e] = get(e, 0.0) + v * w
-        best: dict[int, list[tuple[float, int]]] = {}
-        owner = self.owner
-        for e, total in totals.items():
-            best.setdefault(owner[e], []).append((total, e))
-        out = []
-        for found in best.values():
-            found.sort(reverse=True)
-            top = found[:TOP_K]
-            out.append((sum(t for t, _ in top) / TOP_K, top[0][1]))
-        return sorted(out, reverse=True)
-
     def scores(self, text: str) -> list[tuple[float, str]]:
-        """(cosine, label) for every answer with a similar example, best first."""
-        found = [(score, self.labels[self.owner[e]]) for score, e in self.nearest(text)]
-        return found + [(0.0, "unknown"), (0.0, "unknown")][: max(0, 2 - len(found))]
+        """(score, label) for every answer, best first: the mean cosine similarity of the
+        answer's `TOP_K` closest examples."""
+        totals = [0.0] * len(self.examples)
+        postings = self.postings
+        for f, w in self._vector(featurise(text, self.canon)).items():
+            hit = postings.get(f)
+            if hit is not None:
+                for e, v in zip(hit[0], hit[1], strict=True):
+                    totals[e] += v * w
+        found = []
+        for label, (a, b) in zip(self.labels, self.slices, strict=True):
+            part = totals[a:b]
+            best = max(part)
+            if TOP_K > 1 and best > 0.0 and b - a > 1:
+                part.remove(best)
+                best = (best + max(part)) / 2
+            found.append((best, label))
+        found.sort(reverse=True)
+        return found
+
+    def closest(self, text: str, label: str) -> str:
+        """The example of `label` closest to `text` (to explain a decision)."""
+        totals = [0.0] * len(self.examples)
+        for f, w in self._vector(featurise(text, self.canon)).items():
+            for e, v in zip(*self.postings.get(f, _EMPTY), strict=True):
+                totals[e] += v * w
+        a, b = self.slices[self.labels.index(label)]
+        return self.examples[max(range(a, b), key=totals.__getitem__)]
 
 
 _EMPTY: tuple[tuple[int, ...], tuple[float, ...]] = ((), ())
-_NONE = (-1.0, -1)
+

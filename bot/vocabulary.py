@@ -86,6 +86,10 @@ LISTING_EXTRA = {
 }  # fmt: skip
 # Where a long message splits into clauses, each tried for a supporter question.
 CLAUSES = re.compile(r"(?<=[?!.;])\s+|\s*[?!;]\s*|,\s+(?=(?:is|did|has|was|are|does|est|a|and|but|so)\b)")
+# Asking for a number of supporters.
+COUNTING = re.compile(r"\b(?:how many|combien|number of|nombre d(?:e|')|count|total|tally|figures?)\b")
+PRINCIPLE_WORDS_ALL = {"principle", "principles", "principe", "principes", "commitment",
+                       "commitments", "engagement", "engagements"}
 # Words that name the principles as a whole ("the nine commitments").
 PRINCIPLE_PLURALS = {"principles", "principes", "commitments", "engagements"}
 SUPPORTER_NOUNS = {"supporters", "signatories", "signataires", "soutiens", "signers", "members",
@@ -150,6 +154,8 @@ ASK_NAME = [
         r"^(?:supporter|signatory)\b\?*\s*(?P<name>.+)$",
     )
 ]
+# Each frame twice: the shortest name first, then the longest ("Access Now", "Business Support").
+ASK_NAME_PAIRS = [(p, re.compile(p.pattern.replace("(?P<name>.+?)", "(?P<name>.+)"))) for p in ASK_NAME]
 # What the name slot of a frame holds when the question is not about one name.
 NOT_NAMES = {
     "it", "this", "that", "they", "you", "the call", "the paris call", "paris call", "l'appel",
