@@ -57,7 +57,6 @@ if TYPE_CHECKING:
 
 COMMAND = "/pariscall"
 EVENTS_PATH = "/slack/events"
-HEALTH_PATH = "/healthz"
 # Bot events `register` subscribes to, as the manifest names them ("message.im" is bolt's
 # "message" event filtered on channel_type "im").
 EVENTS = ("app_mention", "message.im", "app_home_opened")
