@@ -2,7 +2,8 @@
 
     failure          -> one log line, state "retrying", restart after 1, 2, 4 ... 60 s
     Refused (a token the platform rejects, a setting it cannot use)
-                     -> one log line naming the variable to fix, state "stopped", never restarted
+                     -> state "stopped", never restarted; `supervise` returns and its caller
+                        reports `error` (one line naming the variable to fix)
     cancelled        -> the platform closes (finishing answers in flight) and the task ends
 
 A platform is a coroutine function `run(state)` that connects, sets `state` to connected, and
@@ -75,8 +76,7 @@ class Supervisor:
             except self.refused as e:
                 self.error = str(e)
                 self.state.set(STOPPED, self.error)
-                log.error("%s stopped: %s", self.name, self.error)
-                return
+                return  # the caller reports it: a log line, or the exit line if none is left
             except Exception as e:  # anything else: log one line and try again
                 if time.monotonic() - started >= HEALTHY_AFTER:
                     self.failures = 0

@@ -204,8 +204,15 @@ async def start(
             if exc.code in REFUSED_CLOSE_CODES:
                 raise DiscordConfigError(REFUSED_CLOSE_CODES[exc.code]) from None
             raise DiscordUnreachable(f"Discord closed the connection (code {exc.code}).") from None
-        except (discord.GatewayNotFound, discord.HTTPException, aiohttp.ClientError, OSError) as exc:
-            raise DiscordUnreachable(f"Discord could not be reached ({type(exc).__name__}).") from None
+        except (
+            discord.GatewayNotFound,
+            discord.HTTPException,
+            aiohttp.ClientError,
+            OSError,
+        ) as exc:
+            raise DiscordUnreachable(
+                f"Discord could not be reached ({type(exc).__name__})."
+            ) from None
     raise DiscordUnreachable("the Discord connection closed.")
 
 

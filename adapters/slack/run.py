@@ -195,9 +195,7 @@ class SlackService:
             down_since = down_since or loop.time()
             state.set(RECONNECTING)
             if loop.time() - down_since > SOCKET_DOWN_LIMIT:
-                raise StartError(
-                    f"Socket Mode stayed disconnected for {SOCKET_DOWN_LIMIT:.0f} s."
-                )
+                raise StartError(f"Socket Mode stayed disconnected for {SOCKET_DOWN_LIMIT:.0f} s.")
 
     async def close(self) -> None:
         """Stop taking requests, finish the answers in flight, release connections."""
