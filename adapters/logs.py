@@ -123,10 +123,15 @@ def setup_logging(level: str = "INFO", fmt: str = "text", *, force: bool = False
     root.setLevel(level)
 
 
+def next_id() -> str:
+    """A short id, unique in this process."""
+    return f"{next(_ids):x}"
+
+
 @contextlib.contextmanager
 def request_scope(rid: str | None = None) -> Iterator[str]:
     """Give the log lines of one request or event the same id (a new one unless given)."""
-    value = rid or f"{next(_ids):x}"
+    value = rid or next_id()
     token = request_id.set(value)
     try:
         yield value

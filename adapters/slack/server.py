@@ -20,6 +20,7 @@ from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.health import Health, add_health_routes
+from adapters.logs import request_scope
 from adapters.slack.app import EVENTS_PATH, SlackBot, log, register, retry_handlers
 
 if TYPE_CHECKING:
@@ -118,7 +119,8 @@ def create_web_app(
             query=request.query_string,
             headers=request.headers,  # type: ignore[arg-type]
         )
-        response = await app.async_dispatch(bolt_request)
+        with request_scope():
+            response = await app.async_dispatch(bolt_request)
         if "set-cookie" in response.headers:
             return await to_aiohttp_response(response)
         return web.Response(
