@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import logging
 import socket
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
 import aiohttp
@@ -15,11 +16,19 @@ import pytest
 from aiohttp import web
 
 from adapters.discord.run import DiscordSettings
+from adapters.discord.run import start as discord_start
 from adapters.health import CONNECTED, RETRYING, STOPPED, Health, HealthServer, PlatformState
 from adapters.serve import Platforms, run_platforms
+from adapters.slack.run import SlackService
 from adapters.supervisor import Refused, Supervisor
 from bot.core import Core
-from tests.slack_fakes import FakeSlackAPI, command_payload, settings_for, sign
+from tests.slack_fakes import (
+    FakeSlackAPI,
+    ForwardProxy,
+    command_payload,
+    settings_for,
+    sign,
+)
 
 pytest_plugins = ["tests.slack_fixtures"]
 
@@ -249,3 +258,35 @@ async def test_health_port_alone_reports_ready() -> None:
             "discord": {"state": "connected"}, "slack": {"state": "connected"}}})  # fmt: skip
     finally:
         await server.close()
+
+
+@pytest.fixture
+def proxy() -> Iterator[ForwardProxy]:
+    """A local HTTP forward proxy recording what goes through it."""
+    forward = ForwardProxy().start()
+    yield forward
+    forward.stop()
+
+
+async def test_slack_start_goes_through_https_proxy(
+    core: Core, fake_api: FakeSlackAPI, proxy: ForwardProxy, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With HTTPS_PROXY set, Slack's Web API calls at start go through the proxy."""
+    monkeypatch.setenv("HTTPS_PROXY", proxy.url)
+    service = SlackService(settings_for(fake_api), core)
+    await service.open()
+    await service.close()
+    assert proxy.urls == [f"{fake_api.url}auth.test"]
+
+
+async def test_discord_start_goes_through_discord_proxy(
+    core: Core, fake_discord: dict[str, Any], proxy: ForwardProxy
+) -> None:
+    """With DISCORD_PROXY set, Discord's login goes through the proxy."""
+    settings = DiscordSettings.from_env({"DISCORD_TOKEN": TOKEN, "DISCORD_PROXY": proxy.url})
+    task = asyncio.ensure_future(discord_start(settings, core))
+    await _wait_for(lambda: any(u.endswith("/users/@me") for u in proxy.urls))
+    task.cancel()
+    with contextlib.suppress(asyncio.CancelledError, Exception):
+        await task
+    assert proxy.urls[0] == f"http://127.0.0.1:{fake_discord['port']}/api/v10/users/@me"
