@@ -48,7 +48,7 @@ GLOBAL_OPTIONS = {
 }
 
 
-def _global_options() -> argparse.ArgumentParser:
+def _global_options() -> Parser:
     common = Parser(prog="pariscall", add_help=False, allow_abbrev=False)
     common.add_argument("--lang", choices=settings.LANGS, default=None,
                         help="answer language (default: PARISCALL_LANG, else en)")  # fmt: skip

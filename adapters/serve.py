@@ -103,7 +103,7 @@ async def run_platforms(
             if stopping in done:
                 log.info("stopping: finishing the answers in flight")
                 break
-            for task in done:
+            for task in [t for t in running if t in done]:
                 supervisor = running.pop(task)
                 if running:  # the others keep serving
                     log.error("%s stopped: %s", supervisor.name, supervisor.error)

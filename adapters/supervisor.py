@@ -49,7 +49,7 @@ class Supervisor:
     ) -> None:
         self.state = state
         self.run = run
-        self.refused = (Refused, *refused)
+        self.refused: tuple[type[BaseException], ...] = (Refused, *refused)
         self.first_delay = first_delay
         self.max_delay = max_delay
         self.failures = 0

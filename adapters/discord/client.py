@@ -175,7 +175,7 @@ class PariscallClient(discord.AutoShardedClient):
         Embed Links Discord silently drops the embed: send the reply as text.
         """
         me = message.guild.me if message.guild is not None else None
-        perms = message.channel.permissions_for(me) if me is not None else None  # type: ignore[union-attr]
+        perms = message.channel.permissions_for(me) if me is not None else None
         kwargs = rendered.kwargs() if perms is None or perms.embed_links else rendered.text_kwargs()
         try:
             if perms is None or perms.read_message_history:
