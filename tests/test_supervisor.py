@@ -23,6 +23,7 @@ from adapters.slack.run import SlackService
 from adapters.supervisor import Refused, Supervisor
 from bot.core import Core
 from tests.slack_fakes import (
+    APP_TOKEN,
     FakeSlackAPI,
     ForwardProxy,
     command_payload,
@@ -290,3 +291,46 @@ async def test_discord_start_goes_through_discord_proxy(
     with contextlib.suppress(asyncio.CancelledError, Exception):
         await task
     assert proxy.urls[0] == f"http://127.0.0.1:{fake_discord['port']}/api/v10/users/@me"
+
+
+async def test_revoked_app_token_stops_socket_mode_instead_of_reconnecting_forever(
+    core: Core, fake_api: FakeSlackAPI, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Socket Mode connected, then the app token is revoked and the socket drops: after the
+    down limit the adapter restarts, Slack refuses the token, and Slack stops naming
+    SLACK_APP_TOKEN (the process exits 2: no other platform)."""
+    import adapters.slack.run as slack_run
+
+    monkeypatch.setattr(slack_run, "SOCKET_CHECK_INTERVAL", 0.1)
+    monkeypatch.setattr(slack_run, "SOCKET_DOWN_LIMIT", 0.5)
+    drop = asyncio.Event()
+
+    async def link(request: web.Request) -> web.WebSocketResponse:
+        ws = web.WebSocketResponse()
+        await ws.prepare(request)
+        await ws.send_json({"type": "hello", "num_connections": 1})
+        await drop.wait()
+        await ws.close()
+        return ws
+
+    app = web.Application()
+    app.add_routes([web.get("/link", link)])
+    runner = web.AppRunner(app)
+    await runner.setup()
+    await web.TCPSite(runner, "127.0.0.1", 0).start()
+    fake_api.wss_url = f"ws://127.0.0.1:{runner.addresses[0][1]}/link"
+    health = Health()
+    settings = settings_for(fake_api, app_token=APP_TOKEN, signing_secret=None)
+    task = asyncio.ensure_future(run_platforms(core, Platforms(slack=settings), health=health))
+    try:
+        await _wait_for(lambda: health.platform("slack").state == CONNECTED)
+        for _ in range(50):  # from now on Slack refuses the app token
+            fake_api.script("apps.connections.open", 200, {"ok": False, "error": "token_revoked"})
+        drop.set()
+        assert await asyncio.wait_for(task, 30) == 2
+        assert health.platforms["slack"].state == STOPPED
+        assert "SLACK_APP_TOKEN" in health.platforms["slack"].detail
+        assert "token_revoked" in health.platforms["slack"].detail
+    finally:
+        task.cancel()
+        await runner.cleanup()
