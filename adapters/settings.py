@@ -133,11 +133,6 @@ def setup_logging(settings: Settings | None = None) -> None:
     setup(settings.log_level, settings.log_format)
 
 
-def default_lang(explicit: str | None = None) -> str:
-    """--lang, else PARISCALL_LANG, else English."""
-    return explicit or Settings.from_env(os.environ).lang
-
-
 def core_or_exit(content: str | None = None) -> Core:
     """Load the core, or print the content report for the operator and exit 1 (no traceback)."""
     paths = Paths.from_env(content)

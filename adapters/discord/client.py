@@ -24,6 +24,7 @@ from adapters.discord.commands import (
 )
 from adapters.discord.render import NO_MENTIONS, QueryButton, Rendered, render
 from adapters.health import CONNECTED, RECONNECTING, PlatformState
+from adapters.logs import request_scope
 
 if TYPE_CHECKING:
     from bot.core import Core
@@ -112,6 +113,11 @@ class PariscallClient(discord.AutoShardedClient):
         # Every reply button is a QueryButton whose custom id holds its query: registering the
         # template once makes the buttons of every message ever sent work, across restarts.
         self.add_dynamic_items(QueryButton)
+
+    async def _run_event(self, *args: Any, **kwargs: Any) -> None:
+        # One request id per event, so the log lines of one answer can be found together.
+        with request_scope():
+            await super()._run_event(*args, **kwargs)
 
     def _schedule_event(self, *args: Any, **kwargs: Any) -> asyncio.Task[Any]:
         # Every event handler runs as a task: keep them so closing can let answers finish.
