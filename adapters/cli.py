@@ -11,9 +11,9 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import NoReturn
 
 from adapters import settings, terminal
+from adapters.logs import LEVELS
 from bot import __version__
 
 EPILOG = """examples:
@@ -32,11 +32,13 @@ CONNECT_HINT = (
 )
 
 
-class Parser(argparse.ArgumentParser):
-    """argparse, with every usage mistake reported in one line (exit 2)."""
+Parser = settings.Parser
 
-    def error(self, message: str) -> NoReturn:
-        settings.fail(f"{self.prog}: {message} (see {self.prog} --help)", settings.EXIT_CONFIG)
+
+def _port(value: str) -> str:
+    if not value.isdigit() or int(value) > 65535:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a port (a number from 0 to 65535)")
+    return value
 
 
 # Options accepted before or after any subcommand, and the variable each one sets.
@@ -54,9 +56,10 @@ def _global_options() -> Parser:
                         help="answer language (default: PARISCALL_LANG, else en)")  # fmt: skip
     common.add_argument("--content", metavar="DIR", default=None,
                         help="content folder (default: PARISCALL_CONTENT_DIR, else bundled)")  # fmt: skip
-    common.add_argument("--log-level", metavar="LEVEL", default=None,
+    common.add_argument("--log-level", metavar="LEVEL", default=None, type=str.upper,
+                        choices=LEVELS[:4],
                         help="DEBUG, INFO, WARNING or ERROR (default: PARISCALL_LOG_LEVEL, else INFO)")  # fmt: skip
-    common.add_argument("--health-port", metavar="PORT", default=None,
+    common.add_argument("--health-port", metavar="PORT", default=None, type=_port,
                         help="serve /healthz and /readyz on this port (PARISCALL_HEALTH_PORT)")  # fmt: skip
     return common
 

@@ -8,6 +8,7 @@ adapters/slack/settings.py and adapters/discord/run.py.
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 from collections.abc import Mapping, MutableMapping
@@ -33,6 +34,13 @@ LANGS = ("en", "fr")
 
 # Variables that mean "the operator meant to run Slack" (the bot token is the one that decides).
 SLACK_VARIABLES = ("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET")
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse, with every usage mistake reported in one line (exit 2)."""
+
+    def error(self, message: str) -> NoReturn:
+        fail(f"{self.prog}: {message} (see {self.prog} --help)", EXIT_CONFIG)
 
 
 class SettingsError(Exception):

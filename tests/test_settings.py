@@ -89,6 +89,10 @@ def test_lang_before_slack_runs_slack_not_serve(tmp_path: Path) -> None:
         (["supporters", "foo"], {}, "foo"),
         (["frobnicate"], {}, "frobnicate"),
         (["--lang", "de", "ask", "x"], {}, "--lang"),
+        (["ask", "x", "--log-level", "verbose"], {}, "--log-level"),
+        (["--health-port", "http", "serve"], {}, "--health-port"),
+        (["slack", "--port", "abc"], {}, "--port"),
+        (["discord", "frobnicate"], {}, "frobnicate"),
     ],
 )  # fmt: skip
 def test_invalid_values_are_one_line_exit_2(

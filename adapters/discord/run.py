@@ -25,7 +25,7 @@ import discord
 from adapters.discord.client import PariscallClient
 from adapters.discord.commands import FrenchTranslator, tree_payload
 from adapters.health import PlatformState
-from adapters.settings import HEALTH_PORT, SettingsError, port
+from adapters.settings import HEALTH_PORT, Parser, SettingsError, port
 
 if TYPE_CHECKING:
     from bot.core import Core
@@ -284,7 +284,7 @@ def run(argv: list[str], env: Mapping[str, str] | None = None) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="pariscall discord",
         description="Run the Discord bot (with DISCORD_TOKEN), or manage its commands.",
     )

@@ -25,6 +25,7 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters.health import CONNECTED, RECONNECTING, Health, PlatformState
+from adapters.settings import Parser
 from adapters.slack.app import EVENTS_PATH, SlackBot, retry_handlers
 from adapters.slack.manifest import build_manifest, to_yaml
 from adapters.slack.server import create_app, create_web_app
@@ -230,7 +231,7 @@ async def start(
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="pariscall slack",
         description="Run the Slack app (Socket Mode with SLACK_APP_TOKEN, else HTTP), "
         "or print its manifest with `pariscall slack manifest`.",
@@ -241,7 +242,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def build_manifest_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="pariscall slack manifest",
         description="Print the Slack app manifest (YAML) to paste at api.slack.com/apps.",
     )
