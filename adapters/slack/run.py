@@ -3,8 +3,9 @@
     pariscall slack [--host H] [--port P]                       run (Socket Mode if SLACK_APP_TOKEN)
     pariscall slack manifest [--socket | --http --url URL]      print the app manifest (YAML)
 
-Exit codes: 0 ok; 1 Slack could not be reached, or the content is invalid; 2 a setting is
-missing, malformed or refused by Slack.
+`pariscall slack` runs through `pariscall serve`'s supervisor (adapters/serve.py): Slack out of
+reach is retried with backoff. Exit codes: 0 stopped by SIGTERM/SIGINT; 1 the content is
+invalid; 2 a setting is missing, malformed or refused by Slack.
 """
 
 from __future__ import annotations
