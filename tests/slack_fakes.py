@@ -13,6 +13,7 @@ The pytest fixtures using these are in tests/slack_fixtures.py.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import re
 import threading
@@ -24,6 +25,7 @@ from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
 import aiohttp
+from aiohttp import web
 from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_bolt.response import BoltResponse
 from slack_sdk.models.blocks import Block
@@ -558,3 +560,29 @@ class ForwardProxy:
         self._server.shutdown()
         self._server.server_close()
         self._thread.join()
+
+
+async def start_socket_server(
+    fake: FakeSlackAPI, drop: asyncio.Event | None = None
+) -> web.AppRunner:
+    """Slack's Socket Mode endpoint on 127.0.0.1 (and `fake` pointing at it): says hello, then
+    holds the connection until the client leaves or `drop` is set. Clean up with `.cleanup()`."""
+
+    async def link(request: web.Request) -> web.WebSocketResponse:
+        ws = web.WebSocketResponse()
+        await ws.prepare(request)
+        await ws.send_json({"type": "hello", "num_connections": 1})
+        if drop is not None:
+            await drop.wait()
+            await ws.close()
+        async for _ in ws:
+            pass
+        return ws
+
+    app = web.Application()
+    app.add_routes([web.get("/link", link)])
+    runner = web.AppRunner(app)
+    await runner.setup()
+    await web.TCPSite(runner, "127.0.0.1", 0).start()
+    fake.wss_url = f"ws://127.0.0.1:{runner.addresses[0][1]}/link"
+    return runner

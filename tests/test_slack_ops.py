@@ -10,7 +10,18 @@ import pytest
 
 import adapters.slack.app as slack_app
 from adapters.slack.render import ASK, SHARE, decode_value, encode_value
-from tests.slack_fakes import DM, SlackHarness, check_message, dm_event
+from adapters.slack.run import SlackService
+from bot.core import Core
+from tests.slack_fakes import (
+    APP_TOKEN,
+    DM,
+    FakeSlackAPI,
+    SlackHarness,
+    check_message,
+    dm_event,
+    settings_for,
+    start_socket_server,
+)
 
 # The `fake_api` and `slack` fixtures (tests/conftest.py is shared, so ours live apart).
 pytest_plugins = ["tests.slack_fixtures"]
@@ -92,3 +103,18 @@ async def test_start_logs_no_bolt_warning(
     """Starting the app logs no bolt warning (such as "'token' will be unused")."""
     warnings = [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING]
     assert warnings == []
+
+
+async def test_socket_mode_start_logs_no_bolt_warning(
+    core: Core, fake_api: FakeSlackAPI, caplog: pytest.LogCaptureFixture
+) -> None:
+    """Starting in Socket Mode logs no warning either (no "'token' will be unused")."""
+
+    runner = await start_socket_server(fake_api)
+    service = SlackService(settings_for(fake_api, app_token=APP_TOKEN, signing_secret=None), core)
+    with caplog.at_level(logging.DEBUG):
+        await service.open()
+        await service.close()
+    await runner.cleanup()
+    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING] == []
+    assert not any("unused" in r.getMessage() for r in caplog.records)

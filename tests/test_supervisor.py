@@ -29,6 +29,7 @@ from tests.slack_fakes import (
     command_payload,
     settings_for,
     sign,
+    start_socket_server,
 )
 
 pytest_plugins = ["tests.slack_fixtures"]
@@ -304,21 +305,7 @@ async def test_revoked_app_token_stops_socket_mode_instead_of_reconnecting_forev
     monkeypatch.setattr(slack_run, "SOCKET_CHECK_INTERVAL", 0.1)
     monkeypatch.setattr(slack_run, "SOCKET_DOWN_LIMIT", 0.5)
     drop = asyncio.Event()
-
-    async def link(request: web.Request) -> web.WebSocketResponse:
-        ws = web.WebSocketResponse()
-        await ws.prepare(request)
-        await ws.send_json({"type": "hello", "num_connections": 1})
-        await drop.wait()
-        await ws.close()
-        return ws
-
-    app = web.Application()
-    app.add_routes([web.get("/link", link)])
-    runner = web.AppRunner(app)
-    await runner.setup()
-    await web.TCPSite(runner, "127.0.0.1", 0).start()
-    fake_api.wss_url = f"ws://127.0.0.1:{runner.addresses[0][1]}/link"
+    runner = await start_socket_server(fake_api, drop)
     health = Health()
     settings = settings_for(fake_api, app_token=APP_TOKEN, signing_secret=None)
     task = asyncio.ensure_future(run_platforms(core, Platforms(slack=settings), health=health))
