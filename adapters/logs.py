@@ -36,9 +36,12 @@ _SECRETS = [
     # Slack tokens (bot, user, app-level, refresh, config) and legacy webhook paths.
     (re.compile(r"\bx(?:ox[abposre]|app)-[A-Za-z0-9-]+"), "xox?-[redacted]"),
     # response_url: https://hooks.slack.com/actions/T../../<secret>, and incoming webhooks.
-    (re.compile(r"(hooks\.slack(?:-gov)?\.com/)[^\s'\"<>]+"), r"\1[redacted]"),
+    # Also URL-encoded (a slash command's form body) and JSON-escaped (an interaction payload).
+    (re.compile(r"(hooks\.slack(?:-gov)?\.com(?:/|%2F|\\/))[^\s'\"<>&,}]+", re.I), r"\1[redacted]"),
     # Discord interaction and webhook URLs carry their token in the path.
     (re.compile(r"(/(?:interactions|webhooks)/\d+/)[^\s'\"<>/?]+"), r"\1[redacted]"),
+    # A "token" field in a logged payload (a Discord interaction's, Slack's verification token).
+    (re.compile(r"""(["']token["']\s*:\s*["'])[^"']+"""), r"\1[redacted]"),
     # Socket Mode WebSocket URLs carry a ticket.
     (re.compile(r"(ticket=)[^\s&'\"]+"), r"\1[redacted]"),
     # Authorization headers, and Discord bot tokens (three dotted base64url parts).

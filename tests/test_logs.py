@@ -11,25 +11,32 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlencode
 
 import pytest
 
 from adapters.logs import Redact, request_scope, setup_logging
+from adapters.slack.render import SHARE, encode_value
+from tests.slack_fakes import ForwardProxy, SlackHarness, action_payload
 
 ROOT = Path(__file__).resolve().parents[1]
+pytest_plugins = ["tests.slack_fixtures"]
 SECRETS = {
     "slack bot token": "xoxb-1234567890-0987654321-AbCdEfGhIjKlMnOpQrStUvWx",
     "slack app token": "xapp-1-A0123456789-1234567890123-abcdef0123456789",
     "response_url": "https://hooks.slack.com/actions/T111/1234567890/AbCdEfGhIjKlMnOp",
+    "encoded response_url": "text=x&response_url=https%3A%2F%2Fhooks.slack.com%2Fcommands%2FT111%2F1%2FAbCdEfGhIjKlMnOp&trigger_id=1",
+    "escaped response_url": '{"response_url":"https:\\/\\/hooks.slack.com\\/actions\\/T111\\/1\\/AbCdEfGhIjKlMnOp"}',
     "interaction url": "https://discord.com/api/v10/interactions/1234567890123456789/aW50ZXJhY3Rpb246MTIzNDU2Nzg5MA",
     "webhook url": "https://discord.com/api/v10/webhooks/1111111111111111111/aW50ZXJhY3Rpb24tdG9rZW4",
     "discord token": "MTExMTExMTExMTExMTExMTEx.GaBcDe.abcdefghijklmnopqrstuvwxyz0123",
+    "interaction payload": '{"type": 2, "token": "aW50ZXJhY3Rpb246OTk5OTk5", "id": "1"}',
     "socket ticket": "wss://wss-primary.slack.com/link/?ticket=1234-abcd-5678&app_id=A1",
     "proxy password": "http://user:hunter2@proxy.example:3128",
 }  # fmt: skip
 HIDDEN = ["AbCdEfGhIjKlMnOpQrStUvWx", "abcdef0123456789", "AbCdEfGhIjKlMnOp",
           "aW50ZXJhY3Rpb246MTIzNDU2Nzg5MA", "aW50ZXJhY3Rpb24tdG9rZW4", "GaBcDe.abcdefgh",
-          "1234-abcd-5678", "hunter2"]  # fmt: skip
+          "1234-abcd-5678", "hunter2", "aW50ZXJhY3Rpb246OTk5OTk5"]  # fmt: skip
 
 
 @pytest.fixture
@@ -110,3 +117,25 @@ def test_slack_only_never_imports_discord() -> None:
     token = "MTExMTExMTExMTExMTExMTEx.GaBcDe.abcdefghijklmnopqrstuvwxyz0"
     discord = _modules_after(["serve"], {"DISCORD_TOKEN": token})
     assert "discord" in discord and "slack_bolt" not in discord and "slack_sdk" not in discord
+
+
+async def test_debug_logs_of_a_real_share_hide_its_response_url(
+    slack: SlackHarness, stream: io.StringIO, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Through the real bolt app and slack_sdk at DEBUG, a response_url never reaches the log.
+
+    Its post goes to a local proxy that refuses to tunnel (no connection leaves the machine)."""
+    slack.expect_errors = True  # the post fails, and says so
+    proxy = ForwardProxy().start()
+    monkeypatch.setenv("HTTPS_PROXY", proxy.url)
+    payload = action_payload(SHARE, encode_value("principle 3", "en"),
+                             "https://hooks.slack.com/actions/T111/1234/SeCrEtPaRtOfTheUrl")  # fmt: skip
+    try:
+        status, _ = await slack.post(urlencode({"payload": json.dumps(payload)}),
+                                     "application/x-www-form-urlencoded")  # fmt: skip
+    finally:
+        proxy.stop()
+    assert status == 200
+    text = stream.getvalue()
+    assert "hooks.slack.com/[redacted]" in text  # slack_sdk logged the post...
+    assert "SeCrEtPaRtOfTheUrl" not in text  # ...without its secret part
