@@ -107,6 +107,16 @@ async def run_platforms(
                 supervisor = running.pop(task)
                 if running:  # the others keep serving
                     log.error("%s stopped: %s", supervisor.name, supervisor.error)
+                    slack = platforms.slack
+                    if (
+                        supervisor.name == "slack"
+                        and slack
+                        and not slack.socket_mode
+                        and not server
+                    ):
+                        # Health was on Slack's HTTP port: keep answering it there.
+                        server = HealthServer(health, slack.host, slack.port)
+                        await server.open()
                 else:
                     print(f"pariscall: {supervisor.error}", file=sys.stderr)
                     code = EXIT_CONFIG

@@ -321,3 +321,28 @@ async def test_revoked_app_token_stops_socket_mode_instead_of_reconnecting_forev
     finally:
         task.cancel()
         await runner.cleanup()
+
+
+async def test_health_stays_on_the_slack_port_when_slack_is_refused(
+    core: Core, fake_api: FakeSlackAPI
+) -> None:
+    """Slack over HTTP refused (invalid_auth) while Discord still tries: /readyz keeps answering
+    on the Slack port, naming SLACK_BOT_TOKEN."""
+    port = free_port()
+    discord_settings = DiscordSettings.from_env(
+        {"DISCORD_TOKEN": TOKEN, "DISCORD_PROXY": f"http://127.0.0.1:{free_port()}"}
+    )
+    slack = settings_for(fake_api, port=port, bot_token="xoxb-9999-revoked")
+    health, stop = Health(), asyncio.Event()
+    platforms = Platforms(slack=slack, discord=discord_settings)
+    task = asyncio.ensure_future(run_platforms(core, platforms, stop=stop, health=health))
+    await _wait_for(lambda: health.platform("slack").state == STOPPED)
+    for _ in range(100):  # serve reopens the port just after Slack stops
+        with contextlib.suppress(aiohttp.ClientConnectionError):
+            status, body = await _get(f"http://127.0.0.1:{port}/readyz")
+            break
+        await asyncio.sleep(0.05)
+    assert status == 503 and "SLACK_BOT_TOKEN" in body["platforms"]["slack"]["detail"]
+    assert await _get(f"http://127.0.0.1:{port}/healthz") == (200, "ok")
+    stop.set()
+    assert await asyncio.wait_for(task, 15) == 0
