@@ -100,3 +100,26 @@ def test_invalid_values_are_one_line_exit_2(
 ) -> None:
     """Every invalid value is refused in one line naming it, exit 2, before anything runs."""
     assert named in one_line(run(*args, cwd=tmp_path, env=env))
+
+
+def test_serve_lang_reaches_the_terminal_chat(tmp_path: Path) -> None:
+    """`serve --lang fr` is not ignored: with no tokens, the chat answers in French."""
+    result = run("serve", "--lang", "fr", cwd=tmp_path, stdin="principle 3\n")
+    assert result.returncode == 0 and "Défendre" in result.stdout
+
+
+def test_global_options_reach_both_platforms_settings(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """An option given anywhere sets the same value Slack and Discord read (here the language)."""
+    from adapters.cli import main
+    from adapters.discord.run import DiscordSettings
+    from adapters.slack.settings import from_env
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("PARISCALL_LANG", "en")
+    assert main(["slack", "manifest", "--lang", "fr"]) == 0
+    assert "slash_commands" in capsys.readouterr().out
+    env = {**os.environ, "SLACK_BOT_TOKEN": "xoxb-1-2", "SLACK_SIGNING_SECRET": "s",
+           "DISCORD_TOKEN": "MTExMTExMTExMTExMTExMTEx.GaBcDe.abcdefghijklmnopqrstuvwxyz0"}  # fmt: skip
+    assert from_env(env).lang == "fr" and DiscordSettings.from_env(env).lang == "fr"
