@@ -86,11 +86,11 @@ class Paths:
 class Settings:
     """The settings every command shares (the platforms' own are read where they are used)."""
 
-    lang: str = "en"
-    log_level: str = "INFO"
-    log_format: str = "text"
-    health_port: int | None = None
-    paths: Paths = Paths(None, Path(".") / "data", Path(".") / "cache")
+    lang: str
+    log_level: str
+    log_format: str
+    health_port: int | None
+    paths: Paths
 
     @classmethod
     def from_env(cls, env: Mapping[str, str]) -> Settings:

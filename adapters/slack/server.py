@@ -19,7 +19,7 @@ from slack_bolt.logger import get_bolt_app_logger
 from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_sdk.web.async_client import AsyncWebClient
 
-from adapters.health import Health, add_health_routes
+from adapters.health import CONNECTED, Health, add_health_routes
 from adapters.logs import request_scope
 from adapters.slack.app import EVENTS_PATH, SlackBot, log, register, retry_handlers
 
@@ -133,6 +133,6 @@ def create_web_app(
     web_app.add_routes([web.post(path, handle_events)])
     if health is None:  # `pariscall slack` alone, or a test: report this app's own state
         health = Health()
-        health.platform("slack").set("connected")
+        health.platform("slack").set(CONNECTED)
     add_health_routes(web_app, health)
     return web_app
