@@ -10,14 +10,12 @@ import argparse
 import datetime as dt
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from adapters import settings, terminal
+from adapters.logs import LEVELS
 from bot import __version__
-
-if TYPE_CHECKING:
-    from bot.core import Core
 
 EPILOG = """examples:
   pariscall ask "principle 3"
@@ -36,19 +34,47 @@ CONNECT_HINT = (
 )
 
 
-def _parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--lang", choices=("en", "fr"), default=argparse.SUPPRESS,
+Parser = settings.Parser
+
+
+def _port(value: str) -> str:
+    if not value.isdigit() or int(value) > 65535:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a port (a number from 0 to 65535)")
+    return value
+
+
+# Options accepted before or after any subcommand, and the variable each one sets.
+GLOBAL_OPTIONS = {
+    "lang": settings.LANG,
+    "content": settings.CONTENT_DIR,
+    "log_level": settings.LOG_LEVEL,
+    "health_port": settings.HEALTH_PORT,
+}
+
+
+def _global_options() -> Parser:
+    common = Parser(prog="pariscall", add_help=False, allow_abbrev=False)
+    common.add_argument("--lang", choices=settings.LANGS, default=None,
                         help="answer language (default: PARISCALL_LANG, else en)")  # fmt: skip
-    common.add_argument("--content", metavar="DIR", default=argparse.SUPPRESS,
-                        help="content folder (default: the bundled content)")  # fmt: skip
-    parser = argparse.ArgumentParser(
+    common.add_argument("--content", metavar="DIR", default=None,
+                        help="content folder (default: PARISCALL_CONTENT_DIR, else bundled)")  # fmt: skip
+    common.add_argument("--log-level", metavar="LEVEL", default=None, type=str.upper,
+                        choices=LEVELS[:4],
+                        help="DEBUG, INFO, WARNING or ERROR (default: PARISCALL_LOG_LEVEL, else INFO)")  # fmt: skip
+    common.add_argument("--health-port", metavar="PORT", default=None, type=_port,
+                        help="serve /healthz and /readyz on this port (PARISCALL_HEALTH_PORT)")  # fmt: skip
+    return common
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = _global_options()
+    parser = Parser(
         prog="pariscall", parents=[common], epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
         description="Answers questions about the Paris Call for Trust and Security in Cyberspace.",
     )  # fmt: skip
     parser.add_argument("--version", action="version", version=f"pariscall {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
 
     ask = sub.add_parser("ask", parents=[common], help="answer one question and exit",
                          description="Answer one question. Use - to read one question per line "
@@ -65,9 +91,11 @@ def _parser() -> argparse.ArgumentParser:
                               "with its file and key path. Exit 1 when something is wrong.")  # fmt: skip
     validate.add_argument("directory", nargs="?", help="content folder (default: bundled)")
 
-    supporters = sub.add_parser("supporters", help="manage the supporters list")
-    sup = supporters.add_subparsers(dest="action", metavar="ACTION", required=True)
-    imp = sup.add_parser("import", help="import the official supporters.csv export",
+    supporters = sub.add_parser("supporters", parents=[common], help="manage the supporters list")
+    sup = supporters.add_subparsers(dest="action", metavar="ACTION", required=True,
+                                    parser_class=Parser)  # fmt: skip
+    imp = sup.add_parser("import", parents=[common],
+                         help="import the official supporters.csv export",
                          description="Read the official site's CSV export (a file or URL) and use "
                          "it instead of the bundled list. Stored in PARISCALL_DATA_DIR (default "
                          "$XDG_DATA_HOME/pariscall). A broken file never replaces a working list. "
@@ -102,11 +130,9 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("serve", parents=[common], help="run every configured platform (default)",
                    description="Run Slack and/or Discord when their tokens are set (environment "
                    "or .env); with none, the terminal chat.")  # fmt: skip
-    sub.add_parser(
-        "slack", add_help=False, help="run the Slack adapter (see: pariscall slack --help)"
-    )
-    sub.add_parser("discord", add_help=False,
-                   help="run the Discord adapter (see: pariscall discord --help)")  # fmt: skip
+    for name in PLATFORMS:  # they parse their own arguments
+        sub.add_parser(name, add_help=False,
+                       help=f"run the {name.title()} adapter (see: pariscall {name} --help)")  # fmt: skip
     return parser
 
 
@@ -119,45 +145,48 @@ def _date(text: str) -> dt.date:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    # Platform subcommands own their arguments; hand them over untouched.
-    if argv and argv[0] in ("slack", "discord"):
-        settings.load_env()
-        settings.setup_logging()
-        return _platform(argv[0], argv[1:])
-    args = _parser().parse_args(argv)
-    command = args.command or "serve"
-    content = getattr(args, "content", None)
+    # Global options may come anywhere: take them out first, then read every setting once
+    # (options over the environment over .env over defaults).
+    options, rest = _global_options().parse_known_args(argv)
+    settings.load_env()
+    for name, variable in GLOBAL_OPTIONS.items():
+        value = getattr(options, name)
+        if value is not None:
+            os.environ[variable] = str(value)
     try:
-        if command == "validate":
-            return _validate(args.directory or content)
-        if command == "supporters" and args.action == "snapshot":
-            return _snapshot(args.source, args.as_of, args.changed, args.out)
-        if command == "supporters":
-            return _import(args.source, args.as_of)
-        lang = settings.default_lang(getattr(args, "lang", None))
-        if command == "ask":
-            core = settings.core_or_exit(content)
-            if args.question == ["-"]:
-                terminal.ask_lines(core, sys.stdin, lang, args.json)
-            else:
-                terminal.ask(core, " ".join(args.question), lang, args.json)
-            return 0
-        if command == "chat":
-            return terminal.chat(settings.core_or_exit(content), lang)
-        if command == "eval":
-            return _eval(settings.core_or_exit(content), args)
-        return _serve(content, lang)
+        shared = settings.Settings.from_env(os.environ)
+    except settings.SettingsError as exc:
+        settings.fail(f"pariscall: {exc}", settings.EXIT_CONFIG)
+    try:
+        if rest and rest[0] in PLATFORMS:  # they own their arguments: hand them over untouched
+            return PLATFORMS[rest[0]](rest[1:], shared)
+        args = _parser().parse_args(rest)
+        return COMMANDS[args.command or "serve"](args, shared)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
         return 0
 
 
-def _validate(directory: str | None) -> int:
+def _ask(args: argparse.Namespace, shared: settings.Settings) -> int:
+    core = settings.core_or_exit()
+    if args.question == ["-"]:
+        terminal.ask_lines(core, sys.stdin, shared.lang, args.json)
+    else:
+        terminal.ask(core, " ".join(args.question), shared.lang, args.json)
+    return 0
+
+
+def _chat(args: argparse.Namespace, shared: settings.Settings) -> int:
+    return terminal.chat(settings.core_or_exit(), shared.lang)
+
+
+def _validate(args: argparse.Namespace, shared: settings.Settings) -> int:
     from bot.core import Core, bundled_content_dir
     from bot.errors import ContentError
     from bot.schema import build_content
 
+    directory = args.directory or shared.paths.content
     folder = Path(directory) if directory else bundled_content_dir()
     if not folder.is_dir():
         settings.fail(f"pariscall validate: {folder} is not a folder", settings.EXIT_CONFIG)
@@ -181,13 +210,15 @@ def _validate(directory: str | None) -> int:
     return 0
 
 
-def _import(source: str, as_of: dt.date | None) -> int:
+def _supporters(args: argparse.Namespace, shared: settings.Settings) -> int:
+    if args.action == "snapshot":
+        return _snapshot(args.source, args.as_of, args.changed, args.out)
     from bot.errors import SupportersImportError
     from bot.importer import import_supporters
 
-    data = settings.Paths.from_env().data
+    data = shared.paths.data
     try:
-        report = import_supporters(source, data, as_of=as_of)
+        report = import_supporters(args.source, data, as_of=args.as_of)
     except SupportersImportError as exc:
         settings.fail(f"pariscall supporters import: {exc}\nThe current list was kept.", 1)
     for line in report.lines():
@@ -213,10 +244,11 @@ def _snapshot(source: str, as_of: dt.date, changed: dt.date, out: Path | None) -
     return 0
 
 
-def _eval(core: Core, args: argparse.Namespace) -> int:
+def _eval(args: argparse.Namespace, shared: settings.Settings) -> int:
     from bot.errors import ContentError
     from bot.evaluation import evaluate, format_report, load_cases
 
+    core = settings.core_or_exit()
     try:
         cases = load_cases([Path(p) for p in args.paths])
     except ContentError as exc:
@@ -232,30 +264,57 @@ def _eval(core: Core, args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
-def _platform(name: str, argv: list[str]) -> int:
-    if name == "slack":
-        from adapters.slack.run import run as run_slack
+def _slack(argv: list[str], shared: settings.Settings) -> int:
+    from adapters.slack.run import run as run_slack
 
-        return run_slack(argv)
+    return run_slack(argv)
+
+
+def _discord(argv: list[str], shared: settings.Settings) -> int:
     from adapters.discord.run import run as run_discord
 
     return run_discord(argv)
 
 
-def _serve(content: str | None, lang: str) -> int:
-    settings.load_env()
-    from adapters.slack.settings import is_configured
-
-    slack = is_configured(os.environ)
-    discord = bool(os.environ.get("DISCORD_TOKEN"))
+def _serve(args: argparse.Namespace, shared: settings.Settings) -> int:
+    env = os.environ
+    slack, discord = settings.slack_configured(env), settings.discord_configured(env)
     if not (slack or discord):
-        core = settings.core_or_exit(content)
+        core = settings.core_or_exit()
         print(CONNECT_HINT + "\n", file=sys.stderr)
-        return terminal.chat(core, lang)
-    from adapters.serve import serve
+        return terminal.chat(core, shared.lang)
+    from adapters.serve import Platforms, serve
 
-    settings.setup_logging()
-    return serve(settings.core_or_exit(content), slack=slack, discord=discord)
+    slack_settings = discord_settings = None
+    try:
+        if slack:
+            from adapters.slack.settings import from_env
+
+            slack_settings = from_env(env)
+        if discord:
+            from adapters.discord.run import DiscordSettings
+
+            discord_settings = DiscordSettings.from_env(env)
+    except settings.SettingsError as exc:  # each platform's own: one line naming the variable
+        settings.fail(f"pariscall: {exc}", settings.EXIT_CONFIG)
+    settings.setup_logging(shared)
+    core = settings.core_or_exit()
+    return serve(core, Platforms(slack_settings, discord_settings, shared.health_port))
+
+
+# Each subcommand's handler; a new subcommand adds its parser in _parser() and a line here.
+COMMANDS: dict[str, Callable[[argparse.Namespace, settings.Settings], int]] = {
+    "ask": _ask,
+    "chat": _chat,
+    "validate": _validate,
+    "supporters": _supporters,
+    "eval": _eval,
+    "serve": _serve,
+}
+PLATFORMS: dict[str, Callable[[list[str], settings.Settings], int]] = {
+    "slack": _slack,
+    "discord": _discord,
+}
 
 
 if __name__ == "__main__":

@@ -1,7 +1,12 @@
-"""`pariscall serve`: every configured platform in one process, on one asyncio event loop.
+"""`pariscall serve`: every configured platform in one process, each under its own supervisor.
 
 Slack (bolt's AsyncApp) and Discord (discord.py) both run on asyncio, so they share the loop and
-the one loaded core. A setting that is wrong stops start-up with one line naming it (exit 2).
+the one loaded core. A platform that fails is restarted with backoff (adapters/supervisor.py);
+one whose token is refused stops for good with one line naming the variable, and the others keep
+serving. The process exits 2 only when no platform can run, and 0 on SIGTERM or SIGINT after
+letting answers in flight finish (SHUTDOWN_GRACE). Health: adapters/health.py.
+
+Only the configured platforms' libraries are imported.
 """
 
 from __future__ import annotations
@@ -9,75 +14,133 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
-import os
 import signal
 import sys
-from collections.abc import Coroutine
-from typing import Any
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from bot.core import Core
+from adapters.health import Health, HealthServer, PlatformState
+from adapters.supervisor import Supervisor
 
-log = logging.getLogger(__name__)
+if TYPE_CHECKING:
+    from adapters.discord.run import DiscordSettings
+    from adapters.slack.settings import SlackSettings
+    from bot.core import Core
+
+log = logging.getLogger("pariscall.serve")
+EXIT_OK = 0
 EXIT_CONFIG = 2
+# How long a stop waits for answers in flight before closing connections anyway.
+SHUTDOWN_GRACE = 8.0
 
 
-def _coroutines(core: Core, slack: bool, discord: bool) -> list[Coroutine[Any, Any, None]]:
-    """The start coroutine of each configured platform; raises its ConfigError when misconfigured.
+@dataclass(frozen=True)
+class Platforms:
+    """What to run: each platform's checked settings (None: not configured), and health."""
 
-    Every platform's settings are checked before any coroutine is made, so a bad one leaves
-    nothing half-started.
-    """
-    starters = []
-    if slack:
+    slack: SlackSettings | None = None
+    discord: DiscordSettings | None = None
+    health_port: int | None = None
+    health_host: str = "0.0.0.0"
+
+
+def _supervisors(core: Core, platforms: Platforms, health: Health) -> list[Supervisor]:
+    supervisors = []
+    if platforms.slack is not None:
         from adapters.slack.run import start as start_slack
-        from adapters.slack.settings import from_env
+        from adapters.slack.settings import ConfigError
 
-        starters.append((start_slack, from_env(os.environ)))
-    if discord:
-        from adapters.discord.run import DiscordSettings
+        slack = platforms.slack
+
+        def run_slack(state: PlatformState) -> Awaitable[None]:
+            return start_slack(slack, core, state, health)
+
+        supervisors.append(Supervisor(health.platform("slack"), run_slack, refused=(ConfigError,)))
+    if platforms.discord is not None:
+        from adapters.discord.run import DiscordConfigError
         from adapters.discord.run import start as start_discord
 
-        starters.append((start_discord, DiscordSettings.from_env(os.environ)))
-    return [start(settings, core) for start, settings in starters]
+        discord = platforms.discord
+
+        def run_discord(state: PlatformState) -> Awaitable[None]:
+            return start_discord(discord, core, state)
+
+        supervisors.append(
+            Supervisor(health.platform("discord"), run_discord, refused=(DiscordConfigError,))
+        )
+    return supervisors
 
 
-async def _run(jobs: list[Coroutine[Any, Any, None]]) -> None:
-    tasks = [asyncio.ensure_future(job) for job in jobs]
+async def run_platforms(
+    core: Core,
+    platforms: Platforms,
+    *,
+    stop: asyncio.Event | None = None,
+    health: Health | None = None,
+    on_ready: Callable[[HealthServer | None], None] | None = None,
+) -> int:
+    """Run until `stop` is set (SIGTERM/SIGINT set it too) or no platform can run; the exit code."""
+    stop = stop or asyncio.Event()
+    health = health or Health()
     loop = asyncio.get_running_loop()
-    for task in tasks:
-        with contextlib.suppress(NotImplementedError):  # no signal handlers on Windows
-            loop.add_signal_handler(signal.SIGTERM, task.cancel)
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        with contextlib.suppress(NotImplementedError, RuntimeError):  # Windows; not main thread
+            loop.add_signal_handler(sig, stop.set)
+    server = None
+    if platforms.health_port is not None:
+        server = HealthServer(health, platforms.health_host, platforms.health_port)
+        await server.open()
+    supervisors = _supervisors(core, platforms, health)
+    running = {asyncio.ensure_future(s.supervise()): s for s in supervisors}
+    stopping = asyncio.ensure_future(stop.wait())
+    if on_ready is not None:
+        on_ready(server)
+    code = EXIT_OK
     try:
-        # The first platform to fail stops the others: a half-running bot is hard to notice.
-        await asyncio.gather(*tasks)
+        while running:
+            done, _ = await asyncio.wait([*running, stopping], return_when="FIRST_COMPLETED")
+            if stopping in done:
+                log.info("stopping: finishing the answers in flight")
+                break
+            for task in [t for t in running if t in done]:
+                supervisor = running.pop(task)
+                if running:  # the others keep serving
+                    log.error("%s stopped: %s", supervisor.name, supervisor.error)
+                    slack = platforms.slack
+                    if (
+                        supervisor.name == "slack"
+                        and slack
+                        and not slack.socket_mode
+                        and not server
+                    ):
+                        # Health was on Slack's HTTP port: keep answering it there.
+                        server = HealthServer(health, slack.host, slack.port)
+                        await server.open()
+                else:
+                    print(f"pariscall: {supervisor.error}", file=sys.stderr)
+                    code = EXIT_CONFIG
     finally:
-        for task in tasks:
+        stopping.cancel()
+        for task in running:
             task.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await asyncio.gather(*tasks, return_exceptions=True)
+        if running:
+            _, late = await asyncio.wait(running, timeout=SHUTDOWN_GRACE)
+            if late:
+                log.warning("stopped without waiting for %d platform(s)", len(late))
+        if server is not None:
+            await server.close()
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            with contextlib.suppress(NotImplementedError, RuntimeError):
+                loop.remove_signal_handler(sig)
+    return code
 
 
-def serve(core: Core, *, slack: bool, discord: bool) -> int:
-    """Run Slack and/or Discord until interrupted. Returns the exit code."""
-    from adapters.discord.run import DiscordConfigError, DiscordUnreachable
-    from adapters.slack.run import StartError
-    from adapters.slack.settings import ConfigError as SlackConfigError
-
-    names = " and ".join(n for n, on in (("Slack", slack), ("Discord", discord)) if on)
+def serve(core: Core, platforms: Platforms) -> int:
+    """Run the configured platforms until SIGTERM/SIGINT or until none can run; the exit code."""
+    names = [n for n, s in (("Slack", platforms.slack), ("Discord", platforms.discord)) if s]
+    log.info("starting %s", " and ".join(names))
     try:
-        jobs = _coroutines(core, slack, discord)
-    except (SlackConfigError, DiscordConfigError) as exc:
-        print(f"pariscall: {exc}", file=sys.stderr)
-        return EXIT_CONFIG
-    log.info("starting %s", names)
-    try:
-        asyncio.run(_run(jobs))
-    except (SlackConfigError, DiscordConfigError) as exc:  # a token refused at connection time
-        print(f"pariscall: {exc}", file=sys.stderr)
-        return EXIT_CONFIG
-    except (StartError, DiscordUnreachable) as exc:  # a platform could not be reached
-        print(f"pariscall: {exc}", file=sys.stderr)
-        return 1
-    except (KeyboardInterrupt, asyncio.CancelledError):
-        pass
-    return 0
+        return asyncio.run(run_platforms(core, platforms))
+    except KeyboardInterrupt:  # a second Ctrl-C during shutdown
+        return EXIT_OK

@@ -1,44 +1,67 @@
-"""Settings from the environment (and a `.env` file): folders, language, platform tokens.
+"""Settings for every command: command-line options over the environment over `.env` over
+defaults, each checked once, each mistake one line naming the variable and the fix (exit 2).
 
-The core never reads the environment; adapters read it here and pass plain values in.
+The core never reads the environment; adapters read it here and pass plain values in. The
+platforms' own settings (tokens, ports) are read from the same environment by
+adapters/slack/settings.py and adapters/discord/run.py.
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
+from collections.abc import Mapping, MutableMapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NoReturn
 
+from adapters.logs import FORMATS, LEVELS
 from bot.core import Core, load_core
 from bot.errors import ContentError
 
 EXIT_CONTENT = 1
 EXIT_CONFIG = 2
 
+LANG = "PARISCALL_LANG"
+CONTENT_DIR = "PARISCALL_CONTENT_DIR"
+DATA_DIR = "PARISCALL_DATA_DIR"
+CACHE_DIR = "PARISCALL_CACHE_DIR"
+LOG_LEVEL = "PARISCALL_LOG_LEVEL"
+LOG_FORMAT = "PARISCALL_LOG_FORMAT"
+HEALTH_PORT = "PARISCALL_HEALTH_PORT"
+LANGS = ("en", "fr")
 
-def load_env(path: Path | None = None) -> None:
+# Variables that mean "the operator meant to run Slack" (the bot token is the one that decides).
+SLACK_VARIABLES = ("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET")
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse, with every usage mistake reported in one line (exit 2)."""
+
+    def error(self, message: str) -> NoReturn:
+        fail(f"{self.prog}: {message} (see {self.prog} --help)", EXIT_CONFIG)
+
+
+class SettingsError(Exception):
+    """A setting is wrong. `str()` is the one line for the operator: variable, value, fix."""
+
+
+def load_env(path: Path | None = None, env: MutableMapping[str, str] | None = None) -> None:
     """Read KEY=VALUE lines from `.env` (current folder) without overriding the real environment."""
     env_file = path or Path.cwd() / ".env"
     if not env_file.is_file():
         return
-    from dotenv import load_dotenv
+    from dotenv import dotenv_values
 
-    load_dotenv(env_file, override=False)
-
-
-def setup_logging() -> None:
-    """Log lines for operators of the long-running bot (level from PARISCALL_LOG_LEVEL)."""
-    import logging
-
-    level = os.environ.get("PARISCALL_LOG_LEVEL", "INFO").upper()
-    logging.basicConfig(level=level if level in logging.getLevelNamesMapping() else "INFO",
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")  # fmt: skip
+    target = os.environ if env is None else env
+    for key, value in dotenv_values(env_file).items():
+        if value is not None and key not in target:
+            target[key] = value
 
 
-def _xdg(variable: str, fallback: str) -> Path:
-    base = os.environ.get(variable) or str(Path.home() / fallback)
+def _xdg(env: Mapping[str, str], variable: str, fallback: str) -> Path:
+    base = env.get(variable) or str(Path.home() / fallback)
     return Path(base) / "pariscall"
 
 
@@ -49,23 +72,73 @@ class Paths:
     cache: Path
 
     @classmethod
-    def from_env(cls, content: str | None = None) -> Paths:
-        chosen = content or os.environ.get("PARISCALL_CONTENT_DIR")
+    def from_env(cls, content: str | None = None, env: Mapping[str, str] | None = None) -> Paths:
+        env = os.environ if env is None else env
+        chosen = content or env.get(CONTENT_DIR)
         return cls(
             content=Path(chosen) if chosen else None,
-            data=Path(os.environ["PARISCALL_DATA_DIR"])
-            if os.environ.get("PARISCALL_DATA_DIR")
-            else _xdg("XDG_DATA_HOME", ".local/share"),
-            cache=Path(os.environ["PARISCALL_CACHE_DIR"])
-            if os.environ.get("PARISCALL_CACHE_DIR")
-            else _xdg("XDG_CACHE_HOME", ".cache"),
-        )
+            data=Path(env[DATA_DIR]) if env.get(DATA_DIR) else _xdg(env, "XDG_DATA_HOME", ".local/share"),
+            cache=Path(env[CACHE_DIR]) if env.get(CACHE_DIR) else _xdg(env, "XDG_CACHE_HOME", ".cache"),
+        )  # fmt: skip
 
 
-def default_lang(explicit: str | None = None) -> str:
-    """--lang, else PARISCALL_LANG, else English."""
-    lang = (explicit or os.environ.get("PARISCALL_LANG") or "en").strip().lower()[:2]
-    return lang if lang in ("en", "fr") else "en"
+@dataclass(frozen=True)
+class Settings:
+    """The settings every command shares (the platforms' own are read where they are used)."""
+
+    lang: str
+    log_level: str
+    log_format: str
+    health_port: int | None
+    paths: Paths
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str]) -> Settings:
+        """Check every shared setting in `env`; raise SettingsError naming the first bad one."""
+        lang = env.get(LANG, "").strip().lower() or "en"
+        if lang not in LANGS:
+            raise SettingsError(f"{LANG}={lang!r} is not a language the bot speaks: use en or fr.")
+        level = env.get(LOG_LEVEL, "").strip().upper() or "INFO"
+        if level not in LEVELS:
+            raise SettingsError(
+                f"{LOG_LEVEL}={level!r} is not a log level: use {', '.join(LEVELS[:4])}."
+            )
+        fmt = env.get(LOG_FORMAT, "").strip().lower() or "text"
+        if fmt not in FORMATS:
+            raise SettingsError(f"{LOG_FORMAT}={fmt!r} is not a log format: use text or json.")
+        paths = Paths.from_env(env=env)
+        if paths.content is not None and not paths.content.is_dir():
+            raise SettingsError(
+                f"content folder {paths.content} does not exist (check --content or {CONTENT_DIR})."
+            )
+        return cls(lang, level, fmt, port(env, HEALTH_PORT), paths)
+
+
+def port(env: Mapping[str, str], variable: str) -> int | None:
+    """A port number from `env[variable]` (None when unset), or SettingsError."""
+    raw = env.get(variable, "").strip()
+    if not raw:
+        return None
+    if not raw.isdigit() or int(raw) > 65535:
+        raise SettingsError(f"{variable}={raw!r} is not a port: use a number from 0 to 65535.")
+    return int(raw)
+
+
+def slack_configured(env: Mapping[str, str]) -> bool:
+    """True when any Slack setting is present: Slack must then start (or say what is missing)."""
+    return any(env.get(name, "").strip() for name in SLACK_VARIABLES)
+
+
+def discord_configured(env: Mapping[str, str]) -> bool:
+    return bool(env.get("DISCORD_TOKEN", "").strip())
+
+
+def setup_logging(settings: Settings | None = None) -> None:
+    """Log lines for operators of the long-running bot (PARISCALL_LOG_LEVEL, _LOG_FORMAT)."""
+    from adapters.logs import setup_logging as setup
+
+    settings = settings or Settings.from_env(os.environ)
+    setup(settings.log_level, settings.log_format)
 
 
 def core_or_exit(content: str | None = None) -> Core:
@@ -73,7 +146,7 @@ def core_or_exit(content: str | None = None) -> Core:
     paths = Paths.from_env(content)
     if paths.content is not None and not paths.content.is_dir():
         fail(f"pariscall: content folder {paths.content} does not exist (check --content or "
-             "PARISCALL_CONTENT_DIR)", EXIT_CONFIG)  # fmt: skip
+             f"{CONTENT_DIR})", EXIT_CONFIG)  # fmt: skip
     try:
         return load_core(paths.content, paths.data, paths.cache)
     except ContentError as exc:

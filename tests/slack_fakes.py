@@ -13,6 +13,7 @@ The pytest fixtures using these are in tests/slack_fixtures.py.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import re
 import threading
@@ -24,6 +25,7 @@ from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
 import aiohttp
+from aiohttp import web
 from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_bolt.response import BoltResponse
 from slack_sdk.models.blocks import Block
@@ -499,3 +501,88 @@ def assert_no_pings(payload: dict[str, Any]) -> None:
     assert not MENTION_OR_BROADCAST.search(text.replace("@\u2060", "@-")), text
     # The only raw "<" we emit opens one of our own https links.
     assert all(part.startswith("http") for part in text.split("<")[1:]), text
+
+
+# -- a forward proxy -----------------------------------------------------------------------------
+
+
+class ForwardProxy:
+    """A plain HTTP forward proxy on 127.0.0.1 that records the absolute URLs it forwards."""
+
+    def __init__(self) -> None:
+        self.urls: list[str] = []
+        proxy = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def _forward(self) -> None:
+                import urllib.error
+                import urllib.request
+
+                proxy.urls.append(self.path)
+                length = int(self.headers.get("Content-Length") or 0)
+                body = self.rfile.read(length) if length else None
+                headers = {k: v for k, v in self.headers.items()
+                           if k.lower() not in ("host", "proxy-connection", "connection")}  # fmt: skip
+                request = urllib.request.Request(self.path, data=body, headers=headers,
+                                                 method=self.command)  # fmt: skip
+                opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+                try:
+                    response = opener.open(request, timeout=10)
+                    status, data, rheaders = response.status, response.read(), response.headers
+                except urllib.error.HTTPError as e:
+                    status, data, rheaders = e.code, e.read(), e.headers
+                self.send_response(status)
+                for name in ("Content-Type",):
+                    if rheaders.get(name):
+                        self.send_header(name, rheaders[name])
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
+            do_GET = do_POST = _forward
+
+            def log_message(self, format: str, *args: Any) -> None:
+                pass
+
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self._server.daemon_threads = True
+        self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self._server.server_address[1]}"
+
+    def start(self) -> ForwardProxy:
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+        self._thread.join()
+
+
+async def start_socket_server(
+    fake: FakeSlackAPI, drop: asyncio.Event | None = None
+) -> web.AppRunner:
+    """Slack's Socket Mode endpoint on 127.0.0.1 (and `fake` pointing at it): says hello, then
+    holds the connection until the client leaves or `drop` is set. Clean up with `.cleanup()`."""
+
+    async def link(request: web.Request) -> web.WebSocketResponse:
+        ws = web.WebSocketResponse()
+        await ws.prepare(request)
+        await ws.send_json({"type": "hello", "num_connections": 1})
+        if drop is not None:
+            await drop.wait()
+            await ws.close()
+        async for _ in ws:
+            pass
+        return ws
+
+    app = web.Application()
+    app.add_routes([web.get("/link", link)])
+    runner = web.AppRunner(app)
+    await runner.setup()
+    await web.TCPSite(runner, "127.0.0.1", 0).start()
+    fake.wss_url = f"ws://127.0.0.1:{runner.addresses[0][1]}/link"
+    return runner

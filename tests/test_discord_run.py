@@ -86,8 +86,16 @@ def test_automatic_sharding_by_default(core: Core):
     """Without the variables discord.py asks Discord for the shard count."""
     client = build_client(DiscordSettings.from_env({"DISCORD_TOKEN": TOKEN}), core)
     assert client.shard_count is None and client.shard_ids is None
-    assert client.intents == discord.Intents.default() and not client.intents.message_content
     assert client.allowed_mentions.to_dict() == {"parse": []}
+
+
+def test_minimal_intents(core: Core):
+    """Only servers, server messages and DMs: no typing, presence, voice or reactions (4609)."""
+    client = build_client(DiscordSettings.from_env({"DISCORD_TOKEN": TOKEN}), core)
+    assert client.intents.value == 4609
+    assert client.intents.guilds and client.intents.guild_messages and client.intents.dm_messages
+    assert not client.intents.message_content and not client.intents.typing
+    assert discord.Intents.default().value == 53575421  # what the bot used to subscribe to
 
 
 @pytest.mark.parametrize(
@@ -107,10 +115,29 @@ def test_bad_shard_settings_are_one_clear_line(env: dict[str, str], says: str, c
     assert says in err and err.count("\n") == 1
 
 
-def test_default_language_from_pariscall_lang():
-    """PARISCALL_LANG=fr makes French the default for mentions and DMs."""
+def test_default_language_from_pariscall_lang(capsys):
+    """PARISCALL_LANG=fr makes French the default; an unknown language is refused, exit 2."""
     assert DiscordSettings.from_env({"DISCORD_TOKEN": TOKEN, "PARISCALL_LANG": "fr"}).lang == "fr"
-    assert DiscordSettings.from_env({"DISCORD_TOKEN": TOKEN, "PARISCALL_LANG": "xx"}).lang == "en"
+    assert run([], env={"DISCORD_TOKEN": TOKEN, "PARISCALL_LANG": "de"}) == 2
+    err = capsys.readouterr().err
+    assert "PARISCALL_LANG" in err and err.count("\n") == 1
+
+
+@pytest.mark.parametrize(
+    "token",
+    ["Bot " + TOKEN, "xoxb-1111-2222-test", "1111111111111111111", "a" * 32, TOKEN + " x"],
+)
+def test_token_shape_is_checked_locally(token: str, capsys, monkeypatch):
+    """A value that cannot be a bot token is refused before any network call, exit 2."""
+
+    async def no_network(self, token: str) -> None:
+        raise AssertionError("no login should be attempted")
+
+    monkeypatch.setattr(discord.http.HTTPClient, "static_login", no_network)
+    assert run([], env={"DISCORD_TOKEN": token}) == 2
+    err = capsys.readouterr().err
+    assert "DISCORD_TOKEN does not look like a bot token" in err and err.count("\n") == 1
+    assert token not in err
 
 
 def test_clear_needs_a_guild(capsys):
@@ -126,14 +153,15 @@ def test_help_exits_cleanly(capsys):
     assert "sync" in out and "invite" in out and "commands" in out
 
 
-def test_unreachable_discord_is_one_line(capsys, monkeypatch):
-    """Discord unreachable at start (no network): exit 1, one line, no traceback."""
+async def test_unreachable_discord_is_worth_retrying(core: Core, monkeypatch):
+    """Discord unreachable at start (no network): `start` raises DiscordUnreachable (retried)."""
     import aiohttp
+
+    from adapters.discord.run import DiscordUnreachable
 
     async def unreachable(self, token: str) -> None:
         raise aiohttp.ClientConnectionError("Cannot connect to host discord.com:443")
 
     monkeypatch.setattr(discord.http.HTTPClient, "static_login", unreachable)
-    assert run([], env={"DISCORD_TOKEN": TOKEN}) == 1
-    err = capsys.readouterr().err
-    assert "could not be reached" in err and err.count("\n") == 1 and "Traceback" not in err
+    with pytest.raises(DiscordUnreachable, match="could not be reached"):
+        await start({"DISCORD_TOKEN": TOKEN}, core)

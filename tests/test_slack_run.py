@@ -13,6 +13,7 @@ import pytest
 import yaml
 
 import adapters.slack.run as slack_run
+from adapters.cli import main
 from adapters.slack.app import EVENTS, METHODS
 from adapters.slack.manifest import EVENT_SCOPES, bot_scopes
 from adapters.slack.render import SHARE, encode_value
@@ -155,16 +156,15 @@ def test_refused_app_token_exits_2(
     assert "SLACK_APP_TOKEN" in line and "invalid_auth" in line and "xapp-" in line
 
 
-def test_unreachable_slack_exits_1(
-    clean_env: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+async def test_socket_mode_start_has_a_timeout(
+    core: Core, fake_api: FakeSlackAPI, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Slack unreachable at start: one line saying so (exit 1, worth retrying), no traceback."""
-    clean_env.setenv("SLACK_BOT_TOKEN", BOT_TOKEN)
-    clean_env.setenv("SLACK_SIGNING_SECRET", SECRET)
-    clean_env.setenv("SLACK_API_URL", f"http://127.0.0.1:{free_port()}/api/")
-    assert slack_run.run([]) == 1
-    line = one_line(capsys.readouterr().err)
-    assert "could not reach Slack" in line and "SLACK_API_URL" in line
+    """A Socket Mode WebSocket that never connects: StartError after the timeout, not a hang."""
+    monkeypatch.setattr(slack_run, "SOCKET_CONNECT_TIMEOUT", 0.5)
+    fake_api.wss_url = f"ws://127.0.0.1:{free_port()}/link"  # nothing listens there
+    service = slack_run.SlackService(settings_for(fake_api, app_token=APP_TOKEN), core)
+    with pytest.raises(slack_run.StartError, match="Socket Mode could not connect"):
+        await asyncio.wait_for(service.open(), 10)
 
 
 def test_dotenv_is_read_and_environment_wins(
@@ -180,10 +180,12 @@ def test_dotenv_is_read_and_environment_wins(
         encoding="utf-8",
     )
     clean_env.setenv("PARISCALL_LANG", "xx")  # the environment wins, and this one is bad
-    assert slack_run.run([]) == 2
+    with pytest.raises(SystemExit) as exit_info:
+        main(["slack"])
+    assert exit_info.value.code == 2
     assert "PARISCALL_LANG" in one_line(capsys.readouterr().err)
     clean_env.setenv("PARISCALL_LANG", "fr")
-    assert slack_run.run([]) == 2  # read from .env: the token reached auth.test, which refused it
+    assert main(["slack"]) == 2  # read from .env: the token reached auth.test, which refused it
     assert "invalid_auth" in one_line(capsys.readouterr().err)
     [call] = fake_api.calls_to("auth.test")
     assert call.headers["authorization"] == "Bearer xoxb-from-dotenv"

@@ -63,6 +63,7 @@ _INLINE = re.compile(
     r"\[(?P<label>[^\]]+)\]\((?P<url>https?://[^)\s]+)\)|\*\*(?P<bold>.+?)\*\*|`(?P<code>[^`\n]+)`"
 )
 _URL = re.compile(r"https?://\S+")
+_BARE_LINK = re.compile(r"(?<![(<])(https?://[^\s)>]+)")
 # At the start of a line Discord would make these a heading, subtext or a quote of the rest.
 _LINE_START = re.compile(r"(#|-#|>)")
 
@@ -103,6 +104,28 @@ class Rendered:
         if view is not None:
             kwargs["view"] = view
         return kwargs
+
+    def text_kwargs(self) -> dict[str, Any]:
+        """The same reply as message text, for channels where the bot lacks Embed Links."""
+        kwargs = self.kwargs()
+        kwargs["content"] = to_text(kwargs.pop("embeds"))
+        return kwargs
+
+
+def to_text(embeds: list[discord.Embed]) -> str:
+    """Embeds as Discord message text (title in bold, body, fields, footer), within 2,000."""
+    parts: list[str] = []
+    for embed in embeds:
+        if embed.title:
+            parts.append(f"**{embed.title}**")
+        if embed.description:
+            parts.append(embed.description)
+        parts.extend(f"**{f.name}**: {f.value}" for f in embed.fields)
+        if embed.footer.text:
+            parts.append(f"-# {embed.footer.text}")
+    # Discord makes bare links clickable: keep them, without their preview cards.
+    text = _BARE_LINK.sub(r"<\1>", "\n\n".join(parts))
+    return cut(text, CONTENT_MAX)
 
 
 def render(reply: Reply) -> Rendered:

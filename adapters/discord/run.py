@@ -13,6 +13,7 @@ import asyncio
 import json
 import logging
 import os
+import re
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -23,6 +24,8 @@ import discord
 
 from adapters.discord.client import PariscallClient
 from adapters.discord.commands import FrenchTranslator, tree_payload
+from adapters.health import PlatformState
+from adapters.settings import HEALTH_PORT, Parser, SettingsError, port
 
 if TYPE_CHECKING:
     from bot.core import Core
@@ -33,7 +36,12 @@ TOKEN_VAR = "DISCORD_TOKEN"
 SHARD_COUNT_VAR = "DISCORD_SHARD_COUNT"
 SHARD_IDS_VAR = "DISCORD_SHARD_IDS"
 APPLICATION_ID_VAR = "DISCORD_APPLICATION_ID"
+PROXY_VAR = "DISCORD_PROXY"
 LANG_VAR = "PARISCALL_LANG"
+
+# A bot token is three base64url parts joined by dots (the first encodes the bot's user id).
+# Checked locally so a pasted client secret or application id fails at once, with no network.
+_TOKEN_SHAPE = re.compile(r"[A-Za-z0-9_-]{17,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{6,}")
 
 PORTAL = "https://discord.com/developers/applications"
 SCOPES = ("bot", "applications.commands")
@@ -58,7 +66,25 @@ REJECTED_TOKEN = (
 )
 
 
-class DiscordConfigError(Exception):
+MALFORMED_TOKEN = (
+    f"{TOKEN_VAR} does not look like a bot token (three parts separated by dots, no spaces, no "
+    f"'Bot ' prefix): copy it again from {PORTAL} (your application > Bot > Reset Token)."
+)
+# Gateway close codes that mean a setting is wrong: restarting cannot help.
+REFUSED_CLOSE_CODES = {
+    4004: REJECTED_TOKEN,
+    4010: f"Discord refused the shard settings (invalid shard): check {SHARD_COUNT_VAR} and "
+    f"{SHARD_IDS_VAR}.",
+    4011: f"Discord requires sharding for this many servers: set {SHARD_COUNT_VAR} (or unset "
+    f"it and {SHARD_IDS_VAR} for automatic sharding).",
+    4012: "Discord refused the gateway API version: upgrade pariscall (discord.py).",
+    4013: "Discord refused the gateway intents (invalid intents): upgrade pariscall.",
+    4014: f"Discord refused a privileged intent this bot did not enable: check the bot's settings "
+    f"at {PORTAL} (Bot > Privileged Gateway Intents), or upgrade pariscall.",
+}
+
+
+class DiscordConfigError(SettingsError):
     """The Discord adapter cannot start; `str(err)` is one line for the operator (no secrets)."""
 
 
@@ -86,13 +112,22 @@ class DiscordSettings:
     shard_count: int | None = None
     shard_ids: tuple[int, ...] | None = None
     lang: str = "en"
+    proxy: str | None = field(default=None, repr=False)  # may carry a password
 
     @classmethod
     def from_env(cls, env: Mapping[str, str]) -> DiscordSettings:
-        """Read DISCORD_TOKEN, DISCORD_SHARD_COUNT, DISCORD_SHARD_IDS and PARISCALL_LANG."""
+        """Read DISCORD_TOKEN, DISCORD_SHARD_COUNT, DISCORD_SHARD_IDS, DISCORD_PROXY and
+        PARISCALL_LANG."""
         token = env.get(TOKEN_VAR, "").strip()
         if not token:
             raise DiscordConfigError(MISSING_TOKEN)
+        if not _TOKEN_SHAPE.fullmatch(token):
+            raise DiscordConfigError(MALFORMED_TOKEN)
+        proxy = env.get(PROXY_VAR, "").strip() or None
+        if proxy is not None and not proxy.startswith(("http://", "https://")):
+            raise DiscordConfigError(
+                f"{PROXY_VAR} must be an http:// proxy URL, like http://proxy.example:3128."
+            )
         count = _int(env, SHARD_COUNT_VAR)
         if count is not None and count < 1:
             raise DiscordConfigError(f"{SHARD_COUNT_VAR} must be 1 or more, not {count}.")
@@ -117,8 +152,10 @@ class DiscordSettings:
                     f"{SHARD_IDS_VAR} must list shards from 0 to {count - 1} "
                     f"({SHARD_COUNT_VAR}={count}); found {raw_ids!r}."
                 )
-        lang = env.get(LANG_VAR, "").strip().lower()[:2]
-        return cls(token, count, ids, lang if lang in ("en", "fr") else "en")
+        lang = env.get(LANG_VAR, "").strip().lower() or "en"
+        if lang not in ("en", "fr"):
+            raise DiscordConfigError(f"{LANG_VAR} must be en or fr; found {lang!r}.")
+        return cls(token, count, ids, lang, proxy)
 
 
 def _int(env: Mapping[str, str], name: str) -> int | None:
@@ -131,25 +168,52 @@ def _int(env: Mapping[str, str], name: str) -> int | None:
         raise DiscordConfigError(f"{name} must be a whole number; found {raw!r}.") from None
 
 
-def build_client(settings: DiscordSettings, core: Core) -> PariscallClient:
-    """The client for `settings` (sharding, default language), answering from `core`."""
+def build_client(
+    settings: DiscordSettings, core: Core, state: PlatformState | None = None
+) -> PariscallClient:
+    """The client for `settings` (sharding, language, proxy), answering from `core`."""
     return PariscallClient(
-        core, lang=settings.lang, shard_count=settings.shard_count, shard_ids=settings.shard_ids
+        core,
+        lang=settings.lang,
+        shard_count=settings.shard_count,
+        shard_ids=settings.shard_ids,
+        proxy=settings.proxy,
+        state=state,
     )
 
 
-async def start(settings: DiscordSettings | Mapping[str, str], core: Core) -> None:
-    """Run the bot until it is closed or cancelled: what `pariscall serve` runs beside Slack.
+async def start(
+    settings: DiscordSettings | Mapping[str, str], core: Core, state: PlatformState | None = None
+) -> None:
+    """Run the bot until it is cancelled: what `pariscall serve` runs beside Slack.
 
-    `settings` is a `DiscordSettings` or an environment mapping. Raises `DiscordConfigError` for
-    a missing or rejected token, with a one-line message.
+    `settings` is a `DiscordSettings` or an environment mapping. Raises `DiscordConfigError`
+    (one line) for a setting Discord refuses, at login or later while connected (close codes
+    4004, 4010-4014), and `DiscordUnreachable` when Discord cannot be reached.
     """
     if not isinstance(settings, DiscordSettings):
         settings = DiscordSettings.from_env(settings)
-    client = build_client(settings, core)
+    client = build_client(settings, core, state)
     async with client:
         await login(client, settings.token)
-        await client.connect()  # reconnects by itself after a drop
+        try:
+            await client.connect()  # reconnects by itself after a drop
+        except discord.PrivilegedIntentsRequired:
+            raise DiscordConfigError(REFUSED_CLOSE_CODES[4014]) from None
+        except discord.ConnectionClosed as exc:
+            if exc.code in REFUSED_CLOSE_CODES:
+                raise DiscordConfigError(REFUSED_CLOSE_CODES[exc.code]) from None
+            raise DiscordUnreachable(f"Discord closed the connection (code {exc.code}).") from None
+        except (
+            discord.GatewayNotFound,
+            discord.HTTPException,
+            aiohttp.ClientError,
+            OSError,
+        ) as exc:
+            raise DiscordUnreachable(
+                f"Discord could not be reached ({type(exc).__name__})."
+            ) from None
+    raise DiscordUnreachable("the Discord connection closed.")
 
 
 async def sync_commands(
@@ -202,10 +266,12 @@ def run(argv: list[str], env: Mapping[str, str] | None = None) -> int:
             if args.clear and not args.guild:
                 raise DiscordConfigError("--clear needs --guild ID (the server to clear).")
             return asyncio.run(_sync(settings, core, args.guild, args.clear))
-        # Logging is configured by `pariscall` (PARISCALL_LOG_LEVEL); discord.py logs through it.
-        asyncio.run(start(settings, core))
-        return 0
-    except DiscordConfigError as exc:
+        from adapters.serve import Platforms, serve
+        from adapters.settings import setup_logging
+
+        setup_logging()  # discord.py logs through it
+        return serve(core, Platforms(discord=settings, health_port=port(env, HEALTH_PORT)))
+    except SettingsError as exc:
         print(f"pariscall discord: {exc}", file=sys.stderr)
         return 2
     except DiscordUnreachable as exc:
@@ -218,7 +284,7 @@ def run(argv: list[str], env: Mapping[str, str] | None = None) -> int:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="pariscall discord",
         description="Run the Discord bot (with DISCORD_TOKEN), or manage its commands.",
     )

@@ -38,6 +38,7 @@ from slack_sdk.http_retry.builtin_interval_calculators import FixedValueRetryInt
 from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.webhook.async_client import AsyncWebhookClient
 
+from adapters.logs import next_id, request_id
 from adapters.slack.mrkdwn import from_slack
 from adapters.slack.render import (
     ASK,
@@ -47,6 +48,7 @@ from adapters.slack.render import (
     Message,
     RenderError,
     decode_value,
+    label,
     render,
     render_home,
 )
@@ -57,7 +59,6 @@ if TYPE_CHECKING:
 
 COMMAND = "/pariscall"
 EVENTS_PATH = "/slack/events"
-HEALTH_PATH = "/healthz"
 # Bot events `register` subscribes to, as the manifest names them ("message.im" is bolt's
 # "message" event filtered on channel_type "im").
 EVENTS = ("app_mention", "message.im", "app_home_opened")
@@ -140,6 +141,22 @@ class SkipRepeatedEvents(AsyncMiddleware):
         return await next()
 
 
+class TagRequest(AsyncMiddleware):
+    """Give the log lines of one request (and of the work it spawns) one request id."""
+
+    async def async_process(
+        self,
+        *,
+        req: AsyncBoltRequest,
+        resp: BoltResponse,
+        next: Callable[[], Awaitable[BoltResponse]],
+    ) -> BoltResponse | None:
+        if request_id.get() is None:  # HTTP mode sets it per request already
+            event_id = req.body.get("event_id")
+            request_id.set(event_id if isinstance(event_id, str) else f"s{next_id()}")
+        return await next()
+
+
 class SlackBot:
     """What the listeners share: the core, the default language, background tasks, seen events."""
 
@@ -170,6 +187,15 @@ class SlackBot:
         except RenderError:
             log.exception("could not render the reply %r", reply.topic)
             return render(self.core.sorry(reply.lang))
+
+    def command_ack_or_sorry(self, question: str) -> str:
+        """`command_ack`, or the core's apology when answering fails unexpectedly."""
+        try:
+            return self.command_ack(question)
+        except Exception:
+            log.exception("could not answer the slash command")
+            message = render(self.core.sorry(self.lang))
+            return json.dumps({**message.to_dict(), "response_type": "ephemeral"})
 
     def command_ack(self, question: str) -> str:
         """The slash command's ack body (JSON): the ephemeral answer with "Share in channel".
@@ -232,8 +258,10 @@ class SlackBot:
             unfurl_media=False,
         )
 
-    async def respond(self, response_url: str, payload: dict[str, Any]) -> None:
-        """POST to a response_url with the shared session and the same retries as the Web API."""
+    async def respond(self, response_url: str, payload: dict[str, Any]) -> bool:
+        """POST to a response_url with the shared session and the same retries as the Web API.
+
+        True when Slack accepted it; a refusal is logged (without the URL, which is a secret)."""
         client = AsyncWebhookClient(
             response_url, session=self.session, retry_handlers=retry_handlers(), logger=log
         )
@@ -242,6 +270,8 @@ class SlackBot:
             log.error(
                 "response_url post failed: HTTP %s %s", response.status_code, response.body[:200]
             )
+            return False
+        return True
 
 
 def register(
@@ -254,6 +284,7 @@ def register(
     """Attach the pariscall listeners to `app`; returns the shared state they use."""
     bot = SlackBot(core, lang=lang, session=session)
 
+    app.use(TagRequest())
     app.use(SkipRepeatedEvents(bot.seen))
 
     async def handle_pariscall_command(
@@ -263,7 +294,7 @@ def register(
         # the ack itself: one round trip, nothing to post later, and it works even when Slack's
         # Web API or the response_url cannot be reached. Only "Share" uses the response_url.
         # The body is already JSON: bolt sends a body starting with "{" as application/json.
-        await ack(bot.command_ack(to_question(command.get("text") or "")))
+        await ack(bot.command_ack_or_sorry(to_question(command.get("text") or "")))
 
     async def handle_mention(event: dict[str, Any], client: AsyncWebClient, context: Any) -> None:
         if event.get("bot_id") or event.get("subtype") or not event.get("user"):
@@ -277,7 +308,11 @@ def register(
         event: dict[str, Any], client: AsyncWebClient, context: Any
     ) -> None:
         # Edits, deletions, joins and bot posts all carry a subtype or a bot_id: not questions.
-        if event.get("channel_type") != "im" or event.get("subtype") or event.get("bot_id"):
+        # A message with a file attached (subtype file_share) is answered from its text.
+        subtype = event.get("subtype")
+        if event.get("channel_type") != "im" or subtype not in (None, "file_share"):
+            return
+        if event.get("bot_id"):
             return
         if not event.get("user"):
             return
@@ -311,11 +346,12 @@ def register(
         if container.get("type") == "view" or not body.get("response_url"):
             # A button on the App Home: answer in the app's DM with this user.
             bot.spawn("the button answer", bot.post(client, user, bot.message(reply)))
-        elif channel.startswith("D"):
-            # In a DM with the bot everything is private already: answer as a new message.
+        elif channel.startswith("D") and not container.get("is_ephemeral"):
+            # On the bot's own message in its DM everything is private already: a new message.
             bot.spawn("the button answer", bot.post(client, channel, bot.message(reply), thread))
         else:
-            # In a channel: only the person who clicked sees the answer, and may share it.
+            # In a channel, or on an ephemeral answer in any DM (one between two people, where
+            # the bot cannot post): only the person who clicked sees it, and may share it.
             # Previous/Next on their own ephemeral answer turns its page in place.
             message = bot.message(reply, share_query=question)
             payload: dict[str, Any] = {"response_type": "ephemeral", **message.to_dict()}
@@ -338,9 +374,16 @@ def register(
         shared = {"response_type": "in_channel", "replace_original": False, **message.to_dict()}
 
         async def share() -> None:
-            await bot.respond(response_url, shared)
-            # The private copy has done its job; removing it avoids a second share.
-            await bot.respond(response_url, {"delete_original": True})
+            if await bot.respond(response_url, shared):
+                # The private copy has done its job; removing it avoids a second share.
+                await bot.respond(response_url, {"delete_original": True})
+                return
+            # Not posted (an archived or announcement-only channel): keep the private copy.
+            sorry = label("not_shared", lang or bot.lang)
+            await bot.respond(
+                response_url,
+                {"response_type": "ephemeral", "replace_original": False, "text": sorry},
+            )
 
         bot.spawn("the shared answer", share())
 

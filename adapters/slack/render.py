@@ -40,6 +40,7 @@ CONTEXT_CHARS = 1200  # Slack allows 3,000 per element; sources need far less
 MAX_ASK_BUTTONS = 8  # suggestions and previous/next; Slack allows 25 a block
 MAX_FIELDS = 10  # the core sends at most 10; one section holds them all
 BUTTON_TEXT_CHARS = 75
+VALUE_CHARS = 2000  # a button's value, as Slack counts it (after JSON encoding)
 # chat.postMessage fails with msg_blocks_too_long near 13k characters of blocks (bolt-js#2509):
 # the serialised blocks of a message stay under this.
 MESSAGE_JSON_CHARS = 11_000
@@ -62,6 +63,8 @@ _LABELS = {
         "as_of": "As of {date}",
         "more": "Read more",
         "rest": "Read the rest",
+        "not_shared": "I could not post this answer in the channel (it may be archived, or only "
+        "some people may post there), so it stays here, visible only to you.",
     },
     "fr": {
         "share": "Partager dans le canal",
@@ -69,6 +72,8 @@ _LABELS = {
         "as_of": "À jour au {date}",
         "more": "En savoir plus",
         "rest": "Lire la suite",
+        "not_shared": "Je n'ai pas pu publier cette réponse dans le canal (il est peut-être "
+        "archivé, ou réservé à certaines personnes) : elle reste ici, visible de vous seul.",
     },
 }
 # Block-level Markdown the core does not use; meeting it means the reply model changed.
@@ -96,8 +101,17 @@ def label(key: str, lang: str) -> str:
 
 
 def encode_value(query: str, lang: str, limit: int = QUERY_CHARS) -> str:
-    """A button value carrying the query to ask and the language to ask it in."""
-    return json.dumps({"q": query[:limit], "l": lang[:5]}, ensure_ascii=False)
+    """A button value carrying the query to ask and the language to ask it in.
+
+    At most VALUE_CHARS once encoded: JSON turns a control character into six (\\u00XX), so the
+    query is cut again, after encoding, until the value fits."""
+    query = query[:limit]
+    while True:
+        value = json.dumps({"q": query, "l": lang[:5]}, ensure_ascii=False)
+        if len(value) <= VALUE_CHARS:
+            return value
+        # An escaped character takes at most six: dropping this many never drops too much.
+        query = query[: len(query) - max(1, (len(value) - VALUE_CHARS) // 6)]
 
 
 def decode_value(value: str | None) -> tuple[str, str | None]:

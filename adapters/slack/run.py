@@ -3,18 +3,17 @@
     pariscall slack [--host H] [--port P]                       run (Socket Mode if SLACK_APP_TOKEN)
     pariscall slack manifest [--socket | --http --url URL]      print the app manifest (YAML)
 
-Exit codes: 0 ok; 1 Slack could not be reached, or the content is invalid; 2 a setting is
-missing, malformed or refused by Slack.
+`pariscall slack` runs through `pariscall serve`'s supervisor (adapters/serve.py): Slack out of
+reach is retried with backoff. Exit codes: 0 stopped by SIGTERM/SIGINT; 1 the content is
+invalid; 2 a setting is missing, malformed or refused by Slack.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
-import contextlib
 import logging
 import os
-import signal
 import sys
 from typing import TYPE_CHECKING
 
@@ -26,6 +25,8 @@ from slack_bolt.authorization import AuthorizeResult
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
+from adapters.health import CONNECTED, RECONNECTING, Health, PlatformState
+from adapters.settings import Parser
 from adapters.slack.app import EVENTS_PATH, SlackBot, retry_handlers
 from adapters.slack.manifest import build_manifest, to_yaml
 from adapters.slack.server import create_app, create_web_app
@@ -55,6 +56,14 @@ _REFUSED = {
     "token_expired",
     "not_allowed_token_type",
 }
+
+
+# Socket Mode: how long the first WebSocket connection may take, how often the connection is
+# checked, and how long it may stay down while slack_sdk reconnects before the supervisor
+# restarts the adapter (which checks both tokens again, so a revoked token stops it).
+SOCKET_CONNECT_TIMEOUT = 30.0
+SOCKET_CHECK_INTERVAL = 5.0
+SOCKET_DOWN_LIMIT = 120.0
 
 
 class StartError(Exception):
@@ -110,9 +119,10 @@ def _unreachable(settings: SlackSettings, e: BaseException) -> StartError:
 class SlackService:
     """One running Slack adapter: the bolt app behind Socket Mode or an aiohttp HTTP server."""
 
-    def __init__(self, settings: SlackSettings, core: Core) -> None:
+    def __init__(self, settings: SlackSettings, core: Core, health: Health | None = None) -> None:
         self.settings = settings
         self.core = core
+        self.health = health  # its /healthz and /readyz ride on the HTTP port
         self.app: AsyncApp | None = None
         self.bot: SlackBot | None = None
         self.port: int | None = None
@@ -140,10 +150,21 @@ class SlackService:
                 url = await socket_url(settings, self._session)
                 self._socket = AsyncSocketModeHandler(app, settings.app_token, logger=log)
                 self._socket.client.wss_uri = url  # already issued: no second Tier-1 call
-                await self._socket.connect_async()  # type: ignore[no-untyped-call]
+                try:
+                    # slack_sdk retries a failed WebSocket connection forever: bound the wait.
+                    await asyncio.wait_for(
+                        self._socket.connect_async(),  # type: ignore[no-untyped-call]
+                        SOCKET_CONNECT_TIMEOUT,
+                    )
+                except TimeoutError:
+                    raise StartError(
+                        f"Socket Mode could not connect to Slack's WebSocket within "
+                        f"{SOCKET_CONNECT_TIMEOUT:.0f} s; check the network (or HTTPS_PROXY)."
+                    ) from None
                 log.info("Slack: connected in Socket Mode as %s", identity.bot_user_id)
             else:
-                self._runner = web.AppRunner(create_web_app(app), access_log=None)
+                web_app = create_web_app(app, health=self.health)
+                self._runner = web.AppRunner(web_app, access_log=None)
                 await self._runner.setup()
                 site = web.TCPSite(self._runner, settings.host, settings.port)
                 await site.start()
@@ -158,6 +179,25 @@ class SlackService:
         except BaseException:
             await self.close()
             raise
+
+    async def watch(self, state: PlatformState) -> None:
+        """Run until cancelled, keeping `state` up to date; raise StartError when Socket Mode
+        stays disconnected longer than SOCKET_DOWN_LIMIT (the supervisor then starts again)."""
+        state.set(CONNECTED)
+        down_since: float | None = None
+        loop = asyncio.get_running_loop()
+        while True:
+            await asyncio.sleep(SOCKET_CHECK_INTERVAL)
+            if self._socket is None:
+                continue  # HTTP mode: connected as long as the server listens
+            if await self._socket.client.is_connected():
+                down_since = None
+                state.set(CONNECTED)
+                continue
+            down_since = down_since or loop.time()
+            state.set(RECONNECTING)
+            if loop.time() - down_since > SOCKET_DOWN_LIMIT:
+                raise StartError(f"Socket Mode stayed disconnected for {SOCKET_DOWN_LIMIT:.0f} s.")
 
     async def close(self) -> None:
         """Stop taking requests, finish the answers in flight, release connections."""
@@ -174,18 +214,25 @@ class SlackService:
             self._session = None
 
 
-async def start(settings: SlackSettings, core: Core) -> None:
-    """Run the Slack adapter until cancelled (for `pariscall serve`, beside other platforms)."""
-    service = SlackService(settings, core)
+async def start(
+    settings: SlackSettings,
+    core: Core,
+    state: PlatformState | None = None,
+    health: Health | None = None,
+) -> None:
+    """Run the Slack adapter until cancelled (for `pariscall serve`, beside other platforms).
+
+    Raises ConfigError for a token Slack refuses, StartError when Slack cannot be reached."""
+    service = SlackService(settings, core, health)
     await service.open()
     try:
-        await asyncio.Event().wait()
+        await service.watch(state or PlatformState("slack"))
     finally:
         await service.close()
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="pariscall slack",
         description="Run the Slack app (Socket Mode with SLACK_APP_TOKEN, else HTTP), "
         "or print its manifest with `pariscall slack manifest`.",
@@ -196,7 +243,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def build_manifest_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="pariscall slack manifest",
         description="Print the Slack app manifest (YAML) to paste at api.slack.com/apps.",
     )
@@ -218,38 +265,21 @@ def run(argv: list[str] | None = None) -> int:
         return int(e.code or 0)
     if args.port is not None and not 0 <= args.port <= 65535:
         return _fail(ConfigError("--port", "must be a port number from 0 to 65535."))
-    from adapters.settings import core_or_exit, load_env, setup_logging
+    from adapters.serve import Platforms, serve
+    from adapters.settings import HEALTH_PORT, SettingsError, core_or_exit, port, setup_logging
 
-    load_env()  # a .env file in the current folder; real environment variables win
-    try:
+    try:  # `pariscall` has read .env and applied the global options to the environment
         settings = from_env(os.environ, host=args.host, port=args.port)
-    except ConfigError as e:
-        return _fail(e)
+        health_port = port(os.environ, HEALTH_PORT)
+    except SettingsError as e:
+        print(f"pariscall slack: {e}", file=sys.stderr)
+        return 2
     setup_logging()
-
     try:
         core = core_or_exit()  # content, imported supporters and cache folders from the env
     except SystemExit as e:  # it printed the content report
         return int(e.code or 1)
-    try:
-        asyncio.run(_serve(settings, core))
-    except ConfigError as e:
-        return _fail(e)
-    except StartError as e:
-        print(f"pariscall slack: {e}", file=sys.stderr)
-        return 1
-    except KeyboardInterrupt:
-        pass
-    return 0
-
-
-async def _serve(settings: SlackSettings, core: Core) -> None:
-    task = asyncio.ensure_future(start(settings, core))
-    loop = asyncio.get_running_loop()
-    with contextlib.suppress(NotImplementedError):  # no signal handlers on Windows
-        loop.add_signal_handler(signal.SIGTERM, task.cancel)
-    with contextlib.suppress(asyncio.CancelledError):
-        await task
+    return serve(core, Platforms(slack=settings, health_port=health_port))
 
 
 def _manifest(argv: list[str]) -> int:

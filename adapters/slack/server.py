@@ -1,7 +1,7 @@
 """Serving the bolt app: one workspace's identity, the AsyncApp, and its aiohttp web app.
 
 `create_app` builds the bolt AsyncApp around `register`'s listeners (app.py); `create_web_app`
-serves it over HTTP at /slack/events, with GET /healthz for load balancers.
+serves it over HTTP at /slack/events, with GET /healthz and /readyz (adapters/health.py).
 """
 
 from __future__ import annotations
@@ -19,7 +19,9 @@ from slack_bolt.logger import get_bolt_app_logger
 from slack_bolt.request.async_request import AsyncBoltRequest
 from slack_sdk.web.async_client import AsyncWebClient
 
-from adapters.slack.app import EVENTS_PATH, HEALTH_PATH, SlackBot, log, register, retry_handlers
+from adapters.health import CONNECTED, Health, add_health_routes
+from adapters.logs import request_scope
+from adapters.slack.app import EVENTS_PATH, SlackBot, log, register, retry_handlers
 
 if TYPE_CHECKING:
     from bot.core import Core
@@ -104,8 +106,10 @@ def create_app(
     return app, bot
 
 
-def create_web_app(app: AsyncApp, path: str = EVENTS_PATH) -> web.Application:
-    """The HTTP side: commands, events and interactivity at `path`, and GET /healthz."""
+def create_web_app(
+    app: AsyncApp, path: str = EVENTS_PATH, health: Health | None = None
+) -> web.Application:
+    """The HTTP side: commands, events and interactivity at `path`, /healthz and /readyz."""
 
     async def handle_events(request: web.Request) -> web.Response:
         # slack_bolt.adapter.aiohttp's to_bolt_request/to_aiohttp_response, minus a regex and
@@ -115,7 +119,8 @@ def create_web_app(app: AsyncApp, path: str = EVENTS_PATH) -> web.Application:
             query=request.query_string,
             headers=request.headers,  # type: ignore[arg-type]
         )
-        response = await app.async_dispatch(bolt_request)
+        with request_scope():
+            response = await app.async_dispatch(bolt_request)
         if "set-cookie" in response.headers:
             return await to_aiohttp_response(response)
         return web.Response(
@@ -124,9 +129,10 @@ def create_web_app(app: AsyncApp, path: str = EVENTS_PATH) -> web.Application:
             headers={name: values[0] for name, values in response.headers.items()},
         )
 
-    async def handle_health(request: web.Request) -> web.Response:
-        return web.Response(text="ok")
-
     web_app = web.Application()
-    web_app.add_routes([web.post(path, handle_events), web.get(HEALTH_PATH, handle_health)])
+    web_app.add_routes([web.post(path, handle_events)])
+    if health is None:  # `pariscall slack` alone, or a test: report this app's own state
+        health = Health()
+        health.platform("slack").set(CONNECTED)
+    add_health_routes(web_app, health)
     return web_app

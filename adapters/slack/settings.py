@@ -12,6 +12,8 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from adapters.settings import SettingsError
+
 BOT_TOKEN = "SLACK_BOT_TOKEN"
 APP_TOKEN = "SLACK_APP_TOKEN"
 SIGNING_SECRET = "SLACK_SIGNING_SECRET"
@@ -28,7 +30,7 @@ _APP_TOKEN = re.compile(r"xapp-[A-Za-z0-9-]+")
 _SECRET = re.compile(r"\S+")
 
 
-class ConfigError(Exception):
+class ConfigError(SettingsError):
     """A setting is missing, malformed or refused by Slack. `str()` is the one line to print."""
 
     def __init__(self, variable: str, message: str) -> None:
