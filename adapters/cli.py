@@ -22,6 +22,8 @@ EPILOG = """examples:
   pariscall validate content/
   pariscall supporters import https://pariscall.international/supporters.csv
   pariscall serve            # Slack/Discord when their tokens are set, else the terminal chat
+  pariscall db upgrade       # create or migrate the database (PARISCALL_DATABASE_URL)
+  pariscall report --since 30 --json
 """
 CONNECT_HINT = (
     "pariscall: no Slack or Discord tokens are set, so this is the terminal chat.\n"
@@ -67,6 +69,22 @@ def _parser() -> argparse.ArgumentParser:
                          "$XDG_DATA_HOME/pariscall). A broken file never replaces a working list.")  # fmt: skip
     imp.add_argument("source", metavar="FILE_OR_URL")
 
+    db = sub.add_parser("db", help="manage the database (PARISCALL_DATABASE_URL)",
+                        description="The database holds Slack installations, retried event ids "
+                        "and the unanswered-questions report: SQLite in PARISCALL_DATA_DIR by "
+                        "default, or PARISCALL_DATABASE_URL (postgresql+psycopg://...).")  # fmt: skip
+    db_sub = db.add_subparsers(dest="action", metavar="ACTION", required=True)
+    db_sub.add_parser("upgrade", help="create or migrate the schema (also done at every start)")
+
+    report = sub.add_parser("report", help="the questions the bot could not answer",
+                            description="The most frequent questions answered \"I don't know\", "
+                            "normalised (no names, ids, emails, URLs or numbers), with counts.")  # fmt: skip
+    report.add_argument(
+        "--since", type=int, metavar="DAYS", help="only those seen in the last DAYS days"
+    )
+    report.add_argument("--limit", type=int, default=50, help="how many lines (default 50)")
+    report.add_argument("--json", action="store_true", help="one JSON array")
+
     sub.add_parser("serve", parents=[common], help="run every configured platform (default)",
                    description="Run Slack and/or Discord when their tokens are set (environment "
                    "or .env); with none, the terminal chat.")  # fmt: skip
@@ -93,6 +111,10 @@ def main(argv: list[str] | None = None) -> int:
             return _validate(args.directory or content)
         if command == "supporters":
             return _import(args.source)
+        if command in ("db", "report"):
+            from adapters.db_commands import db_upgrade, show_report
+
+            return db_upgrade() if command == "db" else show_report(args)
         lang = settings.default_lang(getattr(args, "lang", None))
         if command == "ask":
             core = settings.core_or_exit(content)

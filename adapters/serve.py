@@ -15,13 +15,18 @@ import sys
 from collections.abc import Coroutine
 from typing import Any
 
+from adapters.db import DatabaseError
+from adapters.runtime import Runtime
+from adapters.slack.settings import is_oauth
 from bot.core import Core
 
 log = logging.getLogger(__name__)
 EXIT_CONFIG = 2
 
 
-def _coroutines(core: Core, slack: bool, discord: bool) -> list[Coroutine[Any, Any, None]]:
+def _coroutines(
+    core: Core, slack: bool, discord: bool, runtime: Runtime
+) -> list[Coroutine[Any, Any, None]]:
     """The start coroutine of each configured platform; raises its ConfigError when misconfigured.
 
     Every platform's settings are checked before any coroutine is made, so a bad one leaves
@@ -38,10 +43,23 @@ def _coroutines(core: Core, slack: bool, discord: bool) -> list[Coroutine[Any, A
         from adapters.discord.run import start as start_discord
 
         starters.append((start_discord, DiscordSettings.from_env(os.environ)))
-    return [start(settings, core) for start, settings in starters]
+    return [start(settings, core, runtime) for start, settings in starters]
 
 
-async def _run(jobs: list[Coroutine[Any, Any, None]]) -> None:
+async def _run(jobs: list[Coroutine[Any, Any, None]], runtime: Runtime) -> None:
+    try:
+        await runtime.start()
+    except BaseException:
+        for job in jobs:
+            job.close()  # never started: no "coroutine was never awaited" warning
+        raise
+    try:
+        await _gather(jobs)
+    finally:
+        await runtime.stop()
+
+
+async def _gather(jobs: list[Coroutine[Any, Any, None]]) -> None:
     tasks = [asyncio.ensure_future(job) for job in jobs]
     loop = asyncio.get_running_loop()
     for task in tasks:
@@ -65,14 +83,15 @@ def serve(core: Core, *, slack: bool, discord: bool) -> int:
 
     names = " and ".join(n for n, on in (("Slack", slack), ("Discord", discord)) if on)
     try:
-        jobs = _coroutines(core, slack, discord)
-    except (SlackConfigError, DiscordConfigError) as exc:
+        runtime = Runtime.from_env(os.environ, oauth=slack and is_oauth(os.environ))
+        jobs = _coroutines(core, slack, discord, runtime)
+    except (SlackConfigError, DiscordConfigError, DatabaseError) as exc:
         print(f"pariscall: {exc}", file=sys.stderr)
         return EXIT_CONFIG
     log.info("starting %s", names)
     try:
-        asyncio.run(_run(jobs))
-    except (SlackConfigError, DiscordConfigError) as exc:  # a token refused at connection time
+        asyncio.run(_run(jobs, runtime))
+    except (SlackConfigError, DiscordConfigError, DatabaseError) as exc:  # refused at start
         print(f"pariscall: {exc}", file=sys.stderr)
         return EXIT_CONFIG
     except (StartError, DiscordUnreachable) as exc:  # a platform could not be reached

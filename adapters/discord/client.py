@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import discord
 
+from adapters import telemetry
 from adapters.discord.commands import (
     SLOW_AFTER,
     FrenchTranslator,
@@ -76,6 +77,9 @@ class PariscallClient(discord.AutoShardedClient):
             max_messages=None,  # the bot never looks back at messages: keep no cache
             **shards,
         )
+        # Every answer (commands, mentions, DMs, buttons) is reported for metrics and the
+        # unanswered report; with no sink added (tests, `ask`) this costs a function call.
+        core = telemetry.observed(core, "discord")
         self.core = core
         self.lang = lang  # for mentions and DMs, which carry no locale
         self.slow_after = SLOW_AFTER
@@ -97,6 +101,9 @@ class PariscallClient(discord.AutoShardedClient):
             sorted(self.shards),
             self.shard_count,
         )
+
+    async def on_resumed(self) -> None:
+        telemetry.reconnected("discord")
 
     async def on_message(self, message: discord.Message) -> None:
         if self.user is None:
@@ -120,6 +127,7 @@ class PariscallClient(discord.AutoShardedClient):
         except discord.HTTPException as exc:
             # Forbidden (no Send Messages or Embed Links here), NotFound (the question was
             # deleted), or Discord trouble: nothing to tell the user through this channel.
+            telemetry.error("discord", "api")
             _log.warning(
                 "Could not answer message %s in channel %s: %s",
                 message.id,

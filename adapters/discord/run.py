@@ -21,8 +21,10 @@ from typing import TYPE_CHECKING, Any
 import aiohttp
 import discord
 
+from adapters.db import DatabaseError
 from adapters.discord.client import PariscallClient
 from adapters.discord.commands import FrenchTranslator, tree_payload
+from adapters.runtime import Runtime
 
 if TYPE_CHECKING:
     from bot.core import Core
@@ -138,11 +140,15 @@ def build_client(settings: DiscordSettings, core: Core) -> PariscallClient:
     )
 
 
-async def start(settings: DiscordSettings | Mapping[str, str], core: Core) -> None:
+async def start(
+    settings: DiscordSettings | Mapping[str, str], core: Core, runtime: Runtime | None = None
+) -> None:
     """Run the bot until it is closed or cancelled: what `pariscall serve` runs beside Slack.
 
     `settings` is a `DiscordSettings` or an environment mapping. Raises `DiscordConfigError` for
-    a missing or rejected token, with a one-line message.
+    a missing or rejected token, with a one-line message. `runtime` (the database for the
+    unanswered report, the metrics) is started by the caller and shared with Slack under
+    `serve`; the client reports its answers to it through adapters/telemetry.py.
     """
     if not isinstance(settings, DiscordSettings):
         settings = DiscordSettings.from_env(settings)
@@ -150,6 +156,18 @@ async def start(settings: DiscordSettings | Mapping[str, str], core: Core) -> No
     async with client:
         await login(client, settings.token)
         await client.connect()  # reconnects by itself after a drop
+
+
+async def _start_with_runtime(
+    settings: DiscordSettings, core: Core, env: Mapping[str, str]
+) -> None:
+    """`pariscall discord`: the database and metrics from `env` around the bot."""
+    runtime = Runtime.from_env(env)
+    await runtime.start()
+    try:
+        await start(settings, core, runtime)
+    finally:
+        await runtime.stop()
 
 
 async def sync_commands(
@@ -203,7 +221,7 @@ def run(argv: list[str], env: Mapping[str, str] | None = None) -> int:
                 raise DiscordConfigError("--clear needs --guild ID (the server to clear).")
             return asyncio.run(_sync(settings, core, args.guild, args.clear))
         # Logging is configured by `pariscall` (PARISCALL_LOG_LEVEL); discord.py logs through it.
-        asyncio.run(start(settings, core))
+        asyncio.run(_start_with_runtime(settings, core, env))
         return 0
     except DiscordConfigError as exc:
         print(f"pariscall discord: {exc}", file=sys.stderr)
@@ -211,6 +229,9 @@ def run(argv: list[str], env: Mapping[str, str] | None = None) -> int:
     except DiscordUnreachable as exc:
         print(f"pariscall discord: {exc}", file=sys.stderr)
         return 1
+    except DatabaseError as exc:
+        print(f"pariscall discord: {exc}", file=sys.stderr)
+        return 2
     except SystemExit as exc:  # from the content loader, its message already printed
         return int(exc.code or 0)
     except KeyboardInterrupt:

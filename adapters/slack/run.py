@@ -26,9 +26,12 @@ from slack_bolt.authorization import AuthorizeResult
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
+from adapters.db import DatabaseError
+from adapters.runtime import Runtime
 from adapters.slack.app import EVENTS_PATH, SlackBot, retry_handlers
-from adapters.slack.manifest import build_manifest, to_yaml
-from adapters.slack.server import create_app, create_web_app
+from adapters.slack.dedup import DatabaseEventIds, EventIds
+from adapters.slack.manifest import bot_scopes, build_manifest, to_yaml
+from adapters.slack.server import create_app, create_oauth_app, create_web_app
 from adapters.slack.settings import (
     API_URL,
     APP_TOKEN,
@@ -108,14 +111,19 @@ def _unreachable(settings: SlackSettings, e: BaseException) -> StartError:
 
 
 class SlackService:
-    """One running Slack adapter: the bolt app behind Socket Mode or an aiohttp HTTP server."""
+    """One running Slack adapter: the bolt app behind Socket Mode or an aiohttp HTTP server.
 
-    def __init__(self, settings: SlackSettings, core: Core) -> None:
+    `runtime` (adapters/runtime.py) brings the database (OAuth installs, shared event ids)
+    and the metrics served at /metrics; without one the adapter keeps event ids in memory."""
+
+    def __init__(self, settings: SlackSettings, core: Core, runtime: Runtime | None = None) -> None:
         self.settings = settings
         self.core = core
+        self.runtime = runtime
         self.app: AsyncApp | None = None
         self.bot: SlackBot | None = None
         self.port: int | None = None
+        self.web_app: web.Application | None = None
         self._session: aiohttp.ClientSession | None = None
         self._runner: web.AppRunner | None = None
         self._socket: AsyncSocketModeHandler | None = None
@@ -126,38 +134,81 @@ class SlackService:
         # One connection pool for every Web API call and response_url post.
         self._session = aiohttp.ClientSession()
         try:
-            identity = await identify(settings, self._session)
-            app, self.bot = create_app(
-                core=self.core,
-                identity=identity,
-                signing_secret=settings.signing_secret or "",
-                api_url=settings.api_url,
-                lang=settings.lang,
-                session=self._session,
-            )
+            if settings.oauth:
+                app, self.bot = self._oauth_app()
+                who = "every workspace that installs it"
+            else:
+                identity = await identify(settings, self._session)
+                app, self.bot = create_app(
+                    core=self.core,
+                    identity=identity,
+                    signing_secret=settings.signing_secret or "",
+                    api_url=settings.api_url,
+                    lang=settings.lang,
+                    session=self._session,
+                    seen=self._event_ids(),
+                )
+                who = identity.bot_user_id
             self.app = app
             if settings.socket_mode:
                 url = await socket_url(settings, self._session)
                 self._socket = AsyncSocketModeHandler(app, settings.app_token, logger=log)
                 self._socket.client.wss_uri = url  # already issued: no second Tier-1 call
                 await self._socket.connect_async()  # type: ignore[no-untyped-call]
-                log.info("Slack: connected in Socket Mode as %s", identity.bot_user_id)
+                log.info("Slack: connected in Socket Mode as %s", who)
             else:
-                self._runner = web.AppRunner(create_web_app(app), access_log=None)
+                self.web_app = create_web_app(app)
+                if self.runtime is not None and self.runtime.metrics is not None:
+                    from adapters.metrics import add_metrics_route
+
+                    add_metrics_route(self.web_app, self.runtime.metrics)
+                self._runner = web.AppRunner(self.web_app, access_log=None)
                 await self._runner.setup()
                 site = web.TCPSite(self._runner, settings.host, settings.port)
                 await site.start()
                 self.port = self._runner.addresses[0][1]
                 log.info(
-                    "Slack: listening on http://%s:%s%s as %s",
+                    "Slack: listening on http://%s:%s%s for %s",
                     settings.host,
                     self.port,
                     EVENTS_PATH,
-                    identity.bot_user_id,
+                    who,
                 )
         except BaseException:
             await self.close()
             raise
+
+    def _event_ids(self) -> EventIds | None:
+        runtime = self.runtime
+        if runtime is not None and runtime.shared_events and runtime.database is not None:
+            return DatabaseEventIds(runtime.database)
+        return None  # this process's memory
+
+    def _oauth_app(self) -> tuple[AsyncApp, SlackBot]:
+        from adapters.slack.installations import Installations, OAuthStates
+
+        settings = self.settings
+        database = self.runtime.database if self.runtime is not None else None
+        if database is None or settings.client_id is None:
+            raise StartError("Slack OAuth needs the database (PARISCALL_DATABASE_URL).")
+        installations = Installations(database, settings.client_id)
+        if self.runtime is not None and self.runtime.metrics is not None:
+            metrics = self.runtime.metrics
+            metrics.track(metrics.installations.labels("slack"), installations.count)
+        return create_oauth_app(
+            core=self.core,
+            client_id=settings.client_id,
+            client_secret=settings.client_secret or "",
+            signing_secret=settings.signing_secret or "",
+            installations=installations,
+            states=OAuthStates(database),
+            scopes=bot_scopes(),
+            api_url=settings.api_url,
+            redirect_uri=settings.redirect_uri,
+            lang=settings.lang,
+            session=self._session,
+            seen=self._event_ids(),
+        )
 
     async def close(self) -> None:
         """Stop taking requests, finish the answers in flight, release connections."""
@@ -174,9 +225,12 @@ class SlackService:
             self._session = None
 
 
-async def start(settings: SlackSettings, core: Core) -> None:
-    """Run the Slack adapter until cancelled (for `pariscall serve`, beside other platforms)."""
-    service = SlackService(settings, core)
+async def start(settings: SlackSettings, core: Core, runtime: Runtime | None = None) -> None:
+    """Run the Slack adapter until cancelled (for `pariscall serve`, beside other platforms).
+
+    `runtime` (the database and metrics, started by the caller) is optional for one workspace:
+    without it event ids stay in memory and nothing is measured."""
+    service = SlackService(settings, core, runtime)
     await service.open()
     try:
         await asyncio.Event().wait()
@@ -203,7 +257,17 @@ def build_manifest_parser() -> argparse.ArgumentParser:
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument("--socket", action="store_true", help="Socket Mode (the default)")
     mode.add_argument("--http", action="store_true", help="HTTP mode: Slack calls --url")
-    parser.add_argument("--url", help="HTTP mode: the app's public base URL, https://HOST")
+    mode.add_argument(
+        "--oauth",
+        action="store_true",
+        help="distributed app (many workspaces): HTTP mode plus the OAuth redirect URL",
+    )
+    parser.add_argument("--url", help="HTTP/OAuth: the app's public base URL, https://HOST")
+    parser.add_argument(
+        "--token-rotation",
+        action="store_true",
+        help="OAuth: turn on token rotation (bot tokens expire and are refreshed)",
+    )
     return parser
 
 
@@ -232,8 +296,9 @@ def run(argv: list[str] | None = None) -> int:
     except SystemExit as e:  # it printed the content report
         return int(e.code or 1)
     try:
-        asyncio.run(_serve(settings, core))
-    except ConfigError as e:
+        runtime = Runtime.from_env(os.environ, oauth=settings.oauth)
+        asyncio.run(_serve(settings, core, runtime))
+    except (ConfigError, DatabaseError) as e:
         return _fail(e)
     except StartError as e:
         print(f"pariscall slack: {e}", file=sys.stderr)
@@ -243,13 +308,17 @@ def run(argv: list[str] | None = None) -> int:
     return 0
 
 
-async def _serve(settings: SlackSettings, core: Core) -> None:
-    task = asyncio.ensure_future(start(settings, core))
-    loop = asyncio.get_running_loop()
-    with contextlib.suppress(NotImplementedError):  # no signal handlers on Windows
-        loop.add_signal_handler(signal.SIGTERM, task.cancel)
-    with contextlib.suppress(asyncio.CancelledError):
-        await task
+async def _serve(settings: SlackSettings, core: Core, runtime: Runtime) -> None:
+    await runtime.start()
+    try:
+        task = asyncio.ensure_future(start(settings, core, runtime))
+        loop = asyncio.get_running_loop()
+        with contextlib.suppress(NotImplementedError):  # no signal handlers on Windows
+            loop.add_signal_handler(signal.SIGTERM, task.cancel)
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+    finally:
+        await runtime.stop()
 
 
 def _manifest(argv: list[str]) -> int:
@@ -257,16 +326,25 @@ def _manifest(argv: list[str]) -> int:
         args = build_manifest_parser().parse_args(argv)
     except SystemExit as e:
         return int(e.code or 0)
-    if args.http and not args.url:
-        return _fail(ConfigError("--url", "is needed with --http: the app's https:// base URL."))
-    if args.url and not args.http:
-        return _fail(ConfigError("--url", "only applies to --http (Socket Mode needs no URL)."))
+    http = args.http or args.oauth
+    flag = "--oauth" if args.oauth else "--http"
+    if http and not args.url:
+        return _fail(ConfigError("--url", f"is needed with {flag}: the app's https:// base URL."))
+    if args.url and not http:
+        return _fail(
+            ConfigError("--url", "only applies to --http or --oauth (Socket Mode needs no URL).")
+        )
     if args.url and not args.url.startswith("https://"):
         return _fail(ConfigError("--url", "must start with https:// (Slack only calls HTTPS)."))
-    print(to_yaml(build_manifest(socket_mode=not args.http, url=args.url)), end="")
+    if args.token_rotation and not args.oauth:
+        return _fail(ConfigError("--token-rotation", "only applies to --oauth."))
+    manifest = build_manifest(
+        socket_mode=not http, url=args.url, oauth=args.oauth, token_rotation=args.token_rotation
+    )
+    print(to_yaml(manifest), end="")
     return 0
 
 
-def _fail(error: ConfigError) -> int:
+def _fail(error: ConfigError | DatabaseError) -> int:
     print(f"pariscall slack: {error}", file=sys.stderr)
     return 2

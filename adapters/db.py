@@ -1,0 +1,219 @@
+"""The database: one URL (`PARISCALL_DATABASE_URL`), its schema, and `pariscall db upgrade`.
+
+SQLite in the data folder by default (zero set-up); PostgreSQL (`postgresql+psycopg://...`) when
+several replicas share it. SQLAlchemy Core only, on a synchronous engine: the serving adapters
+call it through `asyncio.to_thread`, the CLI directly. The core (`bot/`) never imports this.
+
+Schema: SQLAlchemy metadata (`create_all`, which only adds what is missing) plus a one-row
+version table; a change that `create_all` cannot make goes in `MIGRATIONS`, keyed by the version
+it leads to. `upgrade()` runs both and is what `pariscall db upgrade` and every start run.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import sqlalchemy as sa
+from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallationStore
+from slack_sdk.oauth.state_store.sqlalchemy import SQLAlchemyOAuthStateStore
+from sqlalchemy.engine import URL, Connection, Engine, make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, SQLAlchemyError
+
+DATABASE_URL = "PARISCALL_DATABASE_URL"
+DATA_DIR = "PARISCALL_DATA_DIR"
+DATABASE_FILE = "pariscall.db"
+URL_HINT = "sqlite:///PATH or postgresql+psycopg://USER:PASSWORD@HOST:5432/DBNAME"
+
+SCHEMA_VERSION = 1
+# version -> the change from version-1 that create_all cannot make (altered columns, data).
+MIGRATIONS: dict[int, Callable[[Connection], None]] = {}
+# Any constant: PostgreSQL replicas starting together take turns creating the schema.
+_UPGRADE_LOCK = 4_242_001
+
+log = logging.getLogger("pariscall.db")
+
+metadata = sa.MetaData()
+
+schema = sa.Table(
+    "pariscall_schema",
+    metadata,
+    sa.Column("id", sa.Integer, primary_key=True),
+    sa.Column("version", sa.Integer, nullable=False),
+)
+
+# Slack event ids already answered (any replica); rows older than an hour are purged.
+events = sa.Table(
+    "pariscall_events",
+    metadata,
+    sa.Column("event_id", sa.String(64), primary_key=True),
+    sa.Column("seen_at", sa.Float, nullable=False, index=True),
+)
+
+# Questions answered "I don't know", normalised (no names, ids, emails, URLs, numbers).
+unanswered = sa.Table(
+    "pariscall_unanswered",
+    metadata,
+    sa.Column("question", sa.String(300), primary_key=True),
+    sa.Column("count", sa.Integer, nullable=False),
+    sa.Column("first_day", sa.Date, nullable=False),
+    sa.Column("last_day", sa.Date, nullable=False, index=True),
+)
+
+# bolt's OAuth tables, defined by slack_sdk's own SQLAlchemy stores, in the same schema.
+slack_installations = SQLAlchemyInstallationStore.build_installations_table(
+    metadata, SQLAlchemyInstallationStore.default_installations_table_name
+)
+slack_bots = SQLAlchemyInstallationStore.build_bots_table(
+    metadata, SQLAlchemyInstallationStore.default_bots_table_name
+)
+slack_oauth_states = SQLAlchemyOAuthStateStore.build_oauth_states_table(
+    metadata, SQLAlchemyOAuthStateStore.default_table_name
+)
+
+
+class DatabaseError(Exception):
+    """The database URL is wrong, or the database cannot be reached. `str()` is one line."""
+
+
+def default_url(env: Mapping[str, str] = os.environ) -> str:
+    """SQLite in the data folder: PARISCALL_DATA_DIR, else $XDG_DATA_HOME/pariscall."""
+    from adapters.settings import Paths
+
+    data = Path(env[DATA_DIR]) if env.get(DATA_DIR) else Paths.from_env().data
+    return f"sqlite:///{data / DATABASE_FILE}"
+
+
+def is_configured(env: Mapping[str, str] = os.environ) -> bool:
+    """True when an operator chose a database (replicas de-duplicate events through it)."""
+    return bool(env.get(DATABASE_URL, "").strip())
+
+
+def database_url(env: Mapping[str, str] = os.environ) -> URL:
+    """The URL to use, checked: SQLite or PostgreSQL through psycopg 3."""
+    raw = env.get(DATABASE_URL, "").strip() or default_url(env)
+    try:
+        url = make_url(raw)
+    except ArgumentError:
+        raise DatabaseError(f"{DATABASE_URL} is not a database URL: use {URL_HINT}.") from None
+    if url.drivername in ("postgresql", "postgres"):
+        url = url.set(drivername="postgresql+psycopg")  # psycopg 3 is the driver we ship
+    if url.drivername not in ("sqlite", "sqlite+pysqlite", "postgresql+psycopg"):
+        raise DatabaseError(
+            f"{DATABASE_URL} uses {url.drivername!r}, which pariscall does not support: "
+            f"use {URL_HINT}."
+        )
+    return url
+
+
+@dataclass
+class Database:
+    """An engine on the configured database and what the tool needs from it."""
+
+    engine: Engine
+
+    @property
+    def is_postgresql(self) -> bool:
+        return self.engine.dialect.name == "postgresql"
+
+    @property
+    def where(self) -> str:
+        """The URL without its password, for operators."""
+        return self.engine.url.render_as_string(hide_password=True)
+
+    def version(self) -> int | None:
+        """The schema version, or None when the schema was never created."""
+        try:
+            with self.engine.connect() as conn:
+                return conn.execute(sa.select(schema.c.version)).scalar()
+        except sa.exc.OperationalError as e:
+            if not self.is_postgresql and "no such table" in str(e):
+                return None
+            raise
+        except sa.exc.ProgrammingError:  # PostgreSQL: relation does not exist
+            return None
+
+    def upgrade(self) -> tuple[int | None, int]:
+        """Create what is missing and migrate to SCHEMA_VERSION; returns (before, after)."""
+        with self.engine.begin() as conn:
+            if self.is_postgresql:
+                conn.execute(sa.text(f"SELECT pg_advisory_xact_lock({_UPGRADE_LOCK})"))
+            metadata.create_all(conn)
+            before = conn.execute(sa.select(schema.c.version)).scalar()
+            if before is not None and before > SCHEMA_VERSION:
+                raise DatabaseError(
+                    f"the database at {self.where} has schema version {before}, newer than "
+                    f"this pariscall ({SCHEMA_VERSION}): upgrade pariscall."
+                )
+            for version in range((before or 0) + 1, SCHEMA_VERSION + 1):
+                if version in MIGRATIONS:
+                    MIGRATIONS[version](conn)
+            if before is None:
+                conn.execute(schema.insert().values(id=1, version=SCHEMA_VERSION))
+            elif before < SCHEMA_VERSION:
+                conn.execute(schema.update().values(version=SCHEMA_VERSION))
+        return before, SCHEMA_VERSION
+
+    def ensure_schema(self) -> None:
+        """Upgrade when the schema is missing or older (run at every start)."""
+        current = self.version()
+        if current == SCHEMA_VERSION:
+            return
+        before, after = self.upgrade()
+        log.info("database schema at %s: version %s -> %s", self.where, before, after)
+
+    def purge_events(self, older_than: float) -> int:
+        with self.engine.begin() as conn:
+            return conn.execute(events.delete().where(events.c.seen_at < older_than)).rowcount
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def open_database(env: Mapping[str, str] = os.environ, *, check: bool = True) -> Database:
+    """An engine on the configured URL; with `check`, one connection proves it works."""
+    url = database_url(env)
+    kwargs: dict[str, object] = {}
+    if url.get_backend_name() == "sqlite":
+        database = url.database or ""
+        if database and database != ":memory:" and not database.startswith("file:"):
+            try:
+                Path(database).parent.mkdir(parents=True, exist_ok=True)
+            except OSError as e:
+                raise DatabaseError(
+                    f"cannot create the folder of the database {database} ({e.strerror}): "
+                    f"set {DATA_DIR} to a writable folder, or {DATABASE_URL}."
+                ) from None
+        kwargs["connect_args"] = {"timeout": 15}  # wait for another writer, not fail at once
+    else:
+        kwargs["pool_pre_ping"] = True  # a replica survives a database restart
+        kwargs["connect_args"] = {"connect_timeout": 10}
+    try:
+        engine = sa.create_engine(url, **kwargs)
+    except (ArgumentError, NoSuchModuleError, ImportError) as e:
+        raise DatabaseError(f"{DATABASE_URL} cannot be used ({e}): use {URL_HINT}.") from None
+    if engine.dialect.name == "sqlite":
+        sa.event.listen(engine, "connect", _sqlite_pragmas)
+    db = Database(engine)
+    if check:
+        try:
+            with engine.connect():
+                pass
+        except SQLAlchemyError as e:
+            engine.dispose()
+            reason = str(getattr(e, "orig", None) or e).strip().splitlines()[0]
+            raise DatabaseError(
+                f"cannot connect to the database {db.where} ({reason}): check {DATABASE_URL}."
+            ) from None
+    return db
+
+
+def _sqlite_pragmas(dbapi_connection: object, _record: object) -> None:
+    # WAL lets readers and one writer work at once (several processes on one host).
+    cursor = dbapi_connection.cursor()  # type: ignore[attr-defined]
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
