@@ -165,10 +165,6 @@ class Database:
         before, after = self.upgrade()
         log.info("database schema at %s: version %s -> %s", self.where, before, after)
 
-    def purge_events(self, older_than: float) -> int:
-        with self.engine.begin() as conn:
-            return conn.execute(events.delete().where(events.c.seen_at < older_than)).rowcount
-
     def dispose(self) -> None:
         self.engine.dispose()
 

@@ -92,7 +92,8 @@ class FakeSlackAPI:
         self.delays: dict[str, float] = {}
         self.wss_url = "ws://127.0.0.1:9/link"
         self.workspaces: dict[str, Workspace] = {BOT_TOKEN: DEFAULT_WORKSPACE}
-        self.token_rotation = False  # oauth.v2.access returns expiring tokens and refresh tokens
+        # Token rotation: oauth.v2.access returns tokens expiring in this many seconds.
+        self.token_expires_in: int | None = None
         self._lock = threading.Lock()
         self._stopped = False
         fake = self
@@ -253,8 +254,10 @@ class FakeSlackAPI:
             "enterprise": None,
             "is_enterprise_install": False,
         }
-        if self.token_rotation:
-            body.update({"refresh_token": f"xoxe-1-{ws.team_id}", "expires_in": 43200})
+        if self.token_expires_in is not None:
+            body.update(
+                {"refresh_token": f"xoxe-1-{ws.team_id}", "expires_in": self.token_expires_in}
+            )
         return Scripted(200, body)
 
 

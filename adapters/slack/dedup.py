@@ -65,7 +65,11 @@ class DatabaseEventIds:
         self.ttl = ttl
         self._next_purge = 0.0
         dialect = postgresql if db.is_postgresql else sqlite
-        self._insert = dialect.insert(events).on_conflict_do_nothing(index_elements=["event_id"])
+        self._insert = (
+            dialect.insert(events)
+            .on_conflict_do_nothing(index_elements=["event_id"])
+            .returning(events.c.event_id)  # a row back = inserted (rowcount is -1 on psycopg)
+        )
 
     async def first_time(self, key: str) -> bool:
         try:
@@ -81,12 +85,13 @@ class DatabaseEventIds:
             if now >= self._next_purge:
                 self._next_purge = now + PURGE_EVERY
                 conn.execute(events.delete().where(events.c.seen_at < now - self.ttl))
-            if conn.execute(self._insert.values(event_id=key, seen_at=now)).rowcount == 1:
+            if conn.execute(self._insert.values(event_id=key, seen_at=now)).first() is not None:
                 return True
             # Already there: a retry, unless the row outlived the TTL before a purge.
             stale = conn.execute(
                 sa.update(events)
                 .where(events.c.event_id == key, events.c.seen_at < now - self.ttl)
                 .values(seen_at=now)
+                .returning(events.c.event_id)
             )
-            return stale.rowcount == 1
+            return stale.first() is not None
