@@ -26,13 +26,14 @@ UNPRIVILEGED = "nobody"
 def pg_bindir() -> Path | None:
     """The folder holding initdb and pg_ctl, or None."""
     candidates = []
-    if os.environ.get("PARISCALL_PG_BIN"):
+    if os.environ.get("PARISCALL_PG_BIN"):  # when set, the only place looked at
         candidates.append(os.environ["PARISCALL_PG_BIN"])
-    if shutil.which("pg_config"):
+    elif shutil.which("pg_config"):
         with contextlib.suppress(OSError, subprocess.CalledProcessError):
             out = subprocess.run(["pg_config", "--bindir"], capture_output=True, text=True)
             candidates.append(out.stdout.strip())
-    candidates += sorted(glob.glob("/usr/lib/postgresql/*/bin"), reverse=True)
+    if not os.environ.get("PARISCALL_PG_BIN"):
+        candidates += sorted(glob.glob("/usr/lib/postgresql/*/bin"), reverse=True)
     for folder in candidates:
         if folder and (Path(folder) / "initdb").is_file() and (Path(folder) / "pg_ctl").is_file():
             return Path(folder)

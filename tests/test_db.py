@@ -110,3 +110,19 @@ def test_bad_unanswered_days_is_one_line() -> None:
     """PARISCALL_UNANSWERED_DAYS must be a whole number of days."""
     with pytest.raises(DatabaseError, match="PARISCALL_UNANSWERED_DAYS must be a number"):
         Runtime.from_env({"PARISCALL_UNANSWERED_DAYS": "ninety"})
+
+
+@pytest.mark.parametrize("required", [False, True])
+def test_postgres_cases_skip_without_binaries_but_fail_in_ci(required: bool) -> None:
+    """No initdb/pg_ctl: the PostgreSQL cases are skipped with the reason, or fail under CI."""
+    env = {"PARISCALL_PG_BIN": "/nonexistent", "PARISCALL_REQUIRE_POSTGRES": "1" if required else ""}
+    result = subprocess.run([sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-rs",
+                             "tests/test_db.py::test_empty_database_has_no_version"],
+                            env={**os.environ, **env}, capture_output=True, text=True,
+                            timeout=120, stdin=subprocess.DEVNULL)  # fmt: skip
+    if required:
+        assert result.returncode == 1 and "must run" in result.stdout
+        assert "1 passed, 1 error" in result.stdout
+    else:
+        assert result.returncode == 0 and "1 passed, 1 skipped" in result.stdout
+        assert "PostgreSQL server binaries (initdb, pg_ctl) not found" in result.stdout
