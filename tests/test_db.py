@@ -115,7 +115,10 @@ def test_bad_unanswered_days_is_one_line() -> None:
 @pytest.mark.parametrize("required", [False, True])
 def test_postgres_cases_skip_without_binaries_but_fail_in_ci(required: bool) -> None:
     """No initdb/pg_ctl: the PostgreSQL cases are skipped with the reason, or fail under CI."""
-    env = {"PARISCALL_PG_BIN": "/nonexistent", "PARISCALL_REQUIRE_POSTGRES": "1" if required else ""}
+    env = {
+        "PARISCALL_PG_BIN": "/nonexistent",
+        "PARISCALL_REQUIRE_POSTGRES": "1" if required else "",
+    }
     result = subprocess.run([sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-rs",
                              "tests/test_db.py::test_empty_database_has_no_version"],
                             env={**os.environ, **env}, capture_output=True, text=True,
