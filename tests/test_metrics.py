@@ -113,3 +113,26 @@ def test_a_failing_sink_never_costs_an_answer(core: Core, caplog: pytest.LogCapt
     finally:
         telemetry.remove_sink(sink)
     assert reply.topic == "principle:3" and "telemetry sink" in caplog.text
+
+
+async def test_reconnects_are_counted(core: Core) -> None:
+    """Discord's `resumed` and a closed Slack Socket Mode connection count as reconnects."""
+    from discord_fixtures import make_client, settle
+
+    from adapters.slack.run import _count_reconnect
+
+    metrics = Metrics()
+    telemetry.add_sink(metrics)
+    try:
+        client, _ = await make_client(core)
+        try:
+            client.dispatch("resumed")
+            await settle()
+        finally:
+            await client.close()
+        await _count_reconnect(object())
+    finally:
+        telemetry.remove_sink(metrics)
+    values = samples((await metrics.render()).decode())
+    assert values[("pariscall_reconnects_total", (("platform", "discord"),))] == 1
+    assert values[("pariscall_reconnects_total", (("platform", "slack"),))] == 1

@@ -26,6 +26,7 @@ from slack_bolt.authorization import AuthorizeResult
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
+from adapters import telemetry
 from adapters.db import DatabaseError
 from adapters.runtime import Runtime
 from adapters.slack.app import EVENTS_PATH, SlackBot, retry_handlers
@@ -154,6 +155,8 @@ class SlackService:
                 url = await socket_url(settings, self._session)
                 self._socket = AsyncSocketModeHandler(app, settings.app_token, logger=log)
                 self._socket.client.wss_uri = url  # already issued: no second Tier-1 call
+                # Slack closes Socket Mode connections now and then; the client reconnects.
+                self._socket.client.on_close_listeners.append(_count_reconnect)
                 await self._socket.connect_async()  # type: ignore[no-untyped-call]
                 log.info("Slack: connected in Socket Mode as %s", who)
             else:
@@ -223,6 +226,10 @@ class SlackService:
         if self._session is not None:
             await self._session.close()
             self._session = None
+
+
+async def _count_reconnect(message: object) -> None:
+    telemetry.reconnected("slack")
 
 
 async def start(settings: SlackSettings, core: Core, runtime: Runtime | None = None) -> None:
