@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import os
+import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -138,6 +139,19 @@ class Database:
 
     def upgrade(self) -> tuple[int | None, int]:
         """Create what is missing and migrate to SCHEMA_VERSION; returns (before, after)."""
+        for attempt in range(1, 6):
+            try:
+                return self._upgrade()
+            except (sa.exc.OperationalError, sa.exc.IntegrityError):
+                # SQLite runs DDL outside the transaction, so processes starting together can
+                # race ("already exists", "locked"); the next try sees the winner's schema.
+                # PostgreSQL takes turns through the advisory lock instead.
+                if self.is_postgresql or attempt == 5:
+                    raise
+                time.sleep(0.05 * attempt)
+        raise AssertionError("unreachable")
+
+    def _upgrade(self) -> tuple[int | None, int]:
         with self.engine.begin() as conn:
             if self.is_postgresql:
                 conn.execute(sa.text(f"SELECT pg_advisory_xact_lock({_UPGRADE_LOCK})"))

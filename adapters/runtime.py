@@ -90,5 +90,7 @@ class Runtime:
         for sink in (self.unanswered, self.metrics):
             if sink is not None:
                 telemetry.remove_sink(sink)
+        if self.unanswered is not None:
+            await self.unanswered.save()  # what was counted since the last write
         if self.database is not None and self.env is not None:
             self.database.dispose()  # ours to close; a database handed in stays open

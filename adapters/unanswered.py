@@ -11,7 +11,6 @@ task writes the counts to the database every few seconds.
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import datetime as dt
 import logging
 import os
@@ -136,16 +135,13 @@ class UnansweredLog(Sink):
         return len(pending)
 
     async def run(self, every: float = FLUSH_EVERY) -> None:
-        """Flush every `every` seconds until cancelled, then once more."""
-        try:
-            while True:
-                await asyncio.sleep(every)
-                await self._flush_logged()
-        finally:
-            with contextlib.suppress(Exception):
-                await asyncio.shield(self._flush_logged())
+        """Flush every `every` seconds until cancelled (the owner flushes once more at stop)."""
+        while True:
+            await asyncio.sleep(every)
+            await self.save()
 
-    async def _flush_logged(self) -> None:
+    async def save(self) -> None:
+        """Flush in a worker thread; a database failure is logged, never raised."""
         try:
             await asyncio.to_thread(self.flush)
         except SQLAlchemyError as e:

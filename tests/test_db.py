@@ -129,3 +129,29 @@ def test_postgres_cases_skip_without_binaries_but_fail_in_ci(required: bool) -> 
     else:
         assert result.returncode == 0 and "1 passed, 1 skipped" in result.stdout
         assert "PostgreSQL server binaries (initdb, pg_ctl) not found" in result.stdout
+
+
+def test_replicas_starting_together_create_the_schema_once(db_url: str) -> None:
+    """Four processes' worth of upgrades at the same moment: no error, one version row."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    dbs = [open_database({"PARISCALL_DATABASE_URL": db_url}) for _ in range(4)]
+    try:
+        with ThreadPoolExecutor(4) as pool:
+            list(pool.map(lambda db: db.ensure_schema(), dbs))
+        with dbs[0].engine.connect() as conn:
+            assert conn.execute(sa.text("SELECT count(*) FROM pariscall_schema")).scalar() == 1
+    finally:
+        for db in dbs:
+            db.dispose()
+
+
+@pytest.mark.parametrize("command", ["slack", "serve"])
+def test_unreachable_database_at_start_is_one_line(command: str) -> None:
+    """`pariscall slack|serve` with a database that cannot be reached: one line, exit 2."""
+    result = _cli(command, SLACK_BOT_TOKEN="xoxb-1-2", SLACK_SIGNING_SECRET="s",
+                  PARISCALL_DATABASE_URL="postgresql+psycopg://u:secret@127.0.0.1:1/db")  # fmt: skip
+    assert result.returncode == 2, result.stderr
+    [line] = [x for x in result.stderr.splitlines() if x.startswith("pariscall")]
+    assert "cannot connect to the database" in line and "PARISCALL_DATABASE_URL" in line
+    assert "secret" not in result.stderr and "Traceback" not in result.stderr

@@ -152,3 +152,25 @@ async def test_recording_off_with_zero_days(tmp_path: Path) -> None:
     finally:
         await runtime.stop()
     assert not (tmp_path / "pariscall.db").exists()
+
+
+async def test_serving_runtime_records_and_writes_at_stop(db_url: str) -> None:
+    """A serving process records by default (90 days) and writes what is pending when it stops."""
+    from adapters.db import open_database
+    from adapters.runtime import Runtime
+
+    runtime = Runtime.from_env({"PARISCALL_DATABASE_URL": db_url})
+    await runtime.start(metrics=False)
+    try:
+        assert runtime.unanswered is not None and runtime.unanswered.days == 90
+        telemetry.answered(
+            "discord", "Quantum bananas?", Reply(topic="unknown", title="", body=""), 0.0
+        )
+    finally:
+        await runtime.stop()
+    telemetry.answered("discord", "after stop", Reply(topic="unknown", title="", body=""), 0.0)
+    db = open_database({"PARISCALL_DATABASE_URL": db_url})
+    try:
+        assert [(r.question, r.count) for r in report(db)] == [("quantum bananas", 1)]
+    finally:
+        db.dispose()
