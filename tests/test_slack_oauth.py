@@ -11,6 +11,7 @@ import aiohttp
 import pytest
 import sqlalchemy as sa
 
+from adapters import telemetry
 from adapters.db import Database, slack_bots, slack_installations
 from adapters.metrics import Metrics
 from adapters.runtime import Runtime
@@ -77,11 +78,15 @@ async def oauth(core: Core, fake_api: FakeSlackAPI, database: Database) -> Async
     )
     service = SlackService(settings, core, runtime)
     await service.open()
-    async with aiohttp.ClientSession() as http:
-        yield OAuthApp(
-            service, SlackHarness(service, fake_api, http), http, fake_api, database, metrics
-        )
-    await service.close()
+    telemetry.add_sink(metrics)
+    try:
+        async with aiohttp.ClientSession() as http:
+            yield OAuthApp(
+                service, SlackHarness(service, fake_api, http), http, fake_api, database, metrics
+            )
+    finally:
+        telemetry.remove_sink(metrics)
+        await service.close()
 
 
 async def test_two_workspaces_installed_each_answered_with_its_own_token(oauth: OAuthApp) -> None:
@@ -250,3 +255,18 @@ def test_serve_in_oauth_mode_as_an_operator_runs_it(fake_api: FakeSlackAPI, tmp_
     assert (tmp_path / "data" / "pariscall.db").is_file()
     assert CLIENT_SECRET not in stderr and "Traceback" not in stderr
     assert os.path.getsize(tmp_path / "data" / "pariscall.db") > 0
+
+
+async def test_database_failure_is_logged_and_counted(
+    oauth: OAuthApp, caplog: pytest.LogCaptureFixture
+) -> None:
+    """If the installation cannot be read, the operator sees an error and a metric, not silence."""
+    await oauth.install("T1")
+    with oauth.database.engine.begin() as conn:
+        conn.execute(sa.text("DROP TABLE slack_bots"))
+    oauth.harness.expect_errors = True
+    await oauth.mention(workspace("T1"))
+    assert oauth.fake.posts() == []
+    assert "could not read the installation from the database" in caplog.text
+    text = (await oauth.metrics.render()).decode()
+    assert 'pariscall_platform_errors_total{kind="database",platform="slack"} 1.0' in text

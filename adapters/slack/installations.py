@@ -18,7 +18,9 @@ from slack_sdk.oauth.installation_store.async_installation_store import AsyncIns
 from slack_sdk.oauth.installation_store.sqlalchemy import SQLAlchemyInstallationStore
 from slack_sdk.oauth.state_store.async_state_store import AsyncOAuthStateStore
 from slack_sdk.oauth.state_store.sqlalchemy import SQLAlchemyOAuthStateStore
+from sqlalchemy.exc import SQLAlchemyError
 
+from adapters import telemetry
 from adapters.db import slack_bots
 
 if TYPE_CHECKING:
@@ -47,7 +49,13 @@ class Installations(AsyncInstallationStore):
         await asyncio.to_thread(self.store.save_bot, bot)
 
     async def async_find_bot(self, **kwargs: Any) -> Bot | None:
-        return await asyncio.to_thread(lambda: self.store.find_bot(**kwargs))
+        try:
+            return await asyncio.to_thread(lambda: self.store.find_bot(**kwargs))
+        except SQLAlchemyError as e:
+            # bolt logs a failed lookup at INFO and leaves the request unanswered: say it louder.
+            log.error("could not read the installation from the database (%s)", type(e).__name__)
+            telemetry.error("slack", "database")
+            raise
 
     async def async_find_installation(self, **kwargs: Any) -> Installation | None:
         return await asyncio.to_thread(lambda: self.store.find_installation(**kwargs))
