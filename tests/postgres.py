@@ -46,10 +46,19 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
+def _temp_root() -> Path:
+    # As root the server runs as `nobody`, who must be able to reach the folder: a TMPDIR
+    # that others cannot enter (e.g. under /root) is replaced by /tmp.
+    base = tempfile.gettempdir()
+    if os.geteuid() == 0 and not os.stat(base).st_mode & 0o001:
+        base = "/tmp"
+    return Path(tempfile.mkdtemp(prefix="pariscall-pg-", dir=base))
+
+
 @dataclass
 class Cluster:
     bindir: Path
-    root: Path = field(default_factory=lambda: Path(tempfile.mkdtemp(prefix="pariscall-pg-")))
+    root: Path = field(default_factory=_temp_root)
     port: int = field(default_factory=free_port)
     _as: dict[str, object] = field(default_factory=dict)
 

@@ -137,7 +137,7 @@ class SlackService:
         try:
             if settings.oauth:
                 app, self.bot = self._oauth_app()
-                who = "every workspace that installs it"
+                who: str | None = "every workspace that installs it"
             else:
                 identity = await identify(settings, self._session)
                 app, self.bot = create_app(

@@ -173,7 +173,7 @@ def create_oauth_app(
         client=client,
         signing_secret=signing_secret,
         oauth_settings=settings,
-        authorize=authorize,
+        authorize=authorize,  # type: ignore[arg-type]  # bolt accepts any AsyncAuthorize
         installation_store_bot_only=True,
         **APP_OPTIONS,
     )
