@@ -1,7 +1,7 @@
 """What people ask that the bot cannot answer, kept without personal data, and its report.
 
 An "I don't know" answer (topic `unknown`) records its question normalised: lowercased, with
-mentions, emails, URLs, phone numbers and runs of 4+ digits removed, and nothing else about
+mentions, #channel names, emails, URLs, phone numbers and runs of 4+ digits removed, and nothing else about
 who asked or where (no user, channel or workspace id). Each question keeps a count and the
 first and last day it was seen; rows unseen for `PARISCALL_UNANSWERED_DAYS` days (90; 0 turns
 recording off) are deleted. Recording is a dict increment on the answer's path; a background
@@ -47,6 +47,7 @@ _REMOVE = [
         r"\b(?:https?://|www\.)\S+",  # URLs
         r"\b[\w.+-]+@[\w-]+(?:\.[\w-]+)+\b",  # emails
         r"@[\w.-]+",  # @name mentions as typed
+        r"#[a-z][\w-]*",  # #channel names (but "#3", a principle, stays)
         r"\+?\(?\d[\d\s().-]{6,}\d",  # phone numbers: 8+ digits with separators
         r"\d{4,}",  # ids, years and other long digit runs
     )

@@ -50,6 +50,7 @@ def log(database: Database) -> Iterator[UnansweredLog]:
         ("call +33 6 12 34 56 78 or (212) 555-0100", "call or"),
         ("ticket 123456 from 2024, principle 3", "ticket from , principle 3"),
         ("@ana @everyone hack back", "hack back"),
+        ("#general what is #3?", "what is #3"),
         ("<@123456789012345678> <@&42> www.example.com", ""),
     ],
 )
