@@ -1,8 +1,9 @@
 """What people ask that the bot cannot answer, kept without personal data, and its report.
 
 An "I don't know" answer (topic `unknown`) records its question normalised: lowercased, with
-mentions, #channel names, emails, URLs, phone numbers and runs of 4+ digits removed, and nothing else about
-who asked or where (no user, channel or workspace id). Each question keeps a count and the
+mentions, #channel names, emails, URLs, phone numbers and runs of 4+ digits removed, and
+nothing else about who asked or where (no user, channel or workspace id). Each question keeps a
+count and the
 first and last day it was seen; rows unseen for `PARISCALL_UNANSWERED_DAYS` days (90; 0 turns
 recording off) are deleted. Recording is a dict increment on the answer's path; a background
 task writes the counts to the database every few seconds.
