@@ -49,7 +49,7 @@ fmt: $(STAMP)
 validate: $(STAMP)
 	@$(BIN)/pariscall validate content
 
-## bench: performance figures (cold start, answers, supporters, memory, Slack HTTP)
+## bench: performance figures (cold start, answers, supporters, memory, Slack HTTP, replicas)
 bench: $(STAMP)
 	@$(BIN)/python bench/run.py
 

@@ -1,7 +1,8 @@
-"""The `pariscall` command: ask, chat, validate, supporters import, serve, slack, discord.
+"""The `pariscall` command: ask, chat, validate, supporters, eval, db, report, serve, slack,
+discord.
 
-Slack and Discord libraries are imported only by their own subcommands, so `ask`, `chat` and
-`validate` start fast.
+Slack and Discord libraries, SQLAlchemy and prometheus-client are imported only by the
+subcommands that use them, so `ask`, `chat` and `validate` start fast.
 """
 
 from __future__ import annotations
@@ -26,10 +27,13 @@ EPILOG = """examples:
   pariscall supporters import https://pariscall.international/supporters.csv
   pariscall supporters import supporters.csv --as-of 2026-03-01
   pariscall serve            # Slack/Discord when their tokens are set, else the terminal chat
+  pariscall db upgrade       # create or migrate the database (PARISCALL_DATABASE_URL)
+  pariscall report --since 30 --json
 """
 CONNECT_HINT = (
     "pariscall: no Slack or Discord tokens are set, so this is the terminal chat.\n"
-    "  Slack: set SLACK_BOT_TOKEN and SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP).\n"
+    "  Slack: set SLACK_BOT_TOKEN and SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP),\n"
+    "  or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_SIGNING_SECRET (OAuth, many workspaces).\n"
     "  Discord: set DISCORD_TOKEN. See README.md, 'Connecting Slack and Discord'."
 )
 
@@ -127,6 +131,24 @@ def _parser() -> argparse.ArgumentParser:
                     help="exit 1 when there are more confident wrong answers than this")  # fmt: skip
     ev.add_argument("--quiet", action="store_true", help="print the figures only")
 
+    db = sub.add_parser("db", parents=[common], help="manage the database (PARISCALL_DATABASE_URL)",
+                        description="The database holds Slack installations, retried event ids "
+                        "and the unanswered-questions report: SQLite in PARISCALL_DATA_DIR by "
+                        "default, or PARISCALL_DATABASE_URL (postgresql+psycopg://...).")  # fmt: skip
+    db_sub = db.add_subparsers(dest="action", metavar="ACTION", required=True,
+                               parser_class=Parser)  # fmt: skip
+    db_sub.add_parser("upgrade", parents=[common],
+                      help="create or migrate the schema (also done at every start)")  # fmt: skip
+
+    report = sub.add_parser("report", parents=[common], help="the questions the bot could not answer",
+                            description="The most frequent questions answered \"I don't know\", "
+                            "normalised (no names, ids, emails, URLs or numbers), with counts.")  # fmt: skip
+    report.add_argument("--since", type=_count, metavar="DAYS",
+                        help="only those seen in the last DAYS days")  # fmt: skip
+    report.add_argument("--limit", type=_count, default=50, metavar="N",
+                        help="how many lines (default 50)")  # fmt: skip
+    report.add_argument("--json", action="store_true", help="one JSON array")
+
     sub.add_parser("serve", parents=[common], help="run every configured platform (default)",
                    description="Run Slack and/or Discord when their tokens are set (environment "
                    "or .env); with none, the terminal chat.")  # fmt: skip
@@ -134,6 +156,12 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_parser(name, add_help=False,
                        help=f"run the {name.title()} adapter (see: pariscall {name} --help)")  # fmt: skip
     return parser
+
+
+def _count(text: str) -> int:
+    if not text.isdigit():
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number (0 or more)")
+    return int(text)
 
 
 def _date(text: str) -> dt.date:
@@ -264,6 +292,18 @@ def _eval(args: argparse.Namespace, shared: settings.Settings) -> int:
     return 1 if failed else 0
 
 
+def _db(args: argparse.Namespace, shared: settings.Settings) -> int:
+    from adapters.db_commands import db_upgrade
+
+    return db_upgrade(args, shared)
+
+
+def _report(args: argparse.Namespace, shared: settings.Settings) -> int:
+    from adapters.db_commands import show_report
+
+    return show_report(args, shared)
+
+
 def _slack(argv: list[str], shared: settings.Settings) -> int:
     from adapters.slack.run import run as run_slack
 
@@ -283,6 +323,7 @@ def _serve(args: argparse.Namespace, shared: settings.Settings) -> int:
         core = settings.core_or_exit()
         print(CONNECT_HINT + "\n", file=sys.stderr)
         return terminal.chat(core, shared.lang)
+    from adapters.runtime import Runtime
     from adapters.serve import Platforms, serve
 
     slack_settings = discord_settings = None
@@ -295,11 +336,14 @@ def _serve(args: argparse.Namespace, shared: settings.Settings) -> int:
             from adapters.discord.run import DiscordSettings
 
             discord_settings = DiscordSettings.from_env(env)
+        # One database, metrics and unanswered log for every platform of this process.
+        runtime = Runtime.from_env(env, oauth=slack_settings is not None and slack_settings.oauth)
     except settings.SettingsError as exc:  # each platform's own: one line naming the variable
         settings.fail(f"pariscall: {exc}", settings.EXIT_CONFIG)
     settings.setup_logging(shared)
     core = settings.core_or_exit()
-    return serve(core, Platforms(slack_settings, discord_settings, shared.health_port))
+    platforms = Platforms(slack_settings, discord_settings, shared.health_port, runtime=runtime)
+    return serve(core, platforms)
 
 
 # Each subcommand's handler; a new subcommand adds its parser in _parser() and a line here.
@@ -309,6 +353,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, settings.Settings], int]] = {
     "validate": _validate,
     "supporters": _supporters,
     "eval": _eval,
+    "db": _db,
+    "report": _report,
     "serve": _serve,
 }
 PLATFORMS: dict[str, Callable[[list[str], settings.Settings], int]] = {

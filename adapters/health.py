@@ -5,15 +5,17 @@
                    {"ready": bool, "platforms": {"slack": {"state": ..., "detail": ...}, ...}}
 
 The routes are served on the Slack HTTP port when Slack runs over HTTP, and on their own port
-(`--health-port`, PARISCALL_HEALTH_PORT) otherwise. `build_health_app` builds the
-`aiohttp.web.Application`; other routes (a /metrics endpoint, say) register beside ours with
-their own `add_..._routes(app, ...)` function.
+(`--health-port`, PARISCALL_HEALTH_PORT) whenever it is set. `build_health_app` builds the
+`aiohttp.web.Application`; other routes register beside ours with their own
+`add_..._route(app, ...)` function: `pariscall serve` mounts GET /metrics (adapters/metrics.py)
+on both, through `HealthServer(..., routes=...)` and the Slack adapter.
 """
 
 from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -96,16 +98,28 @@ def build_health_app(health: Health) -> web.Application:
 
 
 class HealthServer:
-    """`build_health_app` served on host:port until `close()`."""
+    """`build_health_app` served on host:port until `close()`; `routes(app)` adds others
+    beside ours (`pariscall serve` mounts /metrics)."""
 
-    def __init__(self, health: Health, host: str, port: int) -> None:
+    def __init__(
+        self,
+        health: Health,
+        host: str,
+        port: int,
+        *,
+        routes: Callable[[web.Application], None] | None = None,
+    ) -> None:
         self.health = health
         self.host = host
         self.port = port
+        self.routes = routes
         self._runner: web.AppRunner | None = None
 
     async def open(self) -> None:
-        self._runner = web.AppRunner(build_health_app(self.health), access_log=None)
+        app = build_health_app(self.health)
+        if self.routes is not None:
+            self.routes(app)
+        self._runner = web.AppRunner(app, access_log=None)
         await self._runner.setup()
         await web.TCPSite(self._runner, self.host, self.port).start()
         self.port = self._runner.addresses[0][1]

@@ -1,10 +1,13 @@
 """`pariscall serve`: every configured platform in one process, each under its own supervisor.
 
-Slack (bolt's AsyncApp) and Discord (discord.py) both run on asyncio, so they share the loop and
-the one loaded core. A platform that fails is restarted with backoff (adapters/supervisor.py);
-one whose token is refused stops for good with one line naming the variable, and the others keep
-serving. The process exits 2 only when no platform can run, and 0 on SIGTERM or SIGINT after
-letting answers in flight finish (SHUTDOWN_GRACE). Health: adapters/health.py.
+Slack (bolt's AsyncApp) and Discord (discord.py) both run on asyncio, so they share the loop,
+the one loaded core and one runtime (adapters/runtime.py: the database, the metrics and the
+unanswered-questions log), started before the platforms and closed after them. A platform that
+fails is restarted with backoff (adapters/supervisor.py); one whose token is refused stops for
+good with one line naming the variable, and the others keep serving. The process exits 2 when
+no platform can run or the database cannot be used at start, and 0 on SIGTERM or SIGINT after
+letting answers in flight finish (SHUTDOWN_GRACE). Health: adapters/health.py; /metrics rides
+beside /healthz and /readyz on the Slack HTTP port and on the health port.
 
 Only the configured platforms' libraries are imported.
 """
@@ -20,7 +23,11 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from aiohttp import web
+
+from adapters.db import DatabaseError
 from adapters.health import Health, HealthServer, PlatformState
+from adapters.runtime import Runtime
 from adapters.supervisor import Supervisor
 
 if TYPE_CHECKING:
@@ -37,15 +44,19 @@ SHUTDOWN_GRACE = 8.0
 
 @dataclass(frozen=True)
 class Platforms:
-    """What to run: each platform's checked settings (None: not configured), and health."""
+    """What to run: each platform's checked settings (None: not configured), health, and the
+    runtime they share (None: metrics only, no database)."""
 
     slack: SlackSettings | None = None
     discord: DiscordSettings | None = None
     health_port: int | None = None
     health_host: str = "0.0.0.0"
+    runtime: Runtime | None = None
 
 
-def _supervisors(core: Core, platforms: Platforms, health: Health) -> list[Supervisor]:
+def _supervisors(
+    core: Core, platforms: Platforms, health: Health, runtime: Runtime | None = None
+) -> list[Supervisor]:
     supervisors = []
     if platforms.slack is not None:
         from adapters.slack.run import start as start_slack
@@ -54,7 +65,7 @@ def _supervisors(core: Core, platforms: Platforms, health: Health) -> list[Super
         slack = platforms.slack
 
         def run_slack(state: PlatformState) -> Awaitable[None]:
-            return start_slack(slack, core, state, health)
+            return start_slack(slack, core, state, health, runtime)
 
         supervisors.append(Supervisor(health.platform("slack"), run_slack, refused=(ConfigError,)))
     if platforms.discord is not None:
@@ -64,12 +75,22 @@ def _supervisors(core: Core, platforms: Platforms, health: Health) -> list[Super
         discord = platforms.discord
 
         def run_discord(state: PlatformState) -> Awaitable[None]:
-            return start_discord(discord, core, state)
+            return start_discord(discord, core, state, runtime)
 
         supervisors.append(
             Supervisor(health.platform("discord"), run_discord, refused=(DiscordConfigError,))
         )
     return supervisors
+
+
+def _metrics_route(runtime: Runtime) -> Callable[[web.Application], None] | None:
+    """/metrics for the health server (Socket Mode and Discord-only deployments too)."""
+    metrics = runtime.metrics
+    if metrics is None:
+        return None
+    from adapters.metrics import add_metrics_route
+
+    return lambda app: add_metrics_route(app, metrics)
 
 
 async def run_platforms(
@@ -80,18 +101,42 @@ async def run_platforms(
     health: Health | None = None,
     on_ready: Callable[[HealthServer | None], None] | None = None,
 ) -> int:
-    """Run until `stop` is set (SIGTERM/SIGINT set it too) or no platform can run; the exit code."""
+    """Run until `stop` is set (SIGTERM/SIGINT set it too) or no platform can run; the exit code.
+
+    Raises DatabaseError when the runtime's database cannot be used at start."""
     stop = stop or asyncio.Event()
     health = health or Health()
+    runtime = platforms.runtime or Runtime()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGTERM, signal.SIGINT):
         with contextlib.suppress(NotImplementedError, RuntimeError):  # Windows; not main thread
             loop.add_signal_handler(sig, stop.set)
+    try:
+        await runtime.start()  # the schema is created or upgraded here, once for every platform
+        try:
+            return await _run(core, platforms, stop, health, runtime, on_ready)
+        finally:
+            await runtime.stop()
+    finally:
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            with contextlib.suppress(NotImplementedError, RuntimeError):
+                loop.remove_signal_handler(sig)
+
+
+async def _run(
+    core: Core,
+    platforms: Platforms,
+    stop: asyncio.Event,
+    health: Health,
+    runtime: Runtime,
+    on_ready: Callable[[HealthServer | None], None] | None,
+) -> int:
+    routes = _metrics_route(runtime)
     server = None
     if platforms.health_port is not None:
-        server = HealthServer(health, platforms.health_host, platforms.health_port)
+        server = HealthServer(health, platforms.health_host, platforms.health_port, routes=routes)
         await server.open()
-    supervisors = _supervisors(core, platforms, health)
+    supervisors = _supervisors(core, platforms, health, runtime)
     running = {asyncio.ensure_future(s.supervise()): s for s in supervisors}
     stopping = asyncio.ensure_future(stop.wait())
     if on_ready is not None:
@@ -114,8 +159,8 @@ async def run_platforms(
                         and not slack.socket_mode
                         and not server
                     ):
-                        # Health was on Slack's HTTP port: keep answering it there.
-                        server = HealthServer(health, slack.host, slack.port)
+                        # Health (and /metrics) were on Slack's HTTP port: keep answering there.
+                        server = HealthServer(health, slack.host, slack.port, routes=routes)
                         await server.open()
                 else:
                     print(f"pariscall: {supervisor.error}", file=sys.stderr)
@@ -130,9 +175,6 @@ async def run_platforms(
                 log.warning("stopped without waiting for %d platform(s)", len(late))
         if server is not None:
             await server.close()
-        for sig in (signal.SIGTERM, signal.SIGINT):
-            with contextlib.suppress(NotImplementedError, RuntimeError):
-                loop.remove_signal_handler(sig)
     return code
 
 
@@ -142,5 +184,8 @@ def serve(core: Core, platforms: Platforms) -> int:
     log.info("starting %s", " and ".join(names))
     try:
         return asyncio.run(run_platforms(core, platforms))
+    except DatabaseError as exc:  # the database cannot be reached or used at start
+        print(f"pariscall: {exc}", file=sys.stderr)
+        return EXIT_CONFIG
     except KeyboardInterrupt:  # a second Ctrl-C during shutdown
         return EXIT_OK

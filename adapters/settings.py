@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from collections.abc import Mapping, MutableMapping
 from dataclasses import dataclass
@@ -30,10 +31,25 @@ CACHE_DIR = "PARISCALL_CACHE_DIR"
 LOG_LEVEL = "PARISCALL_LOG_LEVEL"
 LOG_FORMAT = "PARISCALL_LOG_FORMAT"
 HEALTH_PORT = "PARISCALL_HEALTH_PORT"
+DATABASE_URL = "PARISCALL_DATABASE_URL"
+UNANSWERED_DAYS = "PARISCALL_UNANSWERED_DAYS"
 LANGS = ("en", "fr")
+DEFAULT_UNANSWERED_DAYS = 90
+# What PARISCALL_DATABASE_URL may start with: SQLite, or PostgreSQL through psycopg 3. Checked
+# here without SQLAlchemy (`ask` stays fast); adapters/db.py parses the rest.
+DATABASE_SCHEMES = ("sqlite", "sqlite+pysqlite", "postgresql", "postgres", "postgresql+psycopg")
+DATABASE_HINT = "sqlite:///PATH or postgresql+psycopg://USER:PASSWORD@HOST:5432/DBNAME"
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*)://")
 
-# Variables that mean "the operator meant to run Slack" (the bot token is the one that decides).
-SLACK_VARIABLES = ("SLACK_BOT_TOKEN", "SLACK_APP_TOKEN", "SLACK_SIGNING_SECRET")
+# Variables that mean "the operator meant to run Slack" (the bot token, or the OAuth client id
+# for many workspaces, is the one that decides).
+SLACK_VARIABLES = (
+    "SLACK_BOT_TOKEN",
+    "SLACK_APP_TOKEN",
+    "SLACK_SIGNING_SECRET",
+    "SLACK_CLIENT_ID",
+    "SLACK_CLIENT_SECRET",
+)
 
 
 class Parser(argparse.ArgumentParser):
@@ -91,6 +107,8 @@ class Settings:
     log_format: str
     health_port: int | None
     paths: Paths
+    database_url: str | None  # as set (None: SQLite in the data folder); see adapters/db.py
+    unanswered_days: int  # 0: the unanswered-questions log is off
 
     @classmethod
     def from_env(cls, env: Mapping[str, str]) -> Settings:
@@ -111,7 +129,8 @@ class Settings:
             raise SettingsError(
                 f"content folder {paths.content} does not exist (check --content or {CONTENT_DIR})."
             )
-        return cls(lang, level, fmt, port(env, HEALTH_PORT), paths)
+        health = port(env, HEALTH_PORT)
+        return cls(lang, level, fmt, health, paths, database_url(env), unanswered_days(env))
 
 
 def port(env: Mapping[str, str], variable: str) -> int | None:
@@ -121,6 +140,34 @@ def port(env: Mapping[str, str], variable: str) -> int | None:
         return None
     if not raw.isdigit() or int(raw) > 65535:
         raise SettingsError(f"{variable}={raw!r} is not a port: use a number from 0 to 65535.")
+    return int(raw)
+
+
+def database_url(env: Mapping[str, str]) -> str | None:
+    """PARISCALL_DATABASE_URL as set, its scheme checked (None: the default SQLite file)."""
+    raw = env.get(DATABASE_URL, "").strip()
+    if not raw:
+        return None
+    scheme = _SCHEME.match(raw)
+    if scheme is None:
+        raise SettingsError(f"{DATABASE_URL} is not a database URL: use {DATABASE_HINT}.")
+    if scheme.group(1).lower() not in DATABASE_SCHEMES:
+        raise SettingsError(
+            f"{DATABASE_URL} uses {scheme.group(1)!r}, which pariscall does not support: "
+            f"use {DATABASE_HINT}."
+        )
+    return raw
+
+
+def unanswered_days(env: Mapping[str, str]) -> int:
+    """PARISCALL_UNANSWERED_DAYS: how long unanswered questions are kept (90; 0 = not kept)."""
+    raw = env.get(UNANSWERED_DAYS, "").strip()
+    if not raw:
+        return DEFAULT_UNANSWERED_DAYS
+    if not raw.isdigit():
+        raise SettingsError(
+            f"{UNANSWERED_DAYS} must be a number of days (0 turns the report off); found {raw!r}."
+        )
     return int(raw)
 
 

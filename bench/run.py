@@ -5,6 +5,8 @@
 3. 10,000 synthetic supporters: load time and lookup p99.
 4. Peak memory of `pariscall chat` answering piped questions.
 5. Slack over HTTP on localhost (bench/slack_http.py), beside a bare aiohttp handler.
+6. Two Slack HTTP replicas sharing PostgreSQL, retries sent to the other replica
+   (bench/slack_replicas.py): duplicate answers, throughput and p99 beside one replica.
 """
 
 from __future__ import annotations
@@ -196,6 +198,18 @@ def slack_http() -> None:
         )
 
 
+def slack_replicas() -> None:
+    print("6. Two Slack HTTP replicas sharing PostgreSQL (retries land on the other replica)")
+    sys.path.insert(0, str(ROOT / "bench"))
+    import slack_replicas as bench_replicas
+
+    figures = bench_replicas.main()
+    if figures:
+        two = figures["two"]
+        wrong = two["duplicates"] + two["missing"] + two["errors"]
+        report("Slack replicas: duplicate/missing answers", f"{wrong:.0f}", "0", wrong == 0)
+
+
 def main() -> int:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "DISCORD_"))}
     with tempfile.TemporaryDirectory() as home:
@@ -206,6 +220,7 @@ def main() -> int:
         many_supporters()
         chat_memory(env)
         slack_http()
+        slack_replicas()
     failed = [r for r in RESULTS if not r[3]]
     print(f"\n{len(RESULTS) - len(failed)} of {len(RESULTS)} targets met.")
     return 1 if failed else 0

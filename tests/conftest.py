@@ -15,6 +15,16 @@ SHARED = Path(__file__).resolve().parents[2] / "shared" / "data"
 EXPORT = SHARED / "pariscall-supporters-export-2025-12-25.csv"
 
 
+@pytest.fixture(autouse=True)
+def _data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Nothing a test runs writes to the real data folder (the default SQLite database)."""
+    data = tmp_path_factory.mktemp("data")
+    monkeypatch.setenv("XDG_DATA_HOME", str(data))
+    monkeypatch.setenv("PARISCALL_DATA_DIR", str(data / "pariscall"))
+    monkeypatch.delenv("PARISCALL_DATABASE_URL", raising=False)
+    monkeypatch.delenv("PARISCALL_UNANSWERED_DAYS", raising=False)
+
+
 @pytest.fixture(scope="session")
 def core() -> Core:
     """The core over the bundled content (no cache, no imported list)."""

@@ -1,8 +1,10 @@
 """Test doubles and helpers for the Slack tests; nothing here mocks our code or the core.
 
 - `FakeSlackAPI`: Slack's Web API and a response_url endpoint on 127.0.0.1, recording every call,
-  modelled on bolt-python's tests/mock_web_api_server. A stdlib server in a thread, so it serves
-  async tests and `asyncio.run` alike, with scripted failures (`script`) and delays (`delays`).
+  modelled on bolt-python's tests/mock_web_api_server. It knows several workspaces' bot tokens
+  (`Workspace`) and answers OAuth's `oauth.v2.access` (code `code-<TEAM>` installs TEAM). A
+  stdlib server in a thread, so it serves async tests and `asyncio.run` alike, with scripted
+  failures (`script`) and delays (`delays`).
 - Payload builders shaped as Slack sends them (Slack's docs, bolt-python's scenario tests), and
   `sign`, which signs a body as Slack does.
 - `SlackHarness`: sends signed requests to the running adapter and waits for its replies.
@@ -14,6 +16,7 @@ The pytest fixtures using these are in tests/slack_fixtures.py.
 from __future__ import annotations
 
 import asyncio
+import base64
 import json
 import re
 import threading
@@ -41,6 +44,26 @@ APP_TOKEN = "xapp-1-A111-2222-test"
 BOT_USER_ID = "UBOT"
 BOT_ID = "BBOT"
 TEAM_ID = "T111"
+
+
+@dataclass(frozen=True)
+class Workspace:
+    """A workspace the fake knows, with its bot's token and ids."""
+
+    team_id: str
+    bot_token: str
+    bot_user_id: str
+    bot_id: str
+
+
+DEFAULT_WORKSPACE = Workspace(TEAM_ID, BOT_TOKEN, BOT_USER_ID, BOT_ID)
+CLIENT_ID = "1111.2222"
+CLIENT_SECRET = "client-secret-for-tests"
+
+
+def workspace(team_id: str) -> Workspace:
+    """A second (third, ...) workspace, its token and ids derived from its team id."""
+    return Workspace(team_id, f"xoxb-{team_id}-bot", f"U{team_id}BOT", f"B{team_id}BOT")
 
 
 @dataclass
@@ -71,6 +94,9 @@ class FakeSlackAPI:
         self.scripts: dict[str, list[Scripted]] = {}
         self.delays: dict[str, float] = {}
         self.wss_url = "ws://127.0.0.1:9/link"
+        self.workspaces: dict[str, Workspace] = {BOT_TOKEN: DEFAULT_WORKSPACE}
+        # Token rotation: oauth.v2.access returns tokens expiring in this many seconds.
+        self.token_expires_in: int | None = None
         self._lock = threading.Lock()
         self._stopped = False
         fake = self
@@ -173,19 +199,22 @@ class FakeSlackAPI:
             if auth != f"Bearer {APP_TOKEN}":
                 return Scripted(200, {"ok": False, "error": "invalid_auth"})
             return Scripted(200, {"ok": True, "url": self.wss_url})
-        if auth != f"Bearer {BOT_TOKEN}":
+        if key == "oauth.v2.access":
+            return self._oauth(call)
+        ws = self.workspaces.get(auth.removeprefix("Bearer "))
+        if ws is None:
             return Scripted(200, {"ok": False, "error": "invalid_auth"})
         if key == "auth.test":
             return Scripted(
                 200,
                 {
                     "ok": True,
-                    "url": "https://pariscall-test.slack.com/",
-                    "team": "Test",
+                    "url": f"https://{ws.team_id.lower()}.slack.com/",
+                    "team": ws.team_id,
                     "user": "pariscall",
-                    "team_id": TEAM_ID,
-                    "user_id": BOT_USER_ID,
-                    "bot_id": BOT_ID,
+                    "team_id": ws.team_id,
+                    "user_id": ws.bot_user_id,
+                    "bot_id": ws.bot_id,
                     "is_enterprise_install": False,
                 },
             )
@@ -198,6 +227,41 @@ class FakeSlackAPI:
         if key == "views.publish":
             return Scripted(200, {"ok": True, "view": {"id": "V1", **call.body.get("view", {})}})
         return Scripted(200, {"ok": True})
+
+    def _oauth(self, call: Call) -> Scripted:
+        """oauth.v2.access: code `code-<TEAM>` installs the app in TEAM (a new bot token)."""
+        basic = call.headers.get("authorization", "").removeprefix("Basic ")
+        expected = base64.b64encode(f"{CLIENT_ID}:{CLIENT_SECRET}".encode()).decode()
+        if basic != expected:
+            return Scripted(200, {"ok": False, "error": "invalid_client_id"})
+        code = call.body.get("code", "")
+        refresh = call.body.get("refresh_token", "")
+        if refresh.startswith("xoxe-1-"):  # token rotation: a fresh bot token for that team
+            team = refresh.removeprefix("xoxe-1-")
+            old = workspace(team)
+            ws = Workspace(team, f"{old.bot_token}-refreshed", old.bot_user_id, old.bot_id)
+        elif code.startswith("code-"):
+            ws = workspace(code.removeprefix("code-"))
+        else:
+            return Scripted(200, {"ok": False, "error": "invalid_code"})
+        self.workspaces[ws.bot_token] = ws
+        body: dict[str, Any] = {
+            "ok": True,
+            "app_id": "A0PARISCALL",
+            "authed_user": {"id": f"U{ws.team_id}ADMIN"},
+            "scope": "app_mentions:read,chat:write,commands,im:history",
+            "token_type": "bot",
+            "access_token": ws.bot_token,
+            "bot_user_id": ws.bot_user_id,
+            "team": {"id": ws.team_id, "name": ws.team_id},
+            "enterprise": None,
+            "is_enterprise_install": False,
+        }
+        if self.token_expires_in is not None:
+            body.update(
+                {"refresh_token": f"xoxe-1-{ws.team_id}", "expires_in": self.token_expires_in}
+            )
+        return Scripted(200, body)
 
 
 # -- settings, signing and payloads -------------------------------------------------------------
@@ -232,10 +296,12 @@ def sign(body: str, timestamp: int | None = None, secret: str = SECRET) -> dict[
 # -- payloads as Slack sends them --------------------------------------------------------------
 
 
-def command_payload(text: str, response_url: str, channel: str = CHANNEL) -> dict[str, str]:
+def command_payload(
+    text: str, response_url: str, channel: str = CHANNEL, team_id: str = TEAM_ID
+) -> dict[str, str]:
     return {
         "token": "legacy-verification-token",
-        "team_id": TEAM_ID,
+        "team_id": team_id,
         "team_domain": "pariscall-test",
         "channel_id": channel,
         "channel_name": "general",
@@ -250,10 +316,12 @@ def command_payload(text: str, response_url: str, channel: str = CHANNEL) -> dic
     }
 
 
-def event_payload(event: dict[str, Any], event_id: str | None = None) -> dict[str, Any]:
+def event_payload(
+    event: dict[str, Any], event_id: str | None = None, ws: Workspace = DEFAULT_WORKSPACE
+) -> dict[str, Any]:
     return {
         "token": "legacy-verification-token",
-        "team_id": TEAM_ID,
+        "team_id": ws.team_id,
         "api_app_id": "A0PARISCALL",
         "event": event,
         "type": "event_callback",
@@ -262,8 +330,8 @@ def event_payload(event: dict[str, Any], event_id: str | None = None) -> dict[st
         "authorizations": [
             {
                 "enterprise_id": None,
-                "team_id": TEAM_ID,
-                "user_id": BOT_USER_ID,
+                "team_id": ws.team_id,
+                "user_id": ws.bot_user_id,
                 "is_bot": True,
                 "is_enterprise_install": False,
             }
@@ -402,9 +470,13 @@ class SlackHarness:
         return answer
 
     async def event(
-        self, event: dict[str, Any], event_id: str | None = None, retry: int | None = None
+        self,
+        event: dict[str, Any],
+        event_id: str | None = None,
+        retry: int | None = None,
+        ws: Workspace = DEFAULT_WORKSPACE,
     ) -> tuple[int, str]:
-        body = json.dumps(event_payload(event, event_id))
+        body = json.dumps(event_payload(event, event_id, ws))
         extra = {"X-Slack-Retry-Num": str(retry), "X-Slack-Retry-Reason": "http_timeout"}
         headers = {**sign(body), **extra} if retry else None
         return await self.post(body, "application/json", headers)

@@ -93,6 +93,14 @@ def test_lang_before_slack_runs_slack_not_serve(tmp_path: Path) -> None:
         (["--health-port", "http", "serve"], {}, "--health-port"),
         (["slack", "--port", "abc"], {}, "--port"),
         (["discord", "frobnicate"], {}, "frobnicate"),
+        (["ask", "x"], {"PARISCALL_DATABASE_URL": "not a url"}, "PARISCALL_DATABASE_URL"),
+        (["serve"], {"PARISCALL_DATABASE_URL": "mysql://u@h/db"}, "PARISCALL_DATABASE_URL"),
+        (["report"], {"PARISCALL_UNANSWERED_DAYS": "ninety"}, "PARISCALL_UNANSWERED_DAYS"),
+        (["serve"], {"DISCORD_TOKEN": "x", "PARISCALL_UNANSWERED_DAYS": "-1"}, "PARISCALL_UNANSWERED_DAYS"),
+        (["serve"], {"SLACK_CLIENT_SECRET": "s"}, "SLACK_CLIENT_ID"),
+        (["serve"], {"SLACK_CLIENT_ID": "1.2", "SLACK_SIGNING_SECRET": "s"}, "SLACK_CLIENT_SECRET"),
+        (["report", "--since", "-1"], {}, "--since"),
+        (["db", "downgrade"], {}, "downgrade"),
     ],
 )  # fmt: skip
 def test_invalid_values_are_one_line_exit_2(

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import discord
 
+from adapters import telemetry
 from adapters.discord.commands import (
     SLOW_AFTER,
     FrenchTranslator,
@@ -101,6 +102,9 @@ class PariscallClient(discord.AutoShardedClient):
             proxy=proxy,
             **shards,
         )
+        # Every answer (commands, mentions, DMs, buttons) is reported for metrics and the
+        # unanswered report; with no sink added (tests, `ask`) this costs a function call.
+        core = telemetry.observed(core, "discord")
         self.core = core
         self.state = state or PlatformState("discord")
         self._answering: set[asyncio.Task[Any]] = set()
@@ -135,6 +139,7 @@ class PariscallClient(discord.AutoShardedClient):
 
     async def on_resumed(self) -> None:
         self.state.set(CONNECTED)
+        telemetry.reconnected("discord")
 
     async def on_disconnect(self) -> None:
         if not self.is_closed():
@@ -199,6 +204,7 @@ class PariscallClient(discord.AutoShardedClient):
         except discord.HTTPException as exc:
             # No Send Messages here, the question was deleted, or Discord trouble: nothing
             # can tell the user through this channel.
+            telemetry.error("discord", "api")
             _log.warning(
                 "Could not answer message %s in channel %s: %s",
                 message.id,
@@ -210,6 +216,7 @@ class PariscallClient(discord.AutoShardedClient):
         try:
             await message.channel.send(text, allowed_mentions=NO_MENTIONS)
         except discord.HTTPException as exc:
+            telemetry.error("discord", "api")
             _log.warning("Could not send a hint in channel %s: %s", message.channel.id, exc)
 
     async def on_query_button(

@@ -28,6 +28,7 @@ from adapters.health import PlatformState
 from adapters.settings import HEALTH_PORT, Parser, SettingsError, port
 
 if TYPE_CHECKING:
+    from adapters.runtime import Runtime
     from bot.core import Core
 
 _log = logging.getLogger(__name__)
@@ -183,13 +184,18 @@ def build_client(
 
 
 async def start(
-    settings: DiscordSettings | Mapping[str, str], core: Core, state: PlatformState | None = None
+    settings: DiscordSettings | Mapping[str, str],
+    core: Core,
+    state: PlatformState | None = None,
+    runtime: Runtime | None = None,
 ) -> None:
     """Run the bot until it is cancelled: what `pariscall serve` runs beside Slack.
 
     `settings` is a `DiscordSettings` or an environment mapping. Raises `DiscordConfigError`
     (one line) for a setting Discord refuses, at login or later while connected (close codes
-    4004, 4010-4014), and `DiscordUnreachable` when Discord cannot be reached.
+    4004, 4010-4014), and `DiscordUnreachable` when Discord cannot be reached. `runtime` (the
+    database for the unanswered report, the metrics) is started by the caller and shared with
+    Slack under `serve`; the client reports its answers to it through adapters/telemetry.py.
     """
     if not isinstance(settings, DiscordSettings):
         settings = DiscordSettings.from_env(settings)
@@ -266,11 +272,15 @@ def run(argv: list[str], env: Mapping[str, str] | None = None) -> int:
             if args.clear and not args.guild:
                 raise DiscordConfigError("--clear needs --guild ID (the server to clear).")
             return asyncio.run(_sync(settings, core, args.guild, args.clear))
+        from adapters.runtime import Runtime
         from adapters.serve import Platforms, serve
         from adapters.settings import setup_logging
 
+        platforms = Platforms(
+            discord=settings, health_port=port(env, HEALTH_PORT), runtime=Runtime.from_env(env)
+        )
         setup_logging()  # discord.py logs through it
-        return serve(core, Platforms(discord=settings, health_port=port(env, HEALTH_PORT)))
+        return serve(core, platforms)
     except SettingsError as exc:
         print(f"pariscall discord: {exc}", file=sys.stderr)
         return 2

@@ -38,7 +38,9 @@ from slack_sdk.http_retry.builtin_interval_calculators import FixedValueRetryInt
 from slack_sdk.web.async_client import AsyncWebClient
 from slack_sdk.webhook.async_client import AsyncWebhookClient
 
+from adapters import telemetry
 from adapters.logs import next_id, request_id
+from adapters.slack.dedup import EventIds, RecentIds
 from adapters.slack.mrkdwn import from_slack
 from adapters.slack.render import (
     ASK,
@@ -95,26 +97,6 @@ def to_question(text: str, bot_user_id: str | None = None) -> str:
     return _BLANK.sub(" ", from_slack(text)).strip() or "help"
 
 
-class RecentIds:
-    """A bounded, time-limited set of event ids: the first delivery wins, retries are dropped."""
-
-    def __init__(self, maxsize: int = 10_000, ttl: float = 3600.0) -> None:
-        self._seen: OrderedDict[str, float] = OrderedDict()
-        self.maxsize = maxsize
-        self.ttl = ttl
-
-    def first_time(self, key: str) -> bool:
-        now = time.monotonic()
-        while self._seen and (
-            len(self._seen) >= self.maxsize or next(iter(self._seen.values())) < now - self.ttl
-        ):
-            self._seen.popitem(last=False)
-        if key in self._seen:
-            return False
-        self._seen[key] = now
-        return True
-
-
 class SkipRepeatedEvents(AsyncMiddleware):
     """Drop a repeated delivery of an event already being answered.
 
@@ -124,7 +106,7 @@ class SkipRepeatedEvents(AsyncMiddleware):
     retry, still answers the retry of a delivery that never reached us.
     """
 
-    def __init__(self, seen: RecentIds) -> None:
+    def __init__(self, seen: EventIds) -> None:
         self.seen = seen
 
     async def async_process(
@@ -135,7 +117,7 @@ class SkipRepeatedEvents(AsyncMiddleware):
         next: Callable[[], Awaitable[BoltResponse]],
     ) -> BoltResponse | None:
         event_id = req.body.get("event_id")
-        if isinstance(event_id, str) and not self.seen.first_time(event_id):
+        if isinstance(event_id, str) and not await self.seen.first_time(event_id):
             log.info("ignored a repeated delivery of event %s", event_id)
             return BoltResponse(status=200, body="")
         return await next()
@@ -166,19 +148,23 @@ class SlackBot:
         *,
         lang: str = "en",
         session: aiohttp.ClientSession | None = None,
+        seen: EventIds | None = None,
     ) -> None:
         self.core = core
         self.lang = lang
         self.session = session
-        self.seen = RecentIds()
+        self.seen: EventIds = seen or RecentIds()
         self._tasks: set[asyncio.Task[None]] = set()
         self._homes: dict[str, dict[str, Any]] = {}
-        self._acks: OrderedDict[str, str] = OrderedDict()
+        self._acks: OrderedDict[str, tuple[str, Reply]] = OrderedDict()
 
     # -- answering -----------------------------------------------------------------------------
 
     def answer(self, question: str, lang: str | None = None) -> Reply:
-        return self.core.answer(question, lang=lang or self.lang)
+        start = time.perf_counter()
+        reply = self.core.answer(question, lang=lang or self.lang)
+        telemetry.answered("slack", question, reply, time.perf_counter() - start)
+        return reply
 
     def message(self, reply: Reply, *, share_query: str | None = None) -> Message:
         """The rendered reply; a renderer bug is logged and the user gets the core's apology."""
@@ -203,17 +189,19 @@ class SlackBot:
         The core is pure after loading and rendering is deterministic, so the same question
         always gives the same body: popular questions are answered, rendered and serialized once.
         """
-        body = self._acks.get(question)
-        if body is None:
-            message = self.message(self.answer(question), share_query=question)
+        cached = self._acks.get(question)
+        if cached is None:
+            reply = self.answer(question)
+            message = self.message(reply, share_query=question)
             payload = {"text": message.text, "blocks": list(message.blocks)}
             body = json.dumps({**payload, "response_type": "ephemeral"})
-            self._acks[question] = body
+            self._acks[question] = (body, reply)
             if len(self._acks) > ACK_CACHE_SIZE:
                 self._acks.popitem(last=False)
-        else:
-            self._acks.move_to_end(question)
-        return body
+            return body
+        self._acks.move_to_end(question)
+        telemetry.answered("slack", question, cached[1], 0.0)  # answered again, from the cache
+        return cached[0]
 
     def home_view(self, lang: str) -> dict[str, Any]:
         if lang not in self._homes:  # the Home tab depends only on the content: render it once
@@ -234,8 +222,10 @@ class SlackBot:
             await work
         except SlackApiError as e:
             log.error("%s failed: Slack answered %s", what, e.response.get("error", e.response))
+            telemetry.error("slack", "api")
         except (TimeoutError, aiohttp.ClientError, OSError) as e:
             log.error("%s failed: Slack could not be reached (%s)", what, type(e).__name__)
+            telemetry.error("slack", "unreachable")
         except Exception:
             log.exception("%s failed", what)
 
@@ -280,9 +270,12 @@ def register(
     *,
     lang: str = "en",
     session: aiohttp.ClientSession | None = None,
+    seen: EventIds | None = None,
 ) -> SlackBot:
-    """Attach the pariscall listeners to `app`; returns the shared state they use."""
-    bot = SlackBot(core, lang=lang, session=session)
+    """Attach the pariscall listeners to `app`; returns the shared state they use.
+
+    `seen` remembers answered event ids (default: this process's memory)."""
+    bot = SlackBot(core, lang=lang, session=session, seen=seen)
 
     app.use(TagRequest())
     app.use(SkipRepeatedEvents(bot.seen))

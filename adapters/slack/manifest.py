@@ -12,6 +12,10 @@ import yaml
 
 from adapters.slack.app import COMMAND, EVENTS, EVENTS_PATH, METHODS
 
+REDIRECT_PATH = "/slack/oauth_redirect"  # bolt's default, served by server.create_web_app
+# bolt deletes a workspace's installation on these (AsyncApp.enable_token_revocation_listeners).
+OAUTH_EVENTS = ("app_uninstalled", "tokens_revoked")
+
 # The bot scope each event subscription needs (docs.slack.dev/reference/events).
 EVENT_SCOPES: dict[str, str | None] = {
     "app_mention": "app_mentions:read",
@@ -29,8 +33,16 @@ def bot_scopes() -> list[str]:
     return sorted(needed)
 
 
-def build_manifest(*, socket_mode: bool, url: str | None = None) -> dict[str, Any]:
-    """The manifest as a dict. HTTP mode needs the public base `url` (https://HOST)."""
+def build_manifest(
+    *,
+    socket_mode: bool,
+    url: str | None = None,
+    oauth: bool = False,
+    token_rotation: bool = False,
+) -> dict[str, Any]:
+    """The manifest as a dict. HTTP mode needs the public base `url` (https://HOST).
+
+    With `oauth` (a distributed app) it adds the redirect URL and the uninstall events; `token_rotation` makes bot tokens expire and refresh."""
     if not socket_mode and not url:
         raise ValueError("HTTP mode needs the public URL of the app (--url https://HOST)")
     request_url = f"{url.rstrip('/')}{EVENTS_PATH}" if url else None
@@ -40,12 +52,15 @@ def build_manifest(*, socket_mode: bool, url: str | None = None) -> dict[str, An
         "usage_hint": "principle 3 | supporters | did Russia sign? | fr principe 3",
         "should_escape": False,
     }
-    events: dict[str, Any] = {"bot_events": list(EVENTS)}
+    events: dict[str, Any] = {"bot_events": list(EVENTS) + (list(OAUTH_EVENTS) if oauth else [])}
     interactivity: dict[str, Any] = {"is_enabled": True}
     if request_url:
         command["url"] = request_url
         events["request_url"] = request_url
         interactivity["request_url"] = request_url
+    oauth_config: dict[str, Any] = {"scopes": {"bot": bot_scopes()}}
+    if oauth and url:
+        oauth_config = {"redirect_urls": [f"{url.rstrip('/')}{REDIRECT_PATH}"], **oauth_config}
     return {
         "_metadata": {"major_version": 1, "minor_version": 1},
         "display_information": {
@@ -63,13 +78,13 @@ def build_manifest(*, socket_mode: bool, url: str | None = None) -> dict[str, An
             "bot_user": {"display_name": "pariscall", "always_online": True},
             "slash_commands": [command],
         },
-        "oauth_config": {"scopes": {"bot": bot_scopes()}},
+        "oauth_config": oauth_config,
         "settings": {
             "event_subscriptions": events,
             "interactivity": interactivity,
             "org_deploy_enabled": False,
             "socket_mode_enabled": socket_mode,
-            "token_rotation_enabled": False,
+            "token_rotation_enabled": oauth and token_rotation,
         },
     }
 

@@ -2,10 +2,12 @@
 
     pariscall slack [--host H] [--port P]                       run (Socket Mode if SLACK_APP_TOKEN)
     pariscall slack manifest [--socket | --http --url URL]      print the app manifest (YAML)
+    pariscall slack manifest --oauth --url URL [--token-rotation]   ... for many workspaces
 
 `pariscall slack` runs through `pariscall serve`'s supervisor (adapters/serve.py): Slack out of
 reach is retried with backoff. Exit codes: 0 stopped by SIGTERM/SIGINT; 1 the content is
-invalid; 2 a setting is missing, malformed or refused by Slack.
+invalid; 2 a setting is missing, malformed or refused by Slack, or the database
+(PARISCALL_DATABASE_URL) cannot be used.
 """
 
 from __future__ import annotations
@@ -25,11 +27,13 @@ from slack_bolt.authorization import AuthorizeResult
 from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
+from adapters import telemetry
 from adapters.health import CONNECTED, RECONNECTING, Health, PlatformState
 from adapters.settings import Parser
 from adapters.slack.app import EVENTS_PATH, SlackBot, retry_handlers
-from adapters.slack.manifest import build_manifest, to_yaml
-from adapters.slack.server import create_app, create_web_app
+from adapters.slack.dedup import DatabaseEventIds, EventIds
+from adapters.slack.manifest import bot_scopes, build_manifest, to_yaml
+from adapters.slack.server import create_app, create_oauth_app, create_web_app
 from adapters.slack.settings import (
     API_URL,
     APP_TOKEN,
@@ -43,6 +47,8 @@ from adapters.slack.settings import (
 )
 
 if TYPE_CHECKING:
+    from adapters.runtime import Runtime
+    from adapters.slack.installations import Installations
     from bot.core import Core
 
 log = logging.getLogger("pariscall.slack")
@@ -117,15 +123,28 @@ def _unreachable(settings: SlackSettings, e: BaseException) -> StartError:
 
 
 class SlackService:
-    """One running Slack adapter: the bolt app behind Socket Mode or an aiohttp HTTP server."""
+    """One running Slack adapter: the bolt app behind Socket Mode or an aiohttp HTTP server.
 
-    def __init__(self, settings: SlackSettings, core: Core, health: Health | None = None) -> None:
+    `runtime` (adapters/runtime.py) brings the database (OAuth installs, shared event ids)
+    and the metrics served at /metrics; without one the adapter keeps event ids in memory.
+    `health` is what /healthz and /readyz report on the HTTP port (default: this app alone)."""
+
+    def __init__(
+        self,
+        settings: SlackSettings,
+        core: Core,
+        runtime: Runtime | None = None,
+        health: Health | None = None,
+    ) -> None:
         self.settings = settings
         self.core = core
+        self.runtime = runtime
         self.health = health  # its /healthz and /readyz ride on the HTTP port
+        self.installations: Installations | None = None  # OAuth: the workspaces' tokens
         self.app: AsyncApp | None = None
         self.bot: SlackBot | None = None
         self.port: int | None = None
+        self.web_app: web.Application | None = None
         self._session: aiohttp.ClientSession | None = None
         self._runner: web.AppRunner | None = None
         self._socket: AsyncSocketModeHandler | None = None
@@ -136,20 +155,28 @@ class SlackService:
         # One connection pool for every Web API call and response_url post.
         self._session = aiohttp.ClientSession()
         try:
-            identity = await identify(settings, self._session)
-            app, self.bot = create_app(
-                core=self.core,
-                identity=identity,
-                signing_secret=settings.signing_secret or "",
-                api_url=settings.api_url,
-                lang=settings.lang,
-                session=self._session,
-            )
+            if settings.oauth:
+                app, self.bot = self._oauth_app()
+                who: str | None = "every workspace that installs it"
+            else:
+                identity = await identify(settings, self._session)
+                app, self.bot = create_app(
+                    core=self.core,
+                    identity=identity,
+                    signing_secret=settings.signing_secret or "",
+                    api_url=settings.api_url,
+                    lang=settings.lang,
+                    session=self._session,
+                    seen=self._event_ids(),
+                )
+                who = identity.bot_user_id
             self.app = app
             if settings.socket_mode:
                 url = await socket_url(settings, self._session)
                 self._socket = AsyncSocketModeHandler(app, settings.app_token, logger=log)
                 self._socket.client.wss_uri = url  # already issued: no second Tier-1 call
+                # Slack closes Socket Mode connections now and then; the client reconnects.
+                self._socket.client.on_close_listeners.append(_count_reconnect)
                 try:
                     # slack_sdk retries a failed WebSocket connection forever: bound the wait.
                     await asyncio.wait_for(
@@ -161,35 +188,76 @@ class SlackService:
                         f"Socket Mode could not connect to Slack's WebSocket within "
                         f"{SOCKET_CONNECT_TIMEOUT:.0f} s; check the network (or HTTPS_PROXY)."
                     ) from None
-                log.info("Slack: connected in Socket Mode as %s", identity.bot_user_id)
+                log.info("Slack: connected in Socket Mode as %s", who)
             else:
-                web_app = create_web_app(app, health=self.health)
-                self._runner = web.AppRunner(web_app, access_log=None)
+                self.web_app = create_web_app(app, health=self.health)
+                if self.runtime is not None and self.runtime.metrics is not None:
+                    from adapters.metrics import add_metrics_route
+
+                    add_metrics_route(self.web_app, self.runtime.metrics)
+                self._runner = web.AppRunner(self.web_app, access_log=None)
                 await self._runner.setup()
                 site = web.TCPSite(self._runner, settings.host, settings.port)
                 await site.start()
                 self.port = self._runner.addresses[0][1]
                 log.info(
-                    "Slack: listening on http://%s:%s%s as %s",
+                    "Slack: listening on http://%s:%s%s for %s",
                     settings.host,
                     self.port,
                     EVENTS_PATH,
-                    identity.bot_user_id,
+                    who,
                 )
         except BaseException:
             await self.close()
             raise
 
+    def _event_ids(self) -> EventIds | None:
+        runtime = self.runtime
+        if runtime is not None and runtime.shared_events and runtime.database is not None:
+            return DatabaseEventIds(runtime.database)
+        return None  # this process's memory
+
+    def _oauth_app(self) -> tuple[AsyncApp, SlackBot]:
+        from adapters.slack.installations import Installations, OAuthStates
+
+        settings = self.settings
+        database = self.runtime.database if self.runtime is not None else None
+        if database is None or settings.client_id is None:
+            raise StartError("Slack OAuth needs the database (PARISCALL_DATABASE_URL).")
+        self.installations = installations = Installations(database, settings.client_id)
+        if self.runtime is not None and self.runtime.metrics is not None:
+            metrics = self.runtime.metrics
+            metrics.track(metrics.installations.labels("slack"), installations.count)
+        return create_oauth_app(
+            core=self.core,
+            client_id=settings.client_id,
+            client_secret=settings.client_secret or "",
+            signing_secret=settings.signing_secret or "",
+            installations=installations,
+            states=OAuthStates(database),
+            scopes=bot_scopes(),
+            api_url=settings.api_url,
+            redirect_uri=settings.redirect_uri,
+            lang=settings.lang,
+            session=self._session,
+            seen=self._event_ids(),
+        )
+
     async def watch(self, state: PlatformState) -> None:
         """Run until cancelled, keeping `state` up to date; raise StartError when Socket Mode
-        stays disconnected longer than SOCKET_DOWN_LIMIT (the supervisor then starts again)."""
-        state.set(CONNECTED)
+        stays disconnected longer than SOCKET_DOWN_LIMIT (the supervisor then starts again).
+
+        OAuth mode is connected while the installation store (the database) answers: without it
+        no workspace's token can be read."""
+        await self._check_installations(state)
         down_since: float | None = None
         loop = asyncio.get_running_loop()
         while True:
             await asyncio.sleep(SOCKET_CHECK_INTERVAL)
             if self._socket is None:
-                continue  # HTTP mode: connected as long as the server listens
+                # HTTP mode: connected as long as the server listens (and, OAuth, the store).
+                await self._check_installations(state)
+                continue
             if await self._socket.client.is_connected():
                 down_since = None
                 state.set(CONNECTED)
@@ -198,6 +266,18 @@ class SlackService:
             state.set(RECONNECTING)
             if loop.time() - down_since > SOCKET_DOWN_LIMIT:
                 raise StartError(f"Socket Mode stayed disconnected for {SOCKET_DOWN_LIMIT:.0f} s.")
+
+    async def _check_installations(self, state: PlatformState) -> None:
+        """OAuth: connected, with the number of workspaces, while the database can be read."""
+        if self.installations is None:
+            state.set(CONNECTED)
+            return
+        try:
+            count = await asyncio.to_thread(self.installations.count)
+        except Exception as e:  # the database is down: no event can be authorized
+            state.set(RECONNECTING, f"OAuth: the database cannot be read ({type(e).__name__})")
+            return
+        state.set(CONNECTED, f"OAuth: {count} workspace(s) installed")
 
     async def close(self) -> None:
         """Stop taking requests, finish the answers in flight, release connections."""
@@ -214,16 +294,23 @@ class SlackService:
             self._session = None
 
 
+async def _count_reconnect(message: object) -> None:
+    telemetry.reconnected("slack")
+
+
 async def start(
     settings: SlackSettings,
     core: Core,
     state: PlatformState | None = None,
     health: Health | None = None,
+    runtime: Runtime | None = None,
 ) -> None:
     """Run the Slack adapter until cancelled (for `pariscall serve`, beside other platforms).
 
-    Raises ConfigError for a token Slack refuses, StartError when Slack cannot be reached."""
-    service = SlackService(settings, core, health)
+    Raises ConfigError for a token Slack refuses, StartError when Slack cannot be reached.
+    `runtime` (the database and metrics, started by the caller) is optional for one workspace:
+    without it event ids stay in memory and nothing is measured."""
+    service = SlackService(settings, core, runtime, health)
     await service.open()
     try:
         await service.watch(state or PlatformState("slack"))
@@ -250,7 +337,17 @@ def build_manifest_parser() -> argparse.ArgumentParser:
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument("--socket", action="store_true", help="Socket Mode (the default)")
     mode.add_argument("--http", action="store_true", help="HTTP mode: Slack calls --url")
-    parser.add_argument("--url", help="HTTP mode: the app's public base URL, https://HOST")
+    mode.add_argument(
+        "--oauth",
+        action="store_true",
+        help="distributed app (many workspaces): HTTP mode plus the OAuth redirect URL",
+    )
+    parser.add_argument("--url", help="HTTP/OAuth: the app's public base URL, https://HOST")
+    parser.add_argument(
+        "--token-rotation",
+        action="store_true",
+        help="OAuth: turn on token rotation (bot tokens expire and are refreshed)",
+    )
     return parser
 
 
@@ -265,12 +362,14 @@ def run(argv: list[str] | None = None) -> int:
         return int(e.code or 0)
     if args.port is not None and not 0 <= args.port <= 65535:
         return _fail(ConfigError("--port", "must be a port number from 0 to 65535."))
+    from adapters.runtime import Runtime
     from adapters.serve import Platforms, serve
     from adapters.settings import HEALTH_PORT, SettingsError, core_or_exit, port, setup_logging
 
     try:  # `pariscall` has read .env and applied the global options to the environment
         settings = from_env(os.environ, host=args.host, port=args.port)
         health_port = port(os.environ, HEALTH_PORT)
+        runtime = Runtime.from_env(os.environ, oauth=settings.oauth)
     except SettingsError as e:
         print(f"pariscall slack: {e}", file=sys.stderr)
         return 2
@@ -279,7 +378,7 @@ def run(argv: list[str] | None = None) -> int:
         core = core_or_exit()  # content, imported supporters and cache folders from the env
     except SystemExit as e:  # it printed the content report
         return int(e.code or 1)
-    return serve(core, Platforms(slack=settings, health_port=health_port))
+    return serve(core, Platforms(slack=settings, health_port=health_port, runtime=runtime))
 
 
 def _manifest(argv: list[str]) -> int:
@@ -287,13 +386,22 @@ def _manifest(argv: list[str]) -> int:
         args = build_manifest_parser().parse_args(argv)
     except SystemExit as e:
         return int(e.code or 0)
-    if args.http and not args.url:
-        return _fail(ConfigError("--url", "is needed with --http: the app's https:// base URL."))
-    if args.url and not args.http:
-        return _fail(ConfigError("--url", "only applies to --http (Socket Mode needs no URL)."))
+    http = args.http or args.oauth
+    flag = "--oauth" if args.oauth else "--http"
+    if http and not args.url:
+        return _fail(ConfigError("--url", f"is needed with {flag}: the app's https:// base URL."))
+    if args.url and not http:
+        return _fail(
+            ConfigError("--url", "only applies to --http or --oauth (Socket Mode needs no URL).")
+        )
     if args.url and not args.url.startswith("https://"):
         return _fail(ConfigError("--url", "must start with https:// (Slack only calls HTTPS)."))
-    print(to_yaml(build_manifest(socket_mode=not args.http, url=args.url)), end="")
+    if args.token_rotation and not args.oauth:
+        return _fail(ConfigError("--token-rotation", "only applies to --oauth."))
+    manifest = build_manifest(
+        socket_mode=not http, url=args.url, oauth=args.oauth, token_rotation=args.token_rotation
+    )
+    print(to_yaml(manifest), end="")
     return 0
 
 

@@ -18,6 +18,9 @@ BOT_TOKEN = "SLACK_BOT_TOKEN"
 APP_TOKEN = "SLACK_APP_TOKEN"
 SIGNING_SECRET = "SLACK_SIGNING_SECRET"
 API_URL = "SLACK_API_URL"
+CLIENT_ID = "SLACK_CLIENT_ID"
+CLIENT_SECRET = "SLACK_CLIENT_SECRET"
+REDIRECT_URI = "SLACK_REDIRECT_URI"
 PORT = "PORT"
 LANG = "PARISCALL_LANG"
 
@@ -60,11 +63,15 @@ APP_TOKEN_WHERE = (
     "Slack app settings > Basic Information > App-Level Tokens, scope connections:write"
 )
 SECRET_WHERE = "Slack app settings > Basic Information > App Credentials > Signing Secret"
+CLIENT_WHERE = "Slack app settings > Basic Information > App Credentials"
 
 
 @dataclass(frozen=True, slots=True)
 class SlackSettings:
-    """What the Slack adapter needs to run. Socket Mode when `app_token` is set, else HTTP."""
+    """What the Slack adapter needs to run. Socket Mode when `app_token` is set, else HTTP.
+
+    With `client_id` (OAuth, many workspaces) there is no bot token: each workspace's comes
+    from the installation store, and the app runs over HTTP."""
 
     bot_token: str = field(repr=False)
     signing_secret: str | None = field(default=None, repr=False)
@@ -73,21 +80,34 @@ class SlackSettings:
     port: int = DEFAULT_PORT
     api_url: str = DEFAULT_API_URL
     lang: str = "en"
+    client_id: str | None = None
+    client_secret: str | None = field(default=None, repr=False)
+    redirect_uri: str | None = None
 
     @property
     def socket_mode(self) -> bool:
         return self.app_token is not None
 
+    @property
+    def oauth(self) -> bool:
+        return self.client_id is not None
 
-def is_configured(env: Mapping[str, str]) -> bool:
-    """True when a Slack bot token is set at all (so `pariscall serve` should start Slack)."""
-    return bool(env.get(BOT_TOKEN, "").strip())
+
+def is_oauth(env: Mapping[str, str]) -> bool:
+    """True when the OAuth client id is set: many workspaces, tokens in the database."""
+    return bool(env.get(CLIENT_ID, "").strip())
 
 
 def from_env(
     env: Mapping[str, str], *, host: str | None = None, port: int | None = None
 ) -> SlackSettings:
     """Read and check the settings; raise `ConfigError` naming the first bad variable."""
+    if is_oauth(env):
+        return _oauth_from_env(env, host=host, port=port)
+    if env.get(CLIENT_SECRET, "").strip() and not env.get(BOT_TOKEN, "").strip():
+        raise ConfigError(
+            CLIENT_ID, f"is not set: OAuth needs it beside {CLIENT_SECRET} ({CLIENT_WHERE})."
+        )
     bot_token = env.get(BOT_TOKEN, "").strip()
     if not bot_token:
         raise missing_token(BOT_TOKEN, "xoxb-", BOT_TOKEN_WHERE)
@@ -108,28 +128,78 @@ def from_env(
     if secret is not None and not _SECRET.fullmatch(secret):
         raise ConfigError(SIGNING_SECRET, f"contains spaces: copy it again ({SECRET_WHERE}).")
 
-    if port is None:
-        raw_port = env.get(PORT, "").strip() or str(DEFAULT_PORT)
-        if not raw_port.isdigit() or int(raw_port) > 65535:
-            raise ConfigError(PORT, "must be a port number from 0 to 65535.")
-        port = int(raw_port)
-
-    api_url = env.get(API_URL, "").strip() or DEFAULT_API_URL
-    if not api_url.startswith(("https://", "http://")):
-        raise ConfigError(API_URL, "must be a URL such as https://slack.com/api/.")
-    if not api_url.endswith("/"):
-        api_url += "/"
-
-    lang = (env.get(LANG, "").strip() or "en").lower()
-    if lang not in LANGS:
-        raise ConfigError(LANG, f"must be one of {', '.join(LANGS)}.")
-
     return SlackSettings(
         bot_token=bot_token,
         signing_secret=secret,
         app_token=app_token,
         host=host or "0.0.0.0",
-        port=port,
-        api_url=api_url,
-        lang=lang,
+        port=_port(env, port),
+        api_url=_api_url(env),
+        lang=_lang(env),
     )
+
+
+def _oauth_from_env(
+    env: Mapping[str, str], *, host: str | None = None, port: int | None = None
+) -> SlackSettings:
+    """OAuth (distributed app): client id and secret, the signing secret, HTTP mode."""
+    client_id = env.get(CLIENT_ID, "").strip()
+    client_secret = env.get(CLIENT_SECRET, "").strip()
+    if not client_secret:
+        raise ConfigError(
+            CLIENT_SECRET, f"is not set: OAuth needs it beside {CLIENT_ID} ({CLIENT_WHERE})."
+        )
+    for variable in (BOT_TOKEN, APP_TOKEN):
+        if env.get(variable, "").strip():
+            raise ConfigError(
+                variable,
+                f"cannot be used with {CLIENT_ID}: OAuth takes each workspace's token from "
+                "its installation, over HTTP; unset one of them.",
+            )
+    secret = env.get(SIGNING_SECRET, "").strip()
+    if not secret:
+        raise ConfigError(SIGNING_SECRET, f"is not set: OAuth runs over HTTP ({SECRET_WHERE}).")
+    if not _SECRET.fullmatch(secret) or not _SECRET.fullmatch(client_secret):
+        raise ConfigError(
+            SIGNING_SECRET if not _SECRET.fullmatch(secret) else CLIENT_SECRET,
+            f"contains spaces: copy it again ({CLIENT_WHERE}).",
+        )
+    redirect_uri = env.get(REDIRECT_URI, "").strip() or None
+    if redirect_uri is not None and not redirect_uri.startswith("https://"):
+        raise ConfigError(
+            REDIRECT_URI, "must be https://HOST/slack/oauth_redirect, as in the app settings."
+        )
+    return SlackSettings(
+        bot_token="",
+        signing_secret=secret,
+        host=host or "0.0.0.0",
+        port=_port(env, port),
+        api_url=_api_url(env),
+        lang=_lang(env),
+        client_id=client_id,
+        client_secret=client_secret,
+        redirect_uri=redirect_uri,
+    )
+
+
+def _port(env: Mapping[str, str], port: int | None) -> int:
+    if port is not None:
+        return port
+    raw_port = env.get(PORT, "").strip() or str(DEFAULT_PORT)
+    if not raw_port.isdigit() or int(raw_port) > 65535:
+        raise ConfigError(PORT, "must be a port number from 0 to 65535.")
+    return int(raw_port)
+
+
+def _api_url(env: Mapping[str, str]) -> str:
+    api_url = env.get(API_URL, "").strip() or DEFAULT_API_URL
+    if not api_url.startswith(("https://", "http://")):
+        raise ConfigError(API_URL, "must be a URL such as https://slack.com/api/.")
+    return api_url if api_url.endswith("/") else api_url + "/"
+
+
+def _lang(env: Mapping[str, str]) -> str:
+    lang = (env.get(LANG, "").strip() or "en").lower()
+    if lang not in LANGS:
+        raise ConfigError(LANG, f"must be one of {', '.join(LANGS)}.")
+    return lang
