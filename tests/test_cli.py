@@ -39,11 +39,12 @@ def test_ask_json() -> None:
 
 
 def test_ask_json_stdin_one_object_per_line() -> None:
-    """`ask --json -` answers each input line with one JSON line, in order."""
+    """`ask --json -` answers each input line with exactly one JSON line, in order; a blank
+    line gets the help reply, as an empty question does everywhere."""
     result = run("ask", "--json", "-", stdin="principle 1\n\nwho launched it\nprincipe 2\n")
     lines = [json.loads(line) for line in result.stdout.splitlines()]
-    assert [d["topic"] for d in lines] == ["principle:1", "about", "principle:2"]
-    assert lines[2]["lang"] == "fr"
+    assert [d["topic"] for d in lines] == ["principle:1", "help", "about", "principle:2"]
+    assert lines[3]["lang"] == "fr"
 
 
 def test_lang_option() -> None:
