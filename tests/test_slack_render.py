@@ -91,7 +91,8 @@ def test_reply_becomes_header_sections_fields_context_and_actions() -> None:
     assert data["blocks"][0]["text"]["text"] == "Principle 3: Defend electoral processes"
     assert data["blocks"][2]["fields"][0]["text"] == "*Launched*\n12 Nov 2018"
     context = " ".join(e["text"] for e in data["blocks"][3]["elements"])
-    assert f"<{SRC.url}|{SRC.title}> (2025-12-25)" in context and "As of 2025-12-25" in context
+    assert f"Source: <{SRC.url}|{SRC.title}> (25 Dec 2025)" in context
+    assert "As of 25 Dec 2025" in context
 
 
 def test_buttons_carry_queries_and_share() -> None:
@@ -123,8 +124,8 @@ def test_french_reply_gets_french_labels() -> None:
     """Labels the renderer adds follow the reply's language."""
     data = payload(sample(lang="fr"), share="fr principe 3")
     text = json.dumps(data, ensure_ascii=False)
-    assert "Partager dans le canal" in text and "À jour au 2025-12-25" in text
-    assert "Sources :" in text
+    assert "Partager dans le canal" in text and "À jour au 25 déc. 2025" in text
+    assert "Source\u00a0:" in text
 
 
 def test_minimal_reply_renders() -> None:
