@@ -64,14 +64,14 @@ def test_a_principle_becomes_one_embed_with_its_source_and_date():
     assert embed.title == "Principle 3: Defend electoral processes"
     assert "> Strengthen our capacity" in embed.description
     assert "[principles page](https://pariscall.international/en/principles)" in embed.description
-    assert embed.footer.text == "Source: Principles page · as of 2025-12-25"
+    assert embed.footer.text == "Source: Principles page · as of 25 Dec 2025"
     assert embed.url == PRINCIPLES
 
 
 def test_french_footer():
     """A French reply gets a French footer."""
     embed = render(principle_reply(lang="fr")).embeds[0]
-    assert embed.footer.text == "Source : Principles page · à jour au 2025-12-25"
+    assert embed.footer.text == "Source\u00a0: Principles page · à jour au 25 déc. 2025"
 
 
 def test_buttons_nav_then_suggestions_then_links():
@@ -168,14 +168,15 @@ def test_many_long_fields_stay_within_the_total():
 
 
 def test_many_sources_fit_in_the_footer():
-    """Twenty long source titles still make a footer of at most 2,048 that keeps its date."""
+    """Twenty long sources: the footer names the best ones only, and keeps its date."""
     sources = tuple(
         Source("Title " * 30 + str(i), f"https://e.org/{i}", "2025-01-01") for i in range(20)
     )
     data = payload(principle_reply(sources=sources, as_of=None))
     assert message_problems(data) == []
     footer = data["embeds"][0]["footer"]["text"]
-    assert len(footer) <= 2048 and footer.endswith("· as of 2025-01-01")
+    assert len(footer) <= 2048 and footer.endswith("· as of 1 Jan 2025")
+    assert footer.startswith("Source: Title") and "Title 1" not in footer
 
 
 def test_mentions_and_discord_markup_in_text_are_made_inert():

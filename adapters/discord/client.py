@@ -21,7 +21,7 @@ from adapters.discord.commands import (
     respond,
     send_sorry,
 )
-from adapters.discord.render import NO_MENTIONS, QueryButton, render
+from adapters.discord.render import NO_MENTIONS, MoreButton, QueryButton, render, render_more
 
 if TYPE_CHECKING:
     from bot.core import Core
@@ -85,7 +85,7 @@ class PariscallClient(discord.AutoShardedClient):
         await self.tree.set_translator(FrenchTranslator(self.core))
         # Every reply button is a QueryButton whose custom id holds its query: registering the
         # template once makes the buttons of every message ever sent work, across restarts.
-        self.add_dynamic_items(QueryButton)
+        self.add_dynamic_items(QueryButton, MoreButton)
 
     async def on_ready(self) -> None:
         assert self.user is not None
@@ -116,7 +116,8 @@ class PariscallClient(discord.AutoShardedClient):
             _log.exception("The core failed on message %s", message.id)
             reply = self.core.sorry(lang)
         try:
-            await message.reply(**render(reply).kwargs(), mention_author=False)
+            rendered = render(reply, question=question or None)
+            await message.reply(**rendered.kwargs(), mention_author=False)
         except discord.HTTPException as exc:
             # Forbidden (no Send Messages or Embed Links here), NotFound (the question was
             # deleted), or Discord trouble: nothing to tell the user through this channel.
@@ -142,4 +143,20 @@ class PariscallClient(discord.AutoShardedClient):
             )
         except Exception:
             _log.exception("Error answering button %r (interaction %s)", query, interaction.id)
+            await send_sorry(interaction, self.core)
+
+    async def on_more_button(
+        self, interaction: discord.Interaction, part: str, lang: str, query: str
+    ) -> None:
+        """ "More" or "Sources" was clicked: the details of the answer, privately to whoever
+        clicked (a new ephemeral message; the answer itself stays as it was)."""
+        try:
+            reply = await asyncio.to_thread(self.core.answer, query, lang=lang)
+            kwargs = render_more(reply, part).kwargs()
+            kwargs.pop("view", None)  # the details need no buttons of their own
+            await interaction.response.send_message(**kwargs, ephemeral=True)
+        except Exception:
+            _log.exception(
+                "Error answering %r for %r (interaction %s)", part, query, interaction.id
+            )
             await send_sorry(interaction, self.core)
