@@ -16,7 +16,7 @@ from bot.messages import (
     query_label,
     say,
 )
-from bot.reply import SHORT_SOURCES, Entity, Field, Reply, Source, Suggestion
+from bot.reply import SHORT_SOURCES, Entity, Field, Reply, Source, Suggestion, sources_markdown
 from bot.supporters import NameMatch
 from bot.text import fold, quote_user_text
 from bot.timeframe import Moment
@@ -136,11 +136,7 @@ def finish(reply: Reply) -> Reply:
 
 def sources_section(sources: tuple[Source, ...], lang: str) -> str:
     """Every source as a Markdown list with its date, under a heading line."""
-    if not sources:
-        return ""
-    lines = [f"- [{s.title}]({s.url}), " + (human_date(s.as_of, lang) if s.as_of
-             else say("undated", lang)) for s in sources]  # fmt: skip
-    return say("all_sources", lang) + "\n" + "\n".join(lines)
+    return sources_markdown(sources, lang)
 
 
 def _core_words(sentence: str) -> str:
@@ -170,7 +166,7 @@ def principle(p: Principle, lang: str) -> Reply:
             say("call_wording", lang, n=p.number, url=CALL_URL.get(lang, CALL_URL["en"]))
         )
         details.append(_quote(call))
-    details.append(say("official_wording", lang, url=url))
+    details.append(say("official_wording_at", lang, url=url))
     nav = []
     if p.number > 1:
         nav.append(Suggestion(say("previous", lang, n=p.number - 1), f"principle {p.number - 1}"))

@@ -10,9 +10,9 @@ OFFICIAL_SITE_FR = "https://pariscall.international/fr/"
 
 _MESSAGES: dict[str, dict[str, str]] = {
     "principle_title": {"en": "Principle {n}: {title}", "fr": "Principe {n} : {title}"},
-    "official_wording": {
-        "en": "Official wording ([principles page]({url})):",
-        "fr": "Texte officiel ([page des principes]({url})) :",
+    "official_wording_at": {
+        "en": "The official wording is on the [principles page]({url}).",
+        "fr": "Le texte officiel est sur la [page des principes]({url}).",
     },
     "call_wording": {
         "en": "The Call text of 12 Nov 2018 words it as item {n} of its list ([text]({url})):",
@@ -183,7 +183,6 @@ _MESSAGES: dict[str, dict[str, str]] = {
     "label_context": {"en": "UN context", "fr": "Contexte à l'ONU"},
     "label_help": {"en": "Help", "fr": "Aide"},
     "label_principle": {"en": "Principle {n}", "fr": "Principe {n}"},
-    "all_sources": {"en": "**All sources**", "fr": "**Toutes les sources**"},
     "undated": {"en": "undated", "fr": "non daté"},
     "supporters_notable": {"en": "**Among them**", "fr": "**Parmi eux**"},
     "category_count": {
