@@ -18,7 +18,7 @@ from bot.messages import (
 )
 from bot.reply import SHORT_SOURCES, Entity, Field, Reply, Source, Suggestion, sources_markdown
 from bot.supporters import NameMatch
-from bot.text import fold, quote_user_text
+from bot.text import fold, quote_user_text, tokens
 from bot.timeframe import Moment
 
 PRINCIPLES_URL = {"en": "https://pariscall.international/en/principles",
@@ -47,10 +47,21 @@ def _quote(text: str) -> str:
 def follow(query: str, lang: str, content: Content | None = None) -> Suggestion:
     """A follow-up query with a readable label ("us" becomes "U.S. position"); an example
     question of a topic is labelled with that topic's title."""
-    if content is not None:
+    if content is not None and " " in query and not query.startswith(("principle ", "supporter")):
+        folded = f" {' '.join(tokens(fold(query)))} "
+        best, score = None, 0
         for t in content.topics.values():
             if query in t.examples:
                 return Suggestion(pick(t.title, lang), query)
+            # Else the topic whose longest keyword the question contains names it.
+            found = max(
+                (len(k) for k in t.keywords if f" {' '.join(tokens(fold(k)))} " in folded),
+                default=0,
+            )
+            if found > score:
+                best, score = t, found
+        if best is not None:
+            return Suggestion(pick(best.title, lang), query)
     return Suggestion(query_label(query, lang), query)
 
 
@@ -495,6 +506,8 @@ def supporters_at(content: Content, lang: str, moment: Moment, category: str = "
     counts = content.counts
     if moment.kind == "launch":
         picked = [c for c in counts if c.as_of <= "2018-11-20"]
+    elif moment.kind == "reach":  # the first count at or above the figure asked about
+        picked = [c for c in counts if (getattr(c, moment.field) or 0) >= moment.reach][:1]
     else:
         before = [
             c
