@@ -20,6 +20,7 @@ from adapters.discord.render import (
     cut,
     escape,
     render,
+    to_buttons,
     to_custom_id,
     to_markdown,
 )
@@ -301,3 +302,18 @@ def test_every_principle_has_previous_next_and_links(core: Core, lang: str):
         rendered = render(core.answer(f"principle {number}", lang))
         assert any(b.url for b in rendered.buttons)
         assert any(b.row == 0 and b.query for b in rendered.buttons)
+
+
+def test_more_and_sources_buttons_on_a_reply_with_details():
+    """A reply with details gets "More" (and "Sources" when the short form cannot name every
+    source) on row 3, carrying its query; a reply without details gets neither."""
+    many = tuple(Source(f"S{i}", f"https://e.org/{i}", "2025-01-01") for i in range(4))
+    reply = principle_reply(details="More text.", query="principle 3", sources=many)
+    more = [b for b in to_buttons(reply) if b.row == 3]
+    assert [(b.label, b.custom_id) for b in more] == [
+        ("More", "pariscall:m:en:principle 3"),
+        ("Sources", "pariscall:s:en:principle 3"),
+    ]
+    assert not [b for b in to_buttons(principle_reply()) if b.row == 3]
+    long_question = "why " * 40
+    assert not [b for b in to_buttons(principle_reply(details="x"), long_question) if b.row == 3]

@@ -14,8 +14,10 @@ from adapters.slack.app import to_question
 from adapters.slack.mrkdwn import escape, from_slack, to_mrkdwn
 from adapters.slack.render import (
     ASK,
+    MORE,
     NAV,
     SHARE,
+    SOURCES,
     RenderError,
     decode_value,
     encode_value,
@@ -371,3 +373,19 @@ def test_to_payload_is_slack_sdks_to_dict(core: Core) -> None:
     ]  # fmt: skip
     for block in blocks:
         assert to_payload(block) == block.to_dict()
+
+
+def test_more_and_sources_buttons_carry_the_query() -> None:
+    """A reply with details gets "More" and, when the short form names only some sources,
+    "Sources"; both carry the reply's query (else the question) and language."""
+    many = tuple(Source(f"S{i}", f"https://e.org/{i}", "2025-01-01") for i in range(4))
+    blocks = payload(sample(details="More.", sources=many), share="p3")["blocks"]
+    found = {e["action_id"]: decode_value(e["value"]) for b in blocks if b["type"] == "actions"
+             for e in b["elements"] if e["action_id"] in (MORE, SOURCES)}  # fmt: skip
+    assert found == {MORE: ("p3", "en"), SOURCES: ("p3", "en")}
+    data = render(sample(details="More.", query="principle 3"), question="p3").to_dict()
+    check_message(data)
+    assert decode_value(next(e["value"] for b in data["blocks"] if b["type"] == "actions"
+                             for e in b["elements"] if e["action_id"] == MORE)) == (
+        "principle 3", "en")  # fmt: skip
+    assert MORE not in json.dumps(payload(sample()))  # no details, no button
