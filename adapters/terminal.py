@@ -64,11 +64,7 @@ def to_plain_lines(markdown: str, columns: int) -> list[str]:
             line = line[1:].strip()
         else:
             first = rest = ""
-        lines.extend(
-            textwrap.wrap(line, columns, initial_indent=first, subsequent_indent=rest,
-                          break_long_words=False, break_on_hyphens=False)  # fmt: skip
-            or [first.rstrip()]
-        )
+        lines.extend(_wrap(line, columns, first, rest))
     return lines
 
 
