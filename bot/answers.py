@@ -542,3 +542,35 @@ def supporters_at(content: Content, lang: str, moment: Moment, category: str = "
         more_url=localized_url(content.official_list.url, lang),
         details=say("supporters_history", lang) + "\n" + "\n".join(history) if history else "",
     ))  # fmt: skip
+
+
+def supporters_from(content: Content, lang: str, state: Supporter, category: str = "") -> Reply:
+    """Supporters from one country ("how many French organisations signed?", "which US cities
+    signed?"): the count by category from the official list, and their names as details."""
+    official = content.official_list
+    members = [s for s in content.supporters if s.supporter and s.country == state.country
+               and s.category != "state" and (not category or s.category == category)]  # fmt: skip
+    where, _ = name_of(state, lang)
+    by_category = [(c, sum(1 for s in members if s.category == c)) for c in CATEGORIES]
+    parts = ", ".join(f"{number(n, lang)} {category_label(c, lang, plural=True).lower()}"
+                      for c, n in by_category if n)  # fmt: skip
+    names = sorted(s.name for s in members)
+    body = [say("from_country", lang, n=number(len(members), lang), where=where,
+                as_of=human_date(official.as_of, lang), parts=parts or "-")]  # fmt: skip
+    if names:
+        shown = ", ".join(names[:SHOWN_FROM]) + (" …" if len(names) > SHOWN_FROM else "")
+        body.append(say("from_country_some", lang, names=shown))
+    return finish(Reply(
+        topic="supporters",
+        title=say("from_country_title", lang, where=where),
+        body="\n\n".join(body),
+        lang=lang,
+        sources=(list_source(official, lang),),
+        as_of=official.as_of,
+        suggestions=(follow("supporters", lang),),
+        more_url=localized_url(official.url, lang),
+        details=", ".join(names) if len(names) > SHOWN_FROM else "",
+    ))  # fmt: skip
+
+
+SHOWN_FROM = 12  # names shown in a country's supporters answer; all of them are in its details

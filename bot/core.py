@@ -78,6 +78,8 @@ class Core:
             shown = intent.number if intent.number < 10**9 else "of that number"
             return answers.principles(self.content, lang, lead=say("bad_number", lang, n=shown))
         if kind == "supporters":
+            if intent.entity is not None:  # "how many French companies signed?"
+                return answers.supporters_from(self.content, lang, intent.entity, intent.arg)
             if intent.moment is not None and intent.moment.kind != "now":
                 return answers.supporters_at(self.content, lang, intent.moment, intent.arg)
             return answers.supporters(self.content, lang, intent.arg)

@@ -99,7 +99,8 @@ def judge(case: Case, reply: Reply) -> Outcome:
     if not accepts(case.topics, reply.topic):
         verdict = "unknown" if reply.topic == "unknown" else "wrong"
         return Outcome(case, reply.topic, verdict, reply.title)
-    text = (reply.title + "\n" + reply.to_text()).lower()
+    # The short answer and its details (shown on request) together make the answer.
+    text = (reply.title + "\n" + reply.to_text() + "\n" + reply.details).lower()
     missing = [g for g in case.words if not any(w.lower() in text for w in g)]
     if missing:
         return Outcome(case, reply.topic, "missing-words", f"none of {missing[0]} in the answer")

@@ -86,6 +86,8 @@ def _principle_in_sentence(folded: str, words: list[str]) -> int | None:
             if before and before[0] in vocab.LAST:
                 return 9
             for other in after + before:
+                if other in ("i", "v", "x"):
+                    continue  # "principle? I remember...": a pronoun or a letter, not a numeral
                 number = to_number(other)
                 if number is not None:
                     return number
@@ -198,7 +200,7 @@ class Router:
             return _number_intent(number)
         example = self._examples.get(plain)
         if example == "supporters":
-            return Intent("supporters", arg=_category(plain) or "", moment=when(folded))
+            return self._supporters(text, folded, plain, self.supporters.spans(text))
         if example is not None and example not in ("supporter", "unknown"):
             return Intent(example) if example in ("help", "principles") else _topic(example)
         word_set = set(words)
@@ -220,8 +222,8 @@ class Router:
         if bare is not None:  # "Japan?", "AfricaCERT", "what about the UK?"
             return self._named(bare, bare.typed, words)
         slots = _slots(folded)
-        slot = slots[0] if slots else None
         found = next(filter(None, (self._resolve(text, s) for s in slots)), None)
+        slot = slots[0] if slots and (found or _plausible(slots[0])) else None
         # Another text to sign ("has China signed the Budapest Convention?"), outside the name.
         other = vocab.OTHER_TEXTS.search(folded.replace(fold(found.typed), " ") if found else folded)
         # "did X sign?" with X a known name is a supporter question, unless it asks why (a topic
@@ -231,9 +233,9 @@ class Router:
         )  # "when did the US join?": the U.S. position, not only a yes
         if found is not None and not other and not word_set & vocab.WHY and not about_entity:
             return self._named(found, found.typed or slot or "", words)
-        if vocab.COUNTING.search(folded) and not word_set & vocab.PRINCIPLE_WORDS_ALL:
+        if not word_set & vocab.PRINCIPLE_WORDS_ALL:
             moment = when(folded)
-            if moment is not None:  # "how many states at the launch?": that time's count
+            if moment is not None and (vocab.COUNTING.search(folded) or moment.kind == "reach"):  # "how many states at the launch?": that time's count
                 return Intent("supporters", arg=_category(plain) or "", moment=moment)
         if not any(len(w) >= 3 and w.isalpha() for w in words):
             return Intent("unknown")  # "' OR '1'='1", "???", "1 + 1": no word to understand
@@ -255,10 +257,27 @@ class Router:
             if label == "supporter":
                 return Intent("unknown", candidates=close or ("supporters",))
         if label == "supporters":
-            return Intent("supporters", arg=_category(plain) or "", moment=when(folded))
+            return self._supporters(text, folded, plain, spans)
         if label in ("help", "principles"):
             return Intent(label)
         return _topic(label)
+
+    def _supporters(
+        self, text: str, folded: str, plain: str, spans: list[tuple[NameMatch, int, int]]
+    ) -> Intent:
+        """A counts or listing question, by category, time or country ("French companies")."""
+        category = _category(plain) or ""
+        moment = when(folded)
+        state = next((m.entry for m, _, _ in spans if m.entry.country and
+                      (m.entry.category == "state" or not m.entry.supporter)), None)  # fmt: skip
+        if state is None:
+            code = next((vocab.DEMONYMS[w] for w in tokens(folded) if w in vocab.DEMONYMS), None)
+            code = code or ("USA" if vocab.US_ADJECTIVE.search(text) else None)
+            state = next((e for e in self.supporters.entries if e.country == code and
+                          (e.category == "state" or not e.supporter)), None) if code else None  # fmt: skip
+        if state is not None and moment is None:
+            return Intent("supporters", arg=category if category != "state" else "", entity=state)
+        return Intent("supporters", arg=category, moment=moment)
 
     def _bare_name(self, text: str) -> NameMatch | None:
         """The entry a question made of a name only names ("Japan?", "what about the UK?")."""
@@ -333,7 +352,8 @@ class Router:
         """Names close to one that is not in the list, offered as choices."""
         inside = [m.entry.name for m, _, _ in self.supporters.spans(asked) if m.entry.supporter]
         guess = self.supporters.fuzzy(name_key(asked), asked)
-        near = inside + ([guess.entry.name] if guess is not None else [])
+        longer = [e.name for e in self.supporters.containing(asked) if e.supporter]
+        near = longer + inside + ([guess.entry.name] if guess is not None else [])
         return tuple(dict.fromkeys(near))[:3]
 
     def _named(self, found: NameMatch | None, asked: str, words: list[str]) -> Intent:
@@ -397,9 +417,13 @@ def _clean_slot(raw: str) -> str | None:
     first = name.split(" ", 1)[0]
     if not name or name in vocab.NOT_NAMES or first in vocab.QUESTION_WORDS or "://" in name:
         return None
-    if set(tokens(name)) & vocab.NOT_IN_NAMES or vocab.ABOUT_CALL.search(name):
-        return None  # "i always assumed the US", "the paris call create any obligations"
     return name
+
+
+def _plausible(name: str) -> bool:
+    """Whether a slot that matched no name can still be one ("Zorgon Widgets"), rather than a
+    sentence ("i always assumed the US", "the paris call create any obligations")."""
+    return not (set(tokens(name)) & vocab.NOT_IN_NAMES or vocab.ABOUT_CALL.search(name))
 
 
 def _original_span(text: str, folded_name: str) -> str:

@@ -259,7 +259,24 @@ _MESSAGES.update(
             "en": "The last count before the United States joined ({date}):",
             "fr": "Le dernier décompte avant l'arrivée des États-Unis ({date}) :",
         },
-        "count_year": {
+        "from_country_title": {
+        "en": "Supporters from {where}",
+        "fr": "Les soutiens de {where}",
+    },
+    "from_country": {
+        "en": "As of {as_of}, the official list has **{n}** supporters from {where} besides the "
+        "state itself: {parts} (by each entry's country, corrected where the list's code is "
+        "wrong).",
+        "fr": "Au {as_of}, la liste officielle compte **{n}** soutiens de {where}, en plus de "
+        "l'État lui-même : {parts} (selon le pays de chaque entrée, corrigé quand le code de la "
+        "liste est faux).",
+    },
+    "from_country_some": {"en": "Among them: {names}.", "fr": "Parmi eux : {names}."},
+    "count_reach": {
+        "en": "The first count I have at or above that figure ({date}):",
+        "fr": "Le premier décompte dont je dispose qui atteint ce chiffre ({date}) :",
+    },
+    "count_year": {
             "en": "The last count I have for that year ({date}):",
             "fr": "Le dernier décompte dont je dispose pour cette année-là ({date}) :",
         },

@@ -20,7 +20,7 @@ from bot.text import edit_distance, fold
 # Words that do not change which organisation is meant: "Microsoft Corp." is Microsoft.
 _NOISE = re.compile(
     r"\b(?:the|inc|incorporated|corp|corporation|co|company|ltd|limited|llc|plc|sa|sas|sarl|ag|"
-    r"gmbh|pvt|private|srl|spa|bv|nv|oy|ab|kft|sro|pte|pty|le|la|les|l)\b"
+    r"gmbh|pvt|private|srl|spa|bv|nv|oy|ab|kft|sro|pte|pty|group|groupe|le|la|les|l)\b"
 )
 _PUNCT = re.compile(r"[^\w\s]")
 _PAREN = re.compile(r"\s*\(([^()]*)\)\s*")
@@ -62,8 +62,10 @@ DESCRIPTION = frozenset(
 def name_key(name: str) -> str:
     """The form names are compared in: folded, no punctuation, no "Inc."/"the"."""
     text = _PUNCT.sub(" ", fold(name).replace("&", " and "))
-    text = _NOISE.sub(" ", text)
-    return " ".join(text.split())
+    words = _NOISE.sub(" ", text).split()
+    while words and words[-1] == "and":  # "McKinsey & Company" -> "mckinsey"
+        words.pop()
+    return " ".join(words)
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,6 +131,12 @@ class SupporterIndex:
         for key in self._keys:
             first, size = key.split(" ", 1)[0], key.count(" ") + 1
             self._starts[first] = max(self._starts.get(first, 0), size)
+        # Word -> the keys holding it, to find the longer names a short one is part of.
+        self._by_word: dict[str, list[str]] = {}
+        for key, found in self._keys.items():
+            if found[0][0] == NAME:
+                for word in set(key.split()):
+                    self._by_word.setdefault(word, []).append(key)
         # Long keys for typo matching, bucketed by their number of words.
         self._fuzzy: dict[int, list[str]] = {}
         for key, found in self._keys.items():
@@ -177,6 +185,20 @@ class SupporterIndex:
         if match is not None:
             return match
         return self.fuzzy(key, name)
+
+    def containing(self, name: str, limit: int = 3) -> list[Supporter]:
+        """Entries whose name holds `name` as whole words ("Lufthansa" in "Deutsche Lufthansa
+        AG"): offered as choices, never taken as the answer."""
+        key = name_key(name)
+        words = key.split()
+        if not words or len(key) < 3:
+            return []
+        keys = set(self._by_word.get(words[0], ()))
+        for word in words[1:]:
+            keys &= set(self._by_word.get(word, ()))
+        found = sorted(k for k in keys if f" {key} " in f" {k} " and k != key)
+        entries = dict.fromkeys(self.entries[self._keys[k][0][1]].name for k in found)
+        return [e for e in self.entries if e.name in entries][:limit]
 
     def fuzzy(self, key: str, typed: str) -> NameMatch | None:
         """A near-whole typo of a long name ("Kaspersy Lab", "microsfot"), only when one name is

@@ -59,12 +59,35 @@ class Moment:
     """The last day a question covers (ISO date) and which kind of moment it named."""
 
     date: str
-    kind: str  # launch, anniversary, us-joined, before-us, year, month, now
+    kind: str  # launch, anniversary, us-joined, before-us, year, month, now, reach
     before: bool = False  # "right before": the day itself is excluded
+    reach: int = 0  # "when did it reach 80 states?": the figure asked about
+    field: str = "total"  # which count that figure is: states, companies, ... or total
+
+
+_REACH = re.compile(
+    r"\b(?:reach|reached|hit|hits|pass|passed|cross|crossed|top|topped|get to|got to|exceed|"
+    r"exceeded|atteint|atteindre|passe|depasse|franchi)\w* (?:the )?(?:mark of |cap des? |"
+    r"barre des? )?(\d[\d,. ]*\d|\d)\+? ?(states?|countries|etats|pays|supporters?|signator\w*|"
+    r"signataires|soutiens|companies|entreprises|ngos?|organi[sz]ations?|public authorities)\b"
+)
+_SINCE = re.compile(
+    r"\b(?:since when|depuis quand|when were there|when did it have|from when)\b.*?"
+    r"(\d[\d,. ]*\d|\d) ?(states?|countries|etats|pays|supporters?|signataires|soutiens)"
+)
+_FIELDS = {"state": "states", "countri": "states", "etat": "states", "pays": "states",
+           "compan": "private_sector", "entreprise": "private_sector", "ngo": "civil_society",
+           "public": "public_authorities"}  # fmt: skip
 
 
 def when(folded: str) -> Moment | None:
     """The moment a question asks about, or None when it names none."""
+    reach = _REACH.search(folded) or _SINCE.search(folded)
+    if reach:  # "when did it reach 80 states?"
+        figure = int(re.sub(r"\D", "", reach.group(1)))
+        kind = reach.group(2)
+        field = next((f for k, f in _FIELDS.items() if kind.startswith(k)), "total")
+        return Moment("9999-12-31", "reach", reach=figure, field=field)
     if _ANNIVERSARY.search(folded):
         return Moment(FIRST_ANNIVERSARY, "anniversary")
     if _US_JOINED.search(folded):

@@ -86,6 +86,46 @@ LISTING_EXTRA = {
 }  # fmt: skip
 # Where a long message splits into clauses, each tried for a supporter question.
 CLAUSES = re.compile(r"(?<=[?!.;])\s+|\s*[?!;]\s*|,\s+(?=(?:is|did|has|was|are|does|est|a|and|but|so)\b)")
+# Adjectives of nationality, for "how many French companies signed?".
+DEMONYMS = {
+    "french": "FRA", "francais": "FRA", "francaise": "FRA", "francaises": "FRA", "american": "USA",
+    "americain": "USA", "americaine": "USA", "americains": "USA", "americaines": "USA",
+    "german": "DEU", "allemand": "DEU", "allemande": "DEU", "allemandes": "DEU", "allemands": "DEU",
+    "british": "GBR", "britannique": "GBR", "britanniques": "GBR", "indian": "IND", "indien": "IND",
+    "indienne": "IND", "indiennes": "IND", "indiens": "IND", "japanese": "JPN", "japonais": "JPN",
+    "japonaise": "JPN", "japonaises": "JPN", "canadian": "CAN", "canadien": "CAN",
+    "canadienne": "CAN", "canadiennes": "CAN", "canadiens": "CAN", "swiss": "CHE", "suisse": "CHE",
+    "suisses": "CHE", "polish": "POL", "polonais": "POL", "polonaise": "POL", "polonaises": "POL",
+    "spanish": "ESP", "espagnol": "ESP", "espagnole": "ESP", "espagnoles": "ESP",
+    "espagnols": "ESP", "italian": "ITA", "italien": "ITA", "italienne": "ITA",
+    "italiennes": "ITA", "italiens": "ITA", "mexican": "MEX", "mexicain": "MEX",
+    "mexicaine": "MEX", "mexicaines": "MEX", "mexicains": "MEX", "irish": "IRL",
+    "irlandais": "IRL", "irlandaise": "IRL", "irlandaises": "IRL", "dutch": "NLD",
+    "neerlandais": "NLD", "neerlandaise": "NLD", "neerlandaises": "NLD", "romanian": "ROU",
+    "roumain": "ROU", "roumaine": "ROU", "roumaines": "ROU", "roumains": "ROU",
+    "hungarian": "HUN", "hongrois": "HUN", "hongroise": "HUN", "hongroises": "HUN",
+    "nigerian": "NGA", "nigerian(e)": "NGA", "nigerianes": "NGA", "nigerians": "NGA",
+    "belgian": "BEL", "belge": "BEL", "belges": "BEL", "australian": "AUS", "australien": "AUS",
+    "australienne": "AUS", "australiennes": "AUS", "australiens": "AUS", "brazilian": "BRA",
+    "bresilien": "BRA", "bresilienne": "BRA", "bresiliennes": "BRA", "bresiliens": "BRA",
+    "chinese": "CHN", "chinois": "CHN", "chinoise": "CHN", "chinoises": "CHN", "russian": "RUS",
+    "russe": "RUS", "russes": "RUS", "ukrainian": "UKR", "ukrainien": "UKR", "ukrainienne": "UKR",
+    "ukrainiennes": "UKR", "ukrainiens": "UKR", "kenyan": "KEN", "kenyane": "KEN",
+    "kenyans": "KEN", "finnish": "FIN", "finlandais": "FIN", "finlandaise": "FIN",
+    "finlandaises": "FIN", "swedish": "SWE", "suedois": "SWE", "suedoise": "SWE",
+    "suedoises": "SWE", "norwegian": "NOR", "norvegien": "NOR", "norvegienne": "NOR",
+    "norvegiennes": "NOR", "norvegiens": "NOR", "danish": "DNK", "danois": "DNK",
+    "danoise": "DNK", "danoises": "DNK", "greek": "GRC", "grec": "GRC", "grecque": "GRC",
+    "grecques": "GRC", "grecs": "GRC", "portuguese": "PRT", "portugais": "PRT",
+    "portugaise": "PRT", "portugaises": "PRT", "czech": "CZE", "tcheque": "CZE",
+    "tcheques": "CZE", "estonian": "EST", "estonien": "EST", "estonienne": "EST",
+    "estoniennes": "EST", "estoniens": "EST", "latvian": "LVA", "letton": "LVA",
+    "lettone": "LVA", "lettones": "LVA", "lettons": "LVA", "lithuanian": "LTU", "lituanien": "LTU",
+    "lituanienne": "LTU", "lituaniennes": "LTU", "lituaniens": "LTU", "austrian": "AUT",
+    "autrichien": "AUT", "autrichienne": "AUT", "autrichiennes": "AUT", "autrichiens": "AUT",
+}  # fmt: skip
+# "US cities", "U.S. companies": the country as an adjective (capitals only: "us" is a pronoun).
+US_ADJECTIVE = re.compile(r"(?<![\w.])(?:US|USA|U\.S\.A?\.?)(?![\w])")
 # Asking for a number of supporters.
 COUNTING = re.compile(r"\b(?:how many|combien|number of|nombre d(?:e|')|count|total|tally|figures?)\b")
 PRINCIPLE_WORDS_ALL = {"principle", "principles", "principe", "principes", "commitment",
