@@ -29,7 +29,8 @@ MAX_WIDTH = 100  # long lines are hard to read even on a wide terminal
 MIN_WIDTH = 30
 _CODE = re.compile(r"`([^`\n]+)`")
 # What a French speaker types for the follow-ups the core offers (the help's French commands).
-_FRENCH_QUERIES = {"principles": "principes", "supporters": "soutiens", "help": "aide"}
+_FRENCH_QUERIES = {"principles": "principes", "supporters": "soutiens", "help": "aide",
+                   "about": "à propos", "context": "contexte"}  # fmt: skip
 
 
 def to_question(line: str) -> str:

@@ -37,6 +37,7 @@ NOTABLE = {
 }
 TOPIC_QUERY = {"us-position": "us", "about": "about", "context": "context"}
 _SENTENCE_END = re.compile(r"(?<=[.!?…»”\"])\s+(?=[A-Z«“\"(*ÀÂÉÈÊÎÔÙÇ0-9])")
+_ACCENTED = re.compile("[éèêàçùâîôûœ]")
 _OTHER_LANG = {"en": ("(FR", "FR)", "FR,"), "fr": ("(EN", "EN)", "EN,")}
 
 
@@ -46,23 +47,39 @@ def _quote(text: str) -> str:
 
 def follow(query: str, lang: str, content: Content | None = None) -> Suggestion:
     """A follow-up query with a readable label ("us" becomes "U.S. position"); an example
-    question of a topic is labelled with that topic's title."""
+    question of a topic is labelled with that topic's title, and in French asked with one of the
+    topic's French examples."""
     if content is not None and " " in query and not query.startswith(("principle ", "supporter")):
-        folded = f" {' '.join(tokens(fold(query)))} "
-        best, score = None, 0
-        for t in content.topics.values():
-            if query in t.examples:
-                return Suggestion(pick(t.title, lang), query)
-            # Else the topic whose longest keyword the question contains names it.
-            found = max(
-                (len(k) for k in t.keywords if f" {' '.join(tokens(fold(k)))} " in folded),
-                default=0,
-            )
-            if found > score:
-                best, score = t, found
-        if best is not None:
-            return Suggestion(pick(best.title, lang), query)
+        found = _topic_of(query, content)
+        if found is not None:
+            french = [e for e in found.examples if _is_french(e)]
+            if lang == "fr" and french:
+                # The most carefully written one: accents and a question mark, then the shortest.
+                query = min(french, key=lambda e: (not _ACCENTED.search(e), "?" not in e, len(e)))
+            return Suggestion(pick(found.title, lang), query)
     return Suggestion(query_label(query, lang), query)
+
+
+def _topic_of(question: str, content: Content) -> Topic | None:
+    """The topic a suggested question is an example of, else the one whose longest keyword it
+    contains."""
+    folded = f" {' '.join(tokens(fold(question)))} "
+    best, score = None, 0
+    for t in content.topics.values():
+        if question in t.examples:
+            return t
+        found = max(
+            (len(k) for k in t.keywords if f" {' '.join(tokens(fold(k)))} " in folded), default=0
+        )
+        if found > score:
+            best, score = t, found
+    return best
+
+
+def _is_french(text: str) -> bool:
+    from bot.matching import detect_lang  # the router's own test of a French question
+
+    return detect_lang(fold(text), text) == "fr"
 
 
 def split_short(text: str, budget: int = SHORT_BODY) -> tuple[str, str]:
@@ -443,12 +460,17 @@ def supporter(
     ))  # fmt: skip
 
 
-def unknown(candidates: list[Suggestion], lang: str) -> Reply:
+def unknown(candidates: list[Suggestion], lang: str, content: Content | None = None) -> Reply:
+    """ "I don't know", with up to three suggestions (the closest topics, then the basics)."""
     defaults = [follow("principles", lang), follow("supporters", lang),
                 follow("about", lang)]  # fmt: skip
-    picked = (candidates + [d for d in defaults if d.query not in {c.query for c in candidates}])[
-        :3
-    ]
+    picked: list[Suggestion] = []
+    for s in candidates + defaults:
+        if content is not None and lang == "fr":
+            s = Suggestion(s.label, follow(s.query, lang, content).query)
+        if s.query not in {p.query for p in picked}:
+            picked.append(s)
+    picked = picked[:3]
     return finish(Reply(
         topic="unknown",
         title=say("unknown_title", lang),

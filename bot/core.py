@@ -89,7 +89,9 @@ class Core:
             return answers.name_notes(reply, intent.match, intent.near, lang)
         if kind == "help":
             return answers.help_reply(lang)
-        return answers.unknown([self._suggest(t, lang) for t in intent.candidates], lang)
+        return answers.unknown(
+            [self._suggest(t, lang) for t in intent.candidates], lang, self.content
+        )
 
     def _suggest(self, topic_id: str, lang: str) -> Suggestion:
         if topic_id not in self.content.topics and not topic_id.startswith("principle:"):

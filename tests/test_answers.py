@@ -268,3 +268,13 @@ def test_french_typography_everywhere(core: Core) -> None:
             for m in re.finditer(pattern, prose):
                 problems.append((reply.topic, prose[max(0, m.start() - 30) : m.end() + 10]))
     assert problems == []
+
+
+def test_french_suggestions_are_french_and_understood(core: Core) -> None:
+    """Every follow-up a French reply offers is understood, and an example question offered as
+    one is a French question."""
+    for reply in every_reply(core, "fr"):
+        for s in (*reply.suggestions, *reply.nav):
+            again = core.answer(s.query, "fr")
+            assert again.topic not in ("unknown", "error"), (reply.topic, s.query)
+            assert again.lang == "fr", (reply.topic, s.query)
