@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from bot.content import CATEGORIES, Content, Count, OfficialList, Principle, Supporter, Topic, pick
 from bot.formats import number, typeset
+from bot.lazy import lazy
 from bot.messages import (
     category_label,
     human_date,
@@ -36,8 +36,8 @@ NOTABLE = {
     "civil-society": ("CyberPeace Institute", "Global Forum on Cyber Expertise"),
 }
 TOPIC_QUERY = {"us-position": "us", "about": "about", "context": "context"}
-_SENTENCE_END = re.compile(r"(?<=[.!?…»”\"])\s+(?=[A-Z«“\"(*ÀÂÉÈÊÎÔÙÇ0-9])")
-_ACCENTED = re.compile("[éèêàçùâîôûœ]")
+_SENTENCE_END = lazy(r"(?<=[.!?…»”\"])\s+(?=[A-Z«“\"(*ÀÂÉÈÊÎÔÙÇ0-9])")
+_ACCENTED = lazy("[éèêàçùâîôûœ]")
 _OTHER_LANG = {"en": ("(FR", "FR)", "FR,"), "fr": ("(EN", "EN)", "EN,")}
 
 
@@ -420,10 +420,13 @@ def supporter(
         category = category_label(entity.category, lang) or say("no_category", lang)
         body = [say(key("supporter_yes"), lang, name=name, category=category, country=country,
                     as_of=as_of)]  # fmt: skip
+        # The date it signed or was listed belongs to the answer's first paragraph.
         if entity.signed:
-            body.append(say("supporter_signed", lang, date=human_date(entity.signed, lang)))
+            body[0] += " " + say("supporter_signed", lang, date=human_date(entity.signed, lang))
         elif entity.first_listed:
-            body.append(say("supporter_since", lang, date=human_date(entity.first_listed, lang)))
+            body[0] += " " + say(
+                "supporter_since", lang, date=human_date(entity.first_listed, lang)
+            )
         title = say(key("supporter_yes_title"), lang, name=in_title)
     else:
         body = [say(key("supporter_no"), lang, name=name, as_of=human_date(official.as_of, lang))]
