@@ -169,7 +169,7 @@ class Router:
         if unknown:
             at = fold(text).find(unknown)
             if at >= 0:
-                text = f"{text[:at]} {NAME} {text[at + len(unknown):]}"
+                text = f"{text[:at]} {NAME} {text[at + len(unknown) :]}"
         spans = [
             (m, a, b) for m, a, b in self.supporters.spans(text)
             if not (" " not in m.typed and m.typed.islower() and fold(m.typed) in self._common)
@@ -225,17 +225,23 @@ class Router:
         found = next(filter(None, (self._resolve(text, s) for s in slots)), None)
         slot = slots[0] if slots and (found or _plausible(slots[0])) else None
         # Another text to sign ("has China signed the Budapest Convention?"), outside the name.
-        other = vocab.OTHER_TEXTS.search(folded.replace(fold(found.typed), " ") if found else folded)
+        other = vocab.OTHER_TEXTS.search(
+            folded.replace(fold(found.typed), " ") if found else folded
+        )
         # "did X sign?" with X a known name is a supporter question, unless it asks why (a topic
         # may answer that: the absentees, the U.S. position) or names another text to sign.
-        about_entity = found is not None and found.entry.name in self._kept and bool(
-            word_set & vocab.ENTITY_TOPIC
+        about_entity = (
+            found is not None
+            and found.entry.name in self._kept
+            and bool(word_set & vocab.ENTITY_TOPIC)
         )  # "when did the US join?": the U.S. position, not only a yes
         if found is not None and not other and not word_set & vocab.WHY and not about_entity:
             return self._named(found, found.typed or slot or "", words)
         if not word_set & vocab.PRINCIPLE_WORDS_ALL:
             moment = when(folded)
-            if moment is not None and (vocab.COUNTING.search(folded) or moment.kind == "reach"):  # "how many states at the launch?": that time's count
+            if moment is not None and (
+                vocab.COUNTING.search(folded) or moment.kind == "reach"
+            ):  # "how many states at the launch?": that time's count
                 return Intent("supporters", arg=_category(plain) or "", moment=moment)
         if not any(len(w) >= 3 and w.isalpha() for w in words):
             return Intent("unknown")  # "' OR '1'='1", "???", "1 + 1": no word to understand
@@ -309,8 +315,13 @@ class Router:
         return found
 
     def _supporter_question(
-        self, text: str, slot: str | None, found: NameMatch | None,
-        spans: list[tuple[NameMatch, int, int]], words: list[str], label: str,
+        self,
+        text: str,
+        slot: str | None,
+        found: NameMatch | None,
+        spans: list[tuple[NameMatch, int, int]],
+        words: list[str],
+        label: str,
     ) -> Intent | None:
         """A question about one name: the name its frame holds ("did X sign?"), else the first
         name written in it. For a topic about one entity (the U.S. position), a frame about that
@@ -361,7 +372,11 @@ class Router:
         if found is None:
             return Intent("supporter", arg=asked, near=self._near(asked))
         entity = found.entry
-        if not entity.supporter and set(words) & vocab.WHY and "faq:absentees" in self.content.topics:
+        if (
+            not entity.supporter
+            and set(words) & vocab.WHY
+            and "faq:absentees" in self.content.topics
+        ):
             return Intent("topic", "faq:absentees")  # "why didn't China sign?"
         if entity.country == "USA" and entity.category == "state" and set(words) & vocab.US_TOPIC:
             return Intent("topic", "us-position")
@@ -403,12 +418,12 @@ def _slots(folded: str) -> list[str]:
             match = lazy.match(clause)
             if not match:
                 continue
-            names = [_clean_slot(match.group("name"))]
+            shortest = _clean_slot(match.group("name"))
+            if shortest is None:
+                return []
             longest = greedy.match(clause)
-            if longest:
-                names.append(_clean_slot(longest.group("name")))
-            names = [n for n in dict.fromkeys(names) if n]
-            return names if names and names[0] == _clean_slot(match.group("name")) else []
+            other = _clean_slot(longest.group("name")) if longest else None
+            return [shortest] + ([other] if other and other != shortest else [])
     return []
 
 

@@ -10,20 +10,20 @@ name fits several entries ("ARM" the company and Armenia's ISO code), the caller
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from bot.content import Supporter
+from bot.lazy import lazy
 from bot.text import edit_distance, fold
 
 # Words that do not change which organisation is meant: "Microsoft Corp." is Microsoft.
-_NOISE = re.compile(
+_NOISE = lazy(
     r"\b(?:the|inc|incorporated|corp|corporation|co|company|ltd|limited|llc|plc|sa|sas|sarl|ag|"
     r"gmbh|pvt|private|srl|spa|bv|nv|oy|ab|kft|sro|pte|pty|group|groupe|le|la|les|l)\b"
 )
-_PUNCT = re.compile(r"[^\w\s]")
-_PAREN = re.compile(r"\s*\(([^()]*)\)\s*")
+_PUNCT = lazy(r"[^\w\s]")
+_PAREN = lazy(r"\s*\(([^()]*)\)\s*")
 # Aliases this short are codes or acronyms (US, UK, EU, CAN, AND): matched in free text only when
 # typed in capitals, so "tell us" or "can it" never name a country.
 SHORT = 3
@@ -32,30 +32,44 @@ SHORT = 3
 NAME, DERIVED, CODE = 0, 1, 2
 # Words that may stand next to a name without being part of it ("is X a supporter", "X signed").
 FUNCTION_WORDS = frozenset(
-    """a an the is are was were be been did does do has have had not no yes it its this that
-    these those they them their there here what which who whom whose why when where how and or
-    but so if as at by from in into on onto of to for with without about than then also too
-    very really still ever even just only already yet now today sign signed signs signing
-    signatory signatories signer signers supporter supporters support supports supported
-    supporting join joined joins member members part list listed listing on-board board endorse
-    endorsed backed back backing official officially actually though although because since
-    whether anyone someone all any some many much more most other another same such like
-    either neither both each every i you we he she me us my your our his her mine call paris
-    pariscall agreement appel le la les l de du des d un une et ou est sont a-t-il a-t-elle
-    ont-ils ont-elles ont au aux en dans sur pour par avec sans que qui quoi quand pourquoi
-    comment combien si ce cet cette ces il elle ils elles on nous vous je tu se sa son ses
-    signe signataire signataires soutien soutiens soutient membre membres partie fait
-    rejoint adhere liste toujours deja aussi ne pas n jamais please thanks ok hi hey hello
-    bonjour merci salut yo lol isn t didn hasn doesn don wasn aren haven won can s
-    position positions stance role view views policy status signature membership participation
-    involvement decision officials delegation absence presence approach reaction answer""".split()
+    ["a", "an", "the", "is", "are", "was", "were", "be", "been", "did", "does", "do", "has", "have", "had", "not", "no", "yes", "it", "its", "this", "that", "these", "those", "they", "them", "their", "there", "here", "what", "which", "who", "whom", "whose", "why", "when", "where", "how", "and", "or", "but", "so", "if", "as", "at", "by", "from", "in", "into", "on", "onto", "of", "to", "for", "with", "without", "about", "than", "then", "also", "too", "very", "really", "still", "ever", "even", "just", "only", "already", "yet", "now", "today", "sign", "signed", "signs", "signing", "signatory", "signatories", "signer", "signers", "supporter", "supporters", "support", "supports", "supported", "supporting", "join", "joined", "joins", "member", "members", "part", "list", "listed", "listing", "on-board", "board", "endorse", "endorsed", "backed", "back", "backing", "official", "officially", "actually", "though", "although", "because", "since", "whether", "anyone", "someone", "all", "any", "some", "many", "much", "more", "most", "other", "another", "same", "such", "like", "either", "neither", "both", "each", "every", "i", "you", "we", "he", "she", "me", "us", "my", "your", "our", "his", "her", "mine", "call", "paris", "pariscall", "agreement", "appel", "le", "la", "les", "l", "de", "du", "des", "d", "un", "une", "et", "ou", "est", "sont", "a-t-il", "a-t-elle", "ont-ils", "ont-elles", "ont", "au", "aux", "en", "dans", "sur", "pour", "par", "avec", "sans", "que", "qui", "quoi", "quand", "pourquoi", "comment", "combien", "si", "ce", "cet", "cette", "ces", "il", "elle", "ils", "elles", "on", "nous", "vous", "je", "tu", "se", "sa", "son", "ses", "signe", "signataire", "signataires", "soutien", "soutiens", "soutient", "membre", "membres", "partie", "fait", "rejoint", "adhere", "liste", "toujours", "deja", "aussi", "ne", "pas", "n", "jamais", "please", "thanks", "ok", "hi", "hey", "hello", "bonjour", "merci", "salut", "yo", "lol", "isn", "t", "didn", "hasn", "doesn", "don", "wasn", "aren", "haven", "won", "can", "s", "position", "positions", "stance", "role", "view", "views", "policy", "status", "signature", "membership", "participation", "involvement", "decision", "officials", "delegation", "absence", "presence", "approach", "reaction", "answer"]
 )  # fmt: skip
 # A name right after one of these is the one the question is not about.
 NEGATIONS = frozenset(("not", "except", "excluding", "pas", "non", "sauf", "hors"))
 # After a name, these start a description rather than a longer name ("BCP from Peru").
 DESCRIPTION = frozenset(
-    "from in based of the which who that aka i.e e.g a an is are was were did has have de du des as "
-    "en au aux basee base qui".split()
+    [
+        "from",
+        "in",
+        "based",
+        "of",
+        "the",
+        "which",
+        "who",
+        "that",
+        "aka",
+        "i.e",
+        "e.g",
+        "a",
+        "an",
+        "is",
+        "are",
+        "was",
+        "were",
+        "did",
+        "has",
+        "have",
+        "de",
+        "du",
+        "des",
+        "as",
+        "en",
+        "au",
+        "aux",
+        "basee",
+        "base",
+        "qui",
+    ]
 )
 
 
@@ -90,7 +104,7 @@ class Word:
     capital: bool  # written with a capital letter (not at the start of a sentence)
 
 
-_WORD = re.compile(r"[^\W_]+")
+_WORD = lazy(r"[^\W_]+")
 
 
 def words_of(text: str) -> list[Word]:
@@ -101,7 +115,9 @@ def words_of(text: str) -> list[Word]:
         if not key:
             continue
         before = text[: m.start()].rstrip()
-        opening = not before or before[-1] in ".?!:;,\"'«(" or text[m.start() - 1 : m.start()] in "'’"
+        opening = (
+            not before or before[-1] in ".?!:;,\"'«(" or text[m.start() - 1 : m.start()] in "'’"
+        )
         for part in key.split():
             out.append(Word(part, m.start(), m.end(), m.group(0)[:1].isupper() and not opening))
     return out
@@ -286,16 +302,36 @@ class SupporterIndex:
                 if not _loose(prior) and not _gap(text, prior.end, before.start):
                     return False  # "University of Ghana", "Institute for India Studies"
         after = words[b] if b < len(words) else None
-        if after is not None and not _gap(text, end, after.start) and not _loose(after):
-            return False  # "Siemens Energy", "Orange County", "Virginia Tech"
-        return True
+        # Not "Siemens Energy", "Orange County", "Virginia Tech".
+        return after is None or _gap(text, end, after.start) or _loose(after)
 
 
 # Words that join two parts of one name ("University of Ghana").
 _LINKS = frozenset(("of", "for", "de", "du", "des", "pour"))
 # Function words a sentence may capitalise without making them part of a name.
 _OPENERS = frozenset(
-    "did is has does do was are what who why when how and but so est la le les l".split()
+    [
+        "did",
+        "is",
+        "has",
+        "does",
+        "do",
+        "was",
+        "are",
+        "what",
+        "who",
+        "why",
+        "when",
+        "how",
+        "and",
+        "but",
+        "so",
+        "est",
+        "la",
+        "le",
+        "les",
+        "l",
+    ]
 )
 
 
@@ -326,7 +362,7 @@ def is_typo(typed: str, name: str) -> bool:
 def _gap(text: str, left: int, right: int) -> bool:
     """True when punctuation (not just spaces) separates two words."""
     between = text[left:right]
-    return any(c in between for c in ",;:!?()[]/|\"«»") or "  " in between.replace("\n", "  ")
+    return any(c in between for c in ',;:!?()[]/|"«»') or "  " in between.replace("\n", "  ")
 
 
 def _capitals(raw: str) -> bool:
