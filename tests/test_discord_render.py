@@ -17,9 +17,11 @@ from adapters.discord.render import (
     CUSTOM_ID_MAX,
     QUERY_ID,
     QueryButton,
+    Rendered,
     cut,
     escape,
     render,
+    render_more,
     to_buttons,
     to_custom_id,
     to_markdown,
@@ -32,7 +34,11 @@ PRINCIPLES = "https://pariscall.international/en/principles"
 
 def payload(reply: Reply) -> dict[str, Any]:
     """The message JSON discord.py would send for `reply`."""
-    rendered = render(reply)
+    return payload_of(render(reply))
+
+
+def payload_of(rendered: Rendered) -> dict[str, Any]:
+    """The message JSON discord.py would send for a rendered reply."""
     view = rendered.view()
     return {
         "embeds": [e.to_dict() for e in rendered.embeds],
@@ -317,3 +323,17 @@ def test_more_and_sources_buttons_on_a_reply_with_details():
     assert not [b for b in to_buttons(principle_reply()) if b.row == 3]
     long_question = "why " * 40
     assert not [b for b in to_buttons(principle_reply(details="x"), long_question) if b.row == 3]
+
+
+def test_every_details_message_fits_discord(core: Core):
+    """The details and the sources of every answer with details fit Discord's limits."""
+    seen: set[tuple[str, str]] = set()
+    for question, lang in content_questions(core):
+        reply = core.answer(question, lang)
+        if not reply.details or (reply.details, lang) in seen:
+            continue
+        seen.add((reply.details, lang))
+        for part in ("m", "s"):
+            data = payload_of(render_more(reply, part))
+            assert message_problems(data) == [], (reply.topic, part)
+    assert len(seen) > 40

@@ -23,6 +23,7 @@ from adapters.slack.render import (
     encode_value,
     render,
     render_home,
+    render_more,
     to_payload,
 )
 from bot.core import Core, load_core
@@ -389,3 +390,19 @@ def test_more_and_sources_buttons_carry_the_query() -> None:
                              for e in b["elements"] if e["action_id"] == MORE)) == (
         "principle 3", "en")  # fmt: skip
     assert MORE not in json.dumps(payload(sample()))  # no details, no button
+
+
+def test_every_details_message_fits_block_kit(core: Core) -> None:
+    """The details and the sources of every answer with details render within Block Kit's
+    limits, without pings."""
+    seen: set[tuple[str, str]] = set()
+    for question, lang in questions(core):
+        reply = core.answer(question, lang)
+        if not reply.details or (reply.details, lang) in seen:
+            continue
+        seen.add((reply.details, lang))
+        for part in (MORE, SOURCES):
+            data = render_more(reply, part).to_dict()
+            check_message(data)
+            assert_no_pings(data)
+    assert len(seen) > 40
