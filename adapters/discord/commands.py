@@ -17,6 +17,7 @@ from discord import app_commands
 from discord.app_commands import Choice, locale_str
 
 from adapters.discord.render import render
+from bot.formats import typeset
 from bot.reply import Field, Reply
 
 if TYPE_CHECKING:
@@ -93,6 +94,7 @@ DISCORD_HELP = {
 def with_discord_help(reply: Reply) -> Reply:
     """The core's help reply with a field on the Discord ways to ask."""
     name, value = DISCORD_HELP.get(reply.lang, DISCORD_HELP["en"])
+    value = typeset(value, reply.lang)  # French typography, like the core's own sentences
     return replace(reply, fields=(*reply.fields, Field(name, value, inline=False)))
 
 
