@@ -248,9 +248,17 @@ class Model:
         self.labels = tuple(labels)
         self.slices = tuple(zip(starts, [*starts[1:], len(texts)], strict=True))
         self.examples = tuple(texts)  # to explain a decision (eval, validate)
-        # Compact arrays: a fraction of the memory of tuples of floats, and fast to unpickle.
-        self.postings = {f: (array("H" if len(texts) < 65536 else "I", ix), array("f", ws))
-                         for f, (ix, ws) in postings.items()}  # fmt: skip
+        # All postings in two flat arrays, each feature a slice of them: a fraction of the memory
+        # of tuples of floats, and one object to unpickle instead of two per feature.
+        self.feature: dict[str, int] = {}
+        self.bounds = array("I", [0])
+        self.ids = array("H" if len(texts) < 65536 else "I")
+        self.weights = array("f")
+        for f, (ix, ws) in postings.items():
+            self.feature[f] = len(self.bounds) - 1
+            self.ids.extend(ix)
+            self.weights.extend(ws)
+            self.bounds.append(len(self.ids))
 
     def _vector(self, feats: dict[str, int]) -> dict[str, float]:
         idf = self.idf
@@ -260,13 +268,7 @@ class Model:
     def scores(self, text: str) -> list[tuple[float, str]]:
         """(score, label) for every answer, best first: the mean cosine similarity of the
         answer's `TOP_K` closest examples."""
-        totals = [0.0] * len(self.examples)
-        postings = self.postings
-        for f, w in self._vector(featurise(text, self.canon)).items():
-            hit = postings.get(f)
-            if hit is not None:
-                for e, v in zip(hit[0], hit[1], strict=True):
-                    totals[e] += v * w
+        totals = self._totals(text)
         found = []
         for label, (a, b) in zip(self.labels, self.slices, strict=True):
             part = totals[a:b]
@@ -278,14 +280,22 @@ class Model:
         found.sort(reverse=True)
         return found
 
+    def _totals(self, text: str) -> list[float]:
+        """The cosine similarity of `text` to every example."""
+        totals = [0.0] * len(self.examples)
+        feature, bounds, ids, weights = self.feature, self.bounds, self.ids, self.weights
+        for f, w in self._vector(featurise(text, self.canon)).items():
+            i = feature.get(f)
+            if i is not None:
+                a, b = bounds[i], bounds[i + 1]
+                for e, v in zip(ids[a:b], weights[a:b], strict=True):
+                    totals[e] += v * w
+        return totals
+
     def closest(self, text: str, label: str) -> str:
         """The example of `label` closest to `text` (to explain a decision)."""
-        totals = [0.0] * len(self.examples)
-        for f, w in self._vector(featurise(text, self.canon)).items():
-            for e, v in zip(*self.postings.get(f, _EMPTY), strict=True):
-                totals[e] += v * w
+        totals = self._totals(text)
         a, b = self.slices[self.labels.index(label)]
         return self.examples[max(range(a, b), key=totals.__getitem__)]
 
 
-_EMPTY: tuple[array[int], array[float]] = (array("H"), array("f"))
