@@ -30,7 +30,9 @@ MIN_WIDTH = 30
 _CODE = re.compile(r"`([^`\n]+)`")
 # What a French speaker types for the follow-ups the core offers (the help's French commands).
 _FRENCH_QUERIES = {"principles": "principes", "supporters": "soutiens", "help": "aide",
-                   "about": "à propos", "context": "contexte"}  # fmt: skip
+                   "about": "à propos", "context": "contexte", "supporters state": "soutiens États",
+                   "supporters private-sector": "soutiens entreprises",
+                   "supporters civil-society": "soutiens société civile"}  # fmt: skip
 
 
 def to_question(line: str) -> str:

@@ -12,6 +12,7 @@ from bot.messages import (
     human_date,
     localized_url,
     named,
+    of_named,
     official_site,
     query_label,
     say,
@@ -263,7 +264,8 @@ def topic(t: Topic, lang: str, content: Content | None = None) -> Reply:
 
 def _count_line(c: Count, lang: str, with_note: bool = True) -> str:
     labels = {"en": ("states", "public authorities", "civil society", "private sector", "total"),
-              "fr": ("États", "autorités publiques", "société civile", "secteur privé", "total")}  # fmt: skip
+              "fr": ("États", "autorités publiques", "société civile", "secteur privé",
+                     "au total")}  # fmt: skip
     values = (c.states, c.public_authorities, c.civil_society, c.private_sector, c.total)
     names = labels.get(lang, labels["en"])
     shown = ", ".join(f"{number(v, lang)} {n}" for v, n in zip(values, names, strict=True)
@@ -309,10 +311,16 @@ def notable(content: Content, category: str, lang: str, limit: int = 4) -> list[
     """A few well-known supporters of a category, as written in a sentence."""
     members = [s for s in content.supporters if s.supporter and s.category == category]
     by_name = {s.name: s for s in members}
-    picked = [by_name[n] for n in NOTABLE.get(category, ()) if n in by_name]
-    picked += [s for s in members if s.note and s not in picked]
-    picked += [s for s in members if s not in picked]
-    return [name_of(s, lang)[0] for s in picked[:limit]]
+    picked = [by_name[n] for n in NOTABLE.get(category, ()) if n in by_name][:limit]
+    seen = {s.name for s in picked}
+    # Then entries with a note, then the rest; by name, not by (slow) equality of whole entries.
+    for s in sorted(members, key=lambda s: not s.note):
+        if len(picked) >= limit:
+            break
+        if s.name not in seen:
+            picked.append(s)
+            seen.add(s.name)
+    return [name_of(s, lang)[0] for s in picked]
 
 
 def supporters(content: Content, lang: str, category: str = "") -> Reply:
@@ -346,7 +354,8 @@ def supporters(content: Content, lang: str, category: str = "") -> Reply:
                     n=number(counted_here if counted_here is not None else len(members), lang), label=label.lower() if lang == "en" or
                     category != "state" else label, total=number(latest.total or 0, lang))]  # fmt: skip
         if some:
-            body.append(say("category_some", lang, names=", ".join(some)))
+            some_key = "category_some" if category == "state" else "category_some_f"
+            body.append(say(some_key, lang, names=", ".join(some)))
         names = [(s.fr if lang == "fr" and s.fr and category == "state" else s.name)
                  for s in members]  # fmt: skip
         listed = ", ".join(sorted(names)[:MAX_LISTED]) + (" …" if len(names) > MAX_LISTED else "")
@@ -575,7 +584,7 @@ def supporters_from(content: Content, lang: str, state: Supporter, category: str
     official = content.official_list
     members = [s for s in content.supporters if s.supporter and s.country == state.country
                and s.category != "state" and (not category or s.category == category)]  # fmt: skip
-    where, _ = name_of(state, lang)
+    where = of_named(name_of(state, lang)[0], lang)  # "from the United States", "des États-Unis"
     by_category = [(c, sum(1 for s in members if s.category == c)) for c in CATEGORIES]
     parts = ", ".join(f"{number(n, lang)} {category_label(c, lang, plural=True).lower()}"
                       for c, n in by_category if n)  # fmt: skip

@@ -190,6 +190,8 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Au {as_of}, la liste officielle compte **{n}** {label} sur {total} entrées.",
     },
     "category_some": {"en": "Among them: {names}.", "fr": "Parmi eux : {names}."},
+    # Autorités, organisations, entreprises: feminine in French.
+    "category_some_f": {"en": "Among them: {names}.", "fr": "Parmi elles : {names}."},
     "more_hint": {
         "en": "Type `more` for the details, `sources` for every source.",
         "fr": "Tapez `more` pour les détails, `sources` pour toutes les sources.",
@@ -260,23 +262,23 @@ _MESSAGES.update(
             "fr": "Le dernier décompte avant l'arrivée des États-Unis ({date}) :",
         },
         "from_country_title": {
-        "en": "Supporters from {where}",
-        "fr": "Les soutiens de {where}",
-    },
-    "from_country": {
-        "en": "As of {as_of}, the official list has **{n}** supporters from {where} besides the "
-        "state itself: {parts} (by each entry's country, corrected where the list's code is "
-        "wrong).",
-        "fr": "Au {as_of}, la liste officielle compte **{n}** soutiens de {where}, en plus de "
-        "l'État lui-même : {parts} (selon le pays de chaque entrée, corrigé quand le code de la "
-        "liste est faux).",
-    },
-    "from_country_some": {"en": "Among them: {names}.", "fr": "Parmi eux : {names}."},
-    "count_reach": {
-        "en": "The first count I have at or above that figure ({date}):",
-        "fr": "Le premier décompte dont je dispose qui atteint ce chiffre ({date}) :",
-    },
-    "count_year": {
+            "en": "Supporters from {where}",
+            "fr": "Les soutiens {where}",
+        },
+        "from_country": {
+            "en": "As of {as_of}, the official list has **{n}** supporters from {where} besides the "
+            "state itself: {parts} (by each entry's country, corrected where the list's code is "
+            "wrong).",
+            "fr": "Au {as_of}, la liste officielle compte **{n}** soutiens {where}, en plus de "
+            "l'État lui-même : {parts} (selon le pays de chaque entrée, corrigé quand le code de la "
+            "liste est faux).",
+        },
+        "from_country_some": {"en": "Among them: {names}.", "fr": "Parmi eux : {names}."},
+        "count_reach": {
+            "en": "The first count I have at or above that figure ({date}):",
+            "fr": "Le premier décompte dont je dispose qui atteint ce chiffre ({date}) :",
+        },
+        "count_year": {
             "en": "The last count I have for that year ({date}):",
             "fr": "Le dernier décompte dont je dispose pour cette année-là ({date}) :",
         },
@@ -351,6 +353,19 @@ def named(
     else:
         text, plural = (f"{en_article} {name}".strip(), False)
     return (text[:1].upper() + text[1:] if start else text), plural
+
+
+def of_named(text: str, lang: str) -> str:
+    """A name after French "de": "le Japon" -> "du Japon", "les États-Unis" -> "des États-Unis",
+    "la France" -> "de la France", "l’Inde" -> "de l’Inde"; English "the United States"
+    unchanged (its templates say "from")."""
+    if lang != "fr":
+        return text
+    for article, contracted in (("le ", "du "), ("les ", "des ")):
+        if text.startswith(article):
+            return contracted + text[len(article) :]
+    return ("d’" if text[:1].lower() in "aeéèêiouyh" and not text.startswith(("la ", "l'", "l’"))
+            else "de ") + text  # fmt: skip
 
 
 def query_label(query: str, lang: str) -> str:

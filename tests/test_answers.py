@@ -278,3 +278,10 @@ def test_french_suggestions_are_french_and_understood(core: Core) -> None:
             again = core.answer(s.query, "fr")
             assert again.topic not in ("unknown", "error"), (reply.topic, s.query)
             assert again.lang == "fr", (reply.topic, s.query)
+
+
+def test_french_contracts_de_before_a_country(ask: Callable[..., Reply]) -> None:
+    """ "de" + article contracts as French requires: des États-Unis, du Japon, de la France."""
+    assert ask("fr which US cities signed?").title == "Les soutiens des États-Unis"
+    assert "soutiens du Japon" in ask("fr how many japanese companies signed").body
+    assert ask("which US cities signed?").title == "Supporters from the United States"
