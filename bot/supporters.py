@@ -10,20 +10,20 @@ name fits several entries ("ARM" the company and Armenia's ISO code), the caller
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from bot.content import Supporter
-from bot.lazy import lazy
 from bot.text import edit_distance, fold
 
 # Words that do not change which organisation is meant: "Microsoft Corp." is Microsoft.
-_NOISE = lazy(
+_NOISE = re.compile(
     r"\b(?:the|inc|incorporated|corp|corporation|co|company|ltd|limited|llc|plc|sa|sas|sarl|ag|"
     r"gmbh|pvt|private|srl|spa|bv|nv|oy|ab|kft|sro|pte|pty|group|groupe|le|la|les|l)\b"
 )
-_PUNCT = lazy(r"[^\w\s]")
-_PAREN = lazy(r"\s*\(([^()]*)\)\s*")
+_PUNCT = re.compile(r"[^\w\s]")
+_PAREN = re.compile(r"\s*\(([^()]*)\)\s*")
 # Aliases this short are codes or acronyms (US, UK, EU, CAN, AND): matched in free text only when
 # typed in capitals, so "tell us" or "can it" never name a country.
 SHORT = 3
@@ -104,7 +104,7 @@ class Word:
     capital: bool  # written with a capital letter (not at the start of a sentence)
 
 
-_WORD = lazy(r"[^\W_]+")
+_WORD = re.compile(r"[^\W_]+")
 
 
 def words_of(text: str) -> list[Word]:

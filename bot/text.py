@@ -6,19 +6,17 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from bot.lazy import lazy
-
 # Questions longer than this are cut (politely, the reply says so) before any matching.
 MAX_QUESTION_CHARS = 500
 # Echoed user text (a supporter name we did not find) is cut to this length.
 MAX_ECHO_CHARS = 80
 
-_CONTROL = lazy(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
-_SPACES = lazy(r"\s+")
-_TOKEN = lazy(r"[a-z0-9]+(?:['’-][a-z0-9]+)*")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+_SPACES = re.compile(r"\s+")
+_TOKEN = re.compile(r"[a-z0-9]+(?:['’-][a-z0-9]+)*")
 # Slack and Discord mention / broadcast syntax and HTML-ish entities that could become one.
-_URLISH = lazy(r"\S*(?:://|www\.)\S*", re.IGNORECASE)
-_MENTIONISH = lazy(r"&(?:lt|gt|amp);?|[<>@!#*_`~|\[\]\\]")
+_URLISH = re.compile(r"\S*(?:://|www\.)\S*", re.IGNORECASE)
+_MENTIONISH = re.compile(r"&(?:lt|gt|amp);?|[<>@!#*_`~|\[\]\\]")
 
 WORD_NUMBERS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -32,7 +30,7 @@ WORD_NUMBERS = {
 }  # fmt: skip
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9,
          "x": 10, "xi": 11, "xii": 12}  # fmt: skip
-_ORDINAL = lazy(r"^(\d+)(?:st|nd|rd|th|e|er|eme|ème)$")
+_ORDINAL = re.compile(r"^(\d+)(?:st|nd|rd|th|e|er|eme|ème)$")
 
 
 def clean(question: str) -> tuple[str, bool]:
@@ -104,15 +102,15 @@ def quote_user_text(text: str) -> str:
 
 # Slack: <@U123|name>, <#C123|general>, <!here>, <!subteam^S1|@team>, <https://x|label>;
 # Discord: <@123>, <@!123>, <@&123>, <#123>, <:name:123>, <a:name:123>, <t:1700000000:R>.
-_PLATFORM = lazy(
+_PLATFORM = re.compile(
     r"<(?:[@#!][^<>\s|]*|a?:\w+:\d+|t:\d+(?::\w)?|(https?://)[^<>|\s]+)(?:\|([^<>]*))?>"
 )
-_LEADING_AT = lazy(r"^\s*@\w+[:,]?\s+")
-_EMOJI_CODE = lazy(r":[a-z0-9_+\-]+:")
-_REPEAT = lazy(r"([?!.])\1+")
+_LEADING_AT = re.compile(r"^\s*@\w+[:,]?\s+")
+_EMOJI_CODE = re.compile(r":[a-z0-9_+\-]+:")
+_REPEAT = re.compile(r"([?!.])\1+")
 # Lower-case "us" is the country only where a pronoun cannot be ("the us", "did us sign"); it is
 # then written "US" so the names index (which reads short names in capitals only) finds it.
-_US_LOWER = lazy(
+_US_LOWER = re.compile(
     r"(?:(?<=\bthe )|(?<=\bles )|(?<=\bdes )|(?<=\baux )|(?<=\bdid )|(?<=\bhas )|(?<=\bis )|"
     r"(?<=\bwhy )|(?<=\bwhen )|(?<=\bdidnt )|(?<=\bhasnt )|(?<=\bwhy didnt )|^)us"
     r"(?= (?:sign|signed|join|joined|support|supports|supported|position|stance|government|"
@@ -133,7 +131,7 @@ _CHAT_WORDS = {
     "lunion": "l'union", "leurope": "l'europe", "lue": "l'UE", "lonu": "l'ONU", "quil": "qu'il",
 }  # fmt: skip
 _EDGE_BEFORE, _EDGE_AFTER = r"(?<![\w'.&-])", r"(?![\w'.&-])"
-_CHAT_WORD = lazy(
+_CHAT_WORD = re.compile(
     # Lower case or capitalised only: "BCP" or "UN" in capitals are names, not chat words.
     _EDGE_BEFORE
     + "("
@@ -143,14 +141,14 @@ _CHAT_WORD = lazy(
 )
 _VOWEL = "aeiouyhàâäéèêëîïôöùûüœAEIOUYHÀÂÉÈÊÎÔÙÛŒ"
 _CHAT_PHRASES = (
-    (lazy(r"\bqu ?est[- ]ce\b", re.IGNORECASE), "qu'est-ce"),
-    (lazy(r"\bquest[- ]ce\b", re.IGNORECASE), "qu'est-ce"),
-    (lazy(r"\bc quoi\b", re.IGNORECASE), "c'est quoi"),
+    (re.compile(r"\bqu ?est[- ]ce\b", re.IGNORECASE), "qu'est-ce"),
+    (re.compile(r"\bquest[- ]ce\b", re.IGNORECASE), "qu'est-ce"),
+    (re.compile(r"\bc quoi\b", re.IGNORECASE), "c'est quoi"),
     # A lone elided article or pronoun before a vowel, typed in lower case: "l appel", "d un",
     # "qu il", "n a pas", "c est" (capitals are initials in names: "A.C", "Drzavljan D").
-    (lazy(rf"(?<![\w'.&/])([ldjmnt]|qu|jusqu|lorsqu|puisqu) (?=[{_VOWEL.lower()}])"), r"\1'"),
-    (lazy(r"(?<![\w'.&/])c (?=est\b)"), "c'"),
-    (lazy(r"(?<![\w'.&/])s (?=ils?\b)"), "s'"),
+    (re.compile(rf"(?<![\w'.&/])([ldjmnt]|qu|jusqu|lorsqu|puisqu) (?=[{_VOWEL.lower()}])"), r"\1'"),
+    (re.compile(r"(?<![\w'.&/])c (?=est\b)"), "c'"),
+    (re.compile(r"(?<![\w'.&/])s (?=ils?\b)"), "s'"),
 )  # fmt: skip
 
 
