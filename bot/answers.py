@@ -50,6 +50,19 @@ def follow(query: str, lang: str, content: Content | None = None) -> Suggestion:
     """A follow-up query with a readable label ("us" becomes "U.S. position"); an example
     question of a topic is labelled with that topic's title, and in French asked with one of the
     topic's French examples."""
+    if content is None:
+        return _follow(query, lang, None)
+    key = (id(content), query, lang)  # the same few suggestions recur: work them out once
+    found = _FOLLOWS.get(key)
+    if found is None:
+        found = _FOLLOWS[key] = _follow(query, lang, content)
+    return found
+
+
+_FOLLOWS: dict[tuple[int, str, str], Suggestion] = {}
+
+
+def _follow(query: str, lang: str, content: Content | None) -> Suggestion:
     if content is not None and " " in query and not query.startswith(("principle ", "supporter")):
         found = _topic_of(query, content)
         if found is not None:

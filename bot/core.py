@@ -17,6 +17,7 @@ from bot.supporters import SupporterIndex
 from bot.text import MAX_QUESTION_CHARS, clean, fold
 
 LANGS = ("en", "fr")
+RECENT = 2048  # replies kept for questions asked again (most chat questions recur)
 
 
 def bundled_content_dir() -> Path:
@@ -35,11 +36,26 @@ class Core:
         self.router = Router(content, self.supporters)
         self._by_number = {p.number: p for p in content.principles}
         self.known_supporters = sum(1 for s in content.supporters if s.supporter)
+        self._recent: dict[tuple[str, str | None], Reply] = {}  # recent replies, oldest first
+
+    def __getstate__(self) -> dict[str, object]:
+        state = {k: getattr(self, k) for k in self.__dict__}
+        state["_recent"] = {}  # the cache on disk holds the content, not answers
+        return state
 
     def answer(self, question: str, lang: str | None = None) -> Reply:
         """Answer one question. Never raises: an unexpected failure becomes `sorry()`."""
+        key = (question, lang)
+        cached = self._recent.get(key)
+        if cached is not None:  # replies are immutable: a question asked again is answered again
+            return cached
         try:
-            return self._answer(question, lang)
+            reply = self._answer(question, lang)
+            if isinstance(question, str) and len(question) <= 300:
+                if len(self._recent) >= RECENT:
+                    self._recent.pop(next(iter(self._recent)))
+                self._recent[key] = reply
+            return reply
         except Exception:  # the chat user gets a sentence; the operator gets the traceback
             import logging
 
