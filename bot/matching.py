@@ -12,7 +12,7 @@ from bot.content import Content, Supporter
 from bot.supporters import DESCRIPTION, NameMatch, SupporterIndex, name_key
 from bot.text import edit_distance, fold, normalise, to_number, tokens
 from bot.timeframe import Moment, when
-from bot.understanding import NAME, Model
+from bot.understanding import FUNCTION_WORDS, NAME, Model
 
 # The model's confidence needed to answer (cosine similarity to the closest examples), and the
 # lead it needs over the runner-up; below either, the answer is "I don't know" with suggestions.
@@ -143,8 +143,19 @@ class Router:
         examples = self.training_examples()
         # An example question asked word for word gets its own answer: an editor's fix is exact.
         self._examples = {_plain(q): label for q, label in self.example_questions()}
-        self._common = frozenset(w for q, _ in examples for w in tokens(fold(q)))
+        self._common = frozenset(
+            w for q, label in examples if label != "supporter" for w in tokens(fold(q))
+        )
         self.model = Model(examples, content.synonyms)
+        # Words of the synonym groups that ask something ("signed", "how many"), never in a name.
+        asking = {"sign", "supporter", "howmany", "principle", "why", "binding", "wording", "help",
+                  "list", "launch", "active"}  # fmt: skip
+        self._asking = (
+            frozenset(
+                w for k, head in content.synonyms.items() if head in asking for w in k.split()
+            )
+            | asking
+        )
 
     def example_questions(self) -> list[tuple[str, str]]:
         """(question, label) for every example question and keyword in the content."""
@@ -204,6 +215,8 @@ class Router:
         if example is not None and example not in ("supporter", "unknown"):
             return Intent(example) if example in ("help", "principles") else _topic(example)
         word_set = set(words)
+        if vocab.WHO_SIGNED.match(folded):
+            return Intent("supporters")  # "who signed it?", "qui a signé l'appel ?"
         if not word_set - vocab.STOP - vocab.ABOUT_WORDS and vocab.ABOUT.search(folded):
             return Intent("topic", "about")  # "paris call?", "what is it?", "c'est quoi l'appel"
         if word_set & vocab.PRINCIPLE_PLURALS and not (
@@ -298,12 +311,18 @@ class Router:
         none of its words is one the bot's examples use."""
         if not text.rstrip().endswith("?") and not any(c.isupper() for c in text):
             return None  # "asdfgh", "bruh": a name is asked about ("tesla?") or capitalised
+        if any(c in text for c in ";=<>{}") or "--" in text:
+            return None  # code, not a name
         name = vocab.BARE_NAME.sub("", fold(text)).strip(" ?!.")
         words = [w for w in tokens(name) if w not in vocab.ARTICLES]
-        if not words or len(words) > 4 or any(w.isdigit() or w in vocab.STOP for w in words):
+        if not words or len(words) > 4:
             return None
-        if any(w in self._common or w in self.model.canon_words for w in words):
-            return None
+        if any(any(c.isdigit() for c in w) or w in vocab.STOP or w in FUNCTION_WORDS or w in self._asking
+               or "'" in w[:4] for w in words):  # fmt: skip
+            return None  # "tu parles anglais ?", "number of supporters?", "t'es amoureux ?"
+        uncommon = sum(w not in self._common for w in words)
+        if uncommon * 2 < len(words):
+            return None  # mostly words the examples use: a question, not a name
         return _original_span(text, name)
 
     def _resolve(self, text: str, slot: str) -> NameMatch | None:
@@ -326,7 +345,7 @@ class Router:
         """A question about one name: the name its frame holds ("did X sign?"), else the first
         name written in it. For a topic about one entity (the U.S. position), a frame about that
         entity stays the topic when it asks why or when; otherwise it is a supporter question."""
-        if slot is not None and not (found is None and vocab.OTHER_TEXTS.search(slot)):
+        if slot is not None and not (found is None and vocab.TREATIES.search(slot)):
             asked = _original_span(text, slot)
             if found is None:
                 if label != "supporter" and spans:

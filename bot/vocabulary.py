@@ -55,6 +55,8 @@ CATEGORY_WORDS = {
 COMMANDS = {
     "help": "help", "aide": "help", "?": "help", "commands": "help", "commandes": "help",
     "start": "help", "usage": "help", "hello": "help", "hi": "help", "hey": "help",
+    "ok": "help", "okay": "help", "okok": "help", "k": "help", "cool": "help", "coucou": "help",
+    "yo": "help", "hola": "help", "ciao": "help",
     "bonjour": "help", "salut": "help", "what can you do": "help", "who are you": "help",
     "thanks": "help", "thank you": "help", "merci": "help", "how does this work": "help",
     "principles": "principles", "principes": "principles", "list": "principles",
@@ -290,6 +292,19 @@ RANK = lazy(
     r"cinquieme|sixieme|septieme|huitieme|neuvieme) (?:one|point|item)\b"
 )
 # Other texts people "sign": a frame naming one is not about the Paris Call.
+# Texts that are signed, never supporters themselves: a name slot holding one is not a name.
+TREATIES = lazy(
+    r"\b(?:conventions?|treat(?:y|ies)|traites?|accords?|statute|statut|npt|tnp|protocols?|"
+    r"protocoles?|pacts?|pactes?|christchurch call|paris agreement|accord de paris|declaration|"
+    r"manifesto|pledge)\b"
+)
+# "Who signed it?": the list of supporters, by rule.
+WHO_SIGNED = lazy(
+    r"^(?:so |and |ok )?(?:who (?:has |have |actually )?(?:signed|supports?|joined|endorsed|backs?|"
+    r"is on board|are the (?:supporters|signatories|signers))|qui (?:a|ont) (?:signe|rejoint|"
+    r"soutenu|adhere)|qui soutient|qui sont les (?:signataires|soutiens))(?: (?:it|this|the "
+    r"(?:paris )?call|l'appel(?: de paris)?|so far|already|deja|yet))*$"
+)
 OTHER_TEXTS = lazy(
     r"\b(?:conventions?|treat(?:y|ies)|traites?|accords?|statute|statut|npt|tnp|protocols?|"
     r"protocoles?|pacts?|pactes?|charters?|chartes?|christchurch|budapest|kyoto|tallinn|nato|otan|"
