@@ -299,12 +299,15 @@ class Router:
         return Intent("supporters", arg=category, moment=moment)
 
     def _bare_name(self, text: str) -> NameMatch | None:
-        """The entry a question made of a name only names ("Japan?", "what about the UK?")."""
+        """The entry a question made of a name only names ("Japan?", "what about the UK?",
+        "kaspersy lab??": a near-whole typo, said as such)."""
         name = vocab.BARE_NAME.sub("", fold(text)).strip(" ?!.")
         if not name or len(name) > 80:
             return None
         found = self.supporters.find(_original_span(text, name))
-        return found if found is not None and found.how != "fuzzy" else None
+        if found is not None and found.how == "fuzzy" and len(name.split()) > 4:
+            return None  # a sentence that happens to look like a name
+        return found
 
     def _unknown_name(self, text: str) -> str | None:
         """A short message that can only be a name the list does not have ("Tesla?", "KPMG"):
@@ -326,9 +329,13 @@ class Router:
         return _original_span(text, name)
 
     def _resolve(self, text: str, slot: str) -> NameMatch | None:
-        """The entry a frame's name slot holds: the whole slot, or a name opening it."""
+        """The entry a frame's name slot holds: the whole slot, or a name opening it, or the
+        name after a descriptor ("la ville de Redmond" is Redmond)."""
         asked = _original_span(text, slot)
         found = self.supporters.find(asked) or self._leading_name(asked)
+        bare = vocab.DESCRIPTOR.sub("", slot, count=1)
+        if found is None and bare != slot and bare:
+            found = self.supporters.find(_original_span(text, bare))
         if found is not None and not found.typed:
             found = NameMatch(found.entry, found.how, found.others, asked)
         return found

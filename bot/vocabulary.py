@@ -42,7 +42,8 @@ STOP = {
 CATEGORY_WORDS = {
     "state": ("state", "states", "country", "countries", "government", "governments", "nation",
               "nations", "etat", "etats", "pays", "gouvernements"),
-    "public-authority": ("public authority", "public authorities", "city", "cities", "region",
+    "public-authority": ("public authority", "public authorities", "autorite publique",
+                         "autorites publiques", "autorites", "public-authority", "city", "cities", "region",
                          "regions", "local", "municipal", "authorities", "collectivite",
                          "collectivites", "villes"),
     "private-sector": ("company", "companies", "business", "businesses", "firm", "firms",
@@ -105,6 +106,11 @@ LISTING_EXTRA = {
     "official", "officiels", "officiel", "again", "remind", "rappelle", "number", "nombre",
     "9", "nine", "neuf", "commitments", "engagements", "each", "every", "chaque",
 }  # fmt: skip
+# Words before a name that say what it is ("the city of Redmond", "l'État de Washington").
+DESCRIPTOR = lazy(
+    r"^(?:the |la |le |l')?(?:city of|town of|ville de|commune de|municipality of|"
+    r"state of|etat de|etat du|province of|region of|region de)\s+"
+)
 # Where a long message splits into clauses, each tried for a supporter question.
 CLAUSES = lazy(r"(?<=[?!.;])\s+|\s*[?!;]\s*|,\s+(?=(?:is|did|has|was|are|does|est|a|and|but|so)\b)")
 # Adjectives of nationality, for "how many French companies signed?".
