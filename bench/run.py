@@ -100,8 +100,18 @@ def in_process() -> None:
         core.answer(q)  # warm the small caches, as a running bot would be
     p50, p99 = _percentiles(_answer_times(core, stream))
     print(f"2. Answering in one process ({len(stream):,} questions, {len(questions)} distinct)")
-    report("answer p50", f"{p50:.3f} ms", "<= 0.1 ms", p50 <= 0.1)
-    report("answer p99", f"{p99:.3f} ms", "<= 1 ms", p99 <= 1.0)
+    report("answer p50, repeated questions", f"{p50:.3f} ms", "<= 0.1 ms", p50 <= 0.1)
+    report("answer p99, repeated questions", f"{p99:.3f} ms", "<= 1 ms", p99 <= 1.0)
+    # Never-seen questions: the labelled corpus, each asked once with the reply cache empty.
+    from bot.evaluation import load_cases
+
+    fresh = [c.question for c in load_cases([ROOT / "tests" / "questions"])]
+    core._recent.clear()
+    p50, p99 = _percentiles(_answer_times(core, fresh))
+    report(f"answer p50, {len(fresh)} never-seen questions", f"{p50:.3f} ms", "<= 0.1 ms",
+           p50 <= 0.1)  # fmt: skip
+    report(f"answer p99, {len(fresh)} never-seen questions", f"{p99:.3f} ms", "<= 1 ms",
+           p99 <= 1.0)  # fmt: skip
 
 
 def many_supporters() -> None:

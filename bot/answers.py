@@ -2,23 +2,24 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from bot.content import CATEGORIES, Content, Count, OfficialList, Principle, Supporter, Topic, pick
 from bot.formats import number, typeset
+from bot.lazy import lazy
 from bot.messages import (
     category_label,
     human_date,
     localized_url,
     named,
+    of_named,
     official_site,
     query_label,
     say,
 )
-from bot.reply import SHORT_SOURCES, Entity, Field, Reply, Source, Suggestion
+from bot.reply import SHORT_SOURCES, Entity, Field, Reply, Source, Suggestion, sources_markdown
 from bot.supporters import NameMatch
-from bot.text import fold, quote_user_text
+from bot.text import fold, quote_user_text, tokens
 from bot.timeframe import Moment
 
 PRINCIPLES_URL = {"en": "https://pariscall.international/en/principles",
@@ -36,7 +37,8 @@ NOTABLE = {
     "civil-society": ("CyberPeace Institute", "Global Forum on Cyber Expertise"),
 }
 TOPIC_QUERY = {"us-position": "us", "about": "about", "context": "context"}
-_SENTENCE_END = re.compile(r"(?<=[.!?…»”\"])\s+(?=[A-Z«“\"(*ÀÂÉÈÊÎÔÙÇ0-9])")
+_SENTENCE_END = lazy(r"(?<=[.!?…»”\"])\s+(?=[A-Z«“\"(*ÀÂÉÈÊÎÔÙÇ0-9])")
+_ACCENTED = lazy("[éèêàçùâîôûœ]")
 _OTHER_LANG = {"en": ("(FR", "FR)", "FR,"), "fr": ("(EN", "EN)", "EN,")}
 
 
@@ -46,12 +48,52 @@ def _quote(text: str) -> str:
 
 def follow(query: str, lang: str, content: Content | None = None) -> Suggestion:
     """A follow-up query with a readable label ("us" becomes "U.S. position"); an example
-    question of a topic is labelled with that topic's title."""
-    if content is not None:
-        for t in content.topics.values():
-            if query in t.examples:
-                return Suggestion(pick(t.title, lang), query)
+    question of a topic is labelled with that topic's title, and in French asked with one of the
+    topic's French examples."""
+    if content is None:
+        return _follow(query, lang, None)
+    key = (id(content), query, lang)  # the same few suggestions recur: work them out once
+    found = _FOLLOWS.get(key)
+    if found is None:
+        found = _FOLLOWS[key] = _follow(query, lang, content)
+    return found
+
+
+_FOLLOWS: dict[tuple[int, str, str], Suggestion] = {}
+
+
+def _follow(query: str, lang: str, content: Content | None) -> Suggestion:
+    if content is not None and " " in query and not query.startswith(("principle ", "supporter")):
+        found = _topic_of(query, content)
+        if found is not None:
+            french = [e for e in found.examples if _is_french(e)]
+            if lang == "fr" and french:
+                # The most carefully written one: accents and a question mark, then the shortest.
+                query = min(french, key=lambda e: (not _ACCENTED.search(e), "?" not in e, len(e)))
+            return Suggestion(pick(found.title, lang), query)
     return Suggestion(query_label(query, lang), query)
+
+
+def _topic_of(question: str, content: Content) -> Topic | None:
+    """The topic a suggested question is an example of, else the one whose longest keyword it
+    contains."""
+    folded = f" {' '.join(tokens(fold(question)))} "
+    best, score = None, 0
+    for t in content.topics.values():
+        if question in t.examples:
+            return t
+        found = max(
+            (len(k) for k in t.keywords if f" {' '.join(tokens(fold(k)))} " in folded), default=0
+        )
+        if found > score:
+            best, score = t, found
+    return best
+
+
+def _is_french(text: str) -> bool:
+    from bot.matching import detect_lang  # the router's own test of a French question
+
+    return detect_lang(fold(text), text) == "fr"
 
 
 def split_short(text: str, budget: int = SHORT_BODY) -> tuple[str, str]:
@@ -136,11 +178,7 @@ def finish(reply: Reply) -> Reply:
 
 def sources_section(sources: tuple[Source, ...], lang: str) -> str:
     """Every source as a Markdown list with its date, under a heading line."""
-    if not sources:
-        return ""
-    lines = [f"- [{s.title}]({s.url}), " + (human_date(s.as_of, lang) if s.as_of
-             else say("undated", lang)) for s in sources]  # fmt: skip
-    return say("all_sources", lang) + "\n" + "\n".join(lines)
+    return sources_markdown(sources, lang)
 
 
 def _core_words(sentence: str) -> str:
@@ -170,7 +208,7 @@ def principle(p: Principle, lang: str) -> Reply:
             say("call_wording", lang, n=p.number, url=CALL_URL.get(lang, CALL_URL["en"]))
         )
         details.append(_quote(call))
-    details.append(say("official_wording", lang, url=url))
+    details.append(say("official_wording_at", lang, url=url))
     nav = []
     if p.number > 1:
         nav.append(Suggestion(say("previous", lang, n=p.number - 1), f"principle {p.number - 1}"))
@@ -239,7 +277,8 @@ def topic(t: Topic, lang: str, content: Content | None = None) -> Reply:
 
 def _count_line(c: Count, lang: str, with_note: bool = True) -> str:
     labels = {"en": ("states", "public authorities", "civil society", "private sector", "total"),
-              "fr": ("États", "autorités publiques", "société civile", "secteur privé", "total")}  # fmt: skip
+              "fr": ("États", "autorités publiques", "société civile", "secteur privé",
+                     "au total")}  # fmt: skip
     values = (c.states, c.public_authorities, c.civil_society, c.private_sector, c.total)
     names = labels.get(lang, labels["en"])
     shown = ", ".join(f"{number(v, lang)} {n}" for v, n in zip(values, names, strict=True)
@@ -285,10 +324,16 @@ def notable(content: Content, category: str, lang: str, limit: int = 4) -> list[
     """A few well-known supporters of a category, as written in a sentence."""
     members = [s for s in content.supporters if s.supporter and s.category == category]
     by_name = {s.name: s for s in members}
-    picked = [by_name[n] for n in NOTABLE.get(category, ()) if n in by_name]
-    picked += [s for s in members if s.note and s not in picked]
-    picked += [s for s in members if s not in picked]
-    return [name_of(s, lang)[0] for s in picked[:limit]]
+    picked = [by_name[n] for n in NOTABLE.get(category, ()) if n in by_name][:limit]
+    seen = {s.name for s in picked}
+    # Then entries with a note, then the rest; by name, not by (slow) equality of whole entries.
+    for s in sorted(members, key=lambda s: not s.note):
+        if len(picked) >= limit:
+            break
+        if s.name not in seen:
+            picked.append(s)
+            seen.add(s.name)
+    return [name_of(s, lang)[0] for s in picked]
 
 
 def supporters(content: Content, lang: str, category: str = "") -> Reply:
@@ -322,7 +367,8 @@ def supporters(content: Content, lang: str, category: str = "") -> Reply:
                     n=number(counted_here if counted_here is not None else len(members), lang), label=label.lower() if lang == "en" or
                     category != "state" else label, total=number(latest.total or 0, lang))]  # fmt: skip
         if some:
-            body.append(say("category_some", lang, names=", ".join(some)))
+            some_key = "category_some" if category == "state" else "category_some_f"
+            body.append(say(some_key, lang, names=", ".join(some)))
         names = [(s.fr if lang == "fr" and s.fr and category == "state" else s.name)
                  for s in members]  # fmt: skip
         listed = ", ".join(sorted(names)[:MAX_LISTED]) + (" …" if len(names) > MAX_LISTED else "")
@@ -396,10 +442,13 @@ def supporter(
         category = category_label(entity.category, lang) or say("no_category", lang)
         body = [say(key("supporter_yes"), lang, name=name, category=category, country=country,
                     as_of=as_of)]  # fmt: skip
+        # The date it signed or was listed belongs to the answer's first paragraph.
         if entity.signed:
-            body.append(say("supporter_signed", lang, date=human_date(entity.signed, lang)))
+            body[0] += " " + say("supporter_signed", lang, date=human_date(entity.signed, lang))
         elif entity.first_listed:
-            body.append(say("supporter_since", lang, date=human_date(entity.first_listed, lang)))
+            body[0] += " " + say(
+                "supporter_since", lang, date=human_date(entity.first_listed, lang)
+            )
         title = say(key("supporter_yes_title"), lang, name=in_title)
     else:
         body = [say(key("supporter_no"), lang, name=name, as_of=human_date(official.as_of, lang))]
@@ -436,12 +485,17 @@ def supporter(
     ))  # fmt: skip
 
 
-def unknown(candidates: list[Suggestion], lang: str) -> Reply:
+def unknown(candidates: list[Suggestion], lang: str, content: Content | None = None) -> Reply:
+    """ "I don't know", with up to three suggestions (the closest topics, then the basics)."""
     defaults = [follow("principles", lang), follow("supporters", lang),
                 follow("about", lang)]  # fmt: skip
-    picked = (candidates + [d for d in defaults if d.query not in {c.query for c in candidates}])[
-        :3
-    ]
+    picked: list[Suggestion] = []
+    for s in candidates + defaults:
+        if content is not None and lang == "fr":
+            s = Suggestion(s.label, follow(s.query, lang, content).query)
+        if s.query not in {p.query for p in picked}:
+            picked.append(s)
+    picked = picked[:3]
     return finish(Reply(
         topic="unknown",
         title=say("unknown_title", lang),
@@ -499,6 +553,8 @@ def supporters_at(content: Content, lang: str, moment: Moment, category: str = "
     counts = content.counts
     if moment.kind == "launch":
         picked = [c for c in counts if c.as_of <= "2018-11-20"]
+    elif moment.kind == "reach":  # the first count at or above the figure asked about
+        picked = [c for c in counts if (getattr(c, moment.field) or 0) >= moment.reach][:1]
     else:
         before = [
             c
@@ -533,3 +589,35 @@ def supporters_at(content: Content, lang: str, moment: Moment, category: str = "
         more_url=localized_url(content.official_list.url, lang),
         details=say("supporters_history", lang) + "\n" + "\n".join(history) if history else "",
     ))  # fmt: skip
+
+
+def supporters_from(content: Content, lang: str, state: Supporter, category: str = "") -> Reply:
+    """Supporters from one country ("how many French organisations signed?", "which US cities
+    signed?"): the count by category from the official list, and their names as details."""
+    official = content.official_list
+    members = [s for s in content.supporters if s.supporter and s.country == state.country
+               and s.category != "state" and (not category or s.category == category)]  # fmt: skip
+    where = of_named(name_of(state, lang)[0], lang)  # "from the United States", "des États-Unis"
+    by_category = [(c, sum(1 for s in members if s.category == c)) for c in CATEGORIES]
+    parts = ", ".join(f"{number(n, lang)} {category_label(c, lang, plural=True).lower()}"
+                      for c, n in by_category if n)  # fmt: skip
+    names = sorted(s.name for s in members)
+    body = [say("from_country", lang, n=number(len(members), lang), where=where,
+                as_of=human_date(official.as_of, lang), parts=parts or "-")]  # fmt: skip
+    if names:
+        shown = ", ".join(names[:SHOWN_FROM]) + (" …" if len(names) > SHOWN_FROM else "")
+        body.append(say("from_country_some", lang, names=shown))
+    return finish(Reply(
+        topic="supporters",
+        title=say("from_country_title", lang, where=where),
+        body="\n\n".join(body),
+        lang=lang,
+        sources=(list_source(official, lang),),
+        as_of=official.as_of,
+        suggestions=(follow("supporters", lang),),
+        more_url=localized_url(official.url, lang),
+        details=", ".join(names) if len(names) > SHOWN_FROM else "",
+    ))  # fmt: skip
+
+
+SHOWN_FROM = 12  # names shown in a country's supporters answer; all of them are in its details

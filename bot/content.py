@@ -167,5 +167,9 @@ def write_cache(path: Path, value: object) -> None:
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
         tmp.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
         os.replace(tmp, path)
+        # Only the current file is kept: older content versions are never read again.
+        for old in path.parent.glob(f"{path.name.split('-', 1)[0]}-*.pickle"):
+            if old != path:
+                old.unlink(missing_ok=True)
     except OSError:
         pass

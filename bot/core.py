@@ -17,6 +17,7 @@ from bot.supporters import SupporterIndex
 from bot.text import MAX_QUESTION_CHARS, clean, fold
 
 LANGS = ("en", "fr")
+RECENT = 2048  # replies kept for questions asked again (most chat questions recur)
 
 
 def bundled_content_dir() -> Path:
@@ -35,11 +36,26 @@ class Core:
         self.router = Router(content, self.supporters)
         self._by_number = {p.number: p for p in content.principles}
         self.known_supporters = sum(1 for s in content.supporters if s.supporter)
+        self._recent: dict[tuple[str, str | None], Reply] = {}  # recent replies, oldest first
+
+    def __getstate__(self) -> dict[str, object]:
+        state = {k: getattr(self, k) for k in self.__dict__}
+        state["_recent"] = {}  # the cache on disk holds the content, not answers
+        return state
 
     def answer(self, question: str, lang: str | None = None) -> Reply:
         """Answer one question. Never raises: an unexpected failure becomes `sorry()`."""
+        key = (question, lang)
+        cached = self._recent.get(key)
+        if cached is not None:  # replies are immutable: a question asked again is answered again
+            return cached
         try:
-            return self._answer(question, lang)
+            reply = self._answer(question, lang)
+            if isinstance(question, str) and len(question) <= 300:
+                if len(self._recent) >= RECENT:
+                    self._recent.pop(next(iter(self._recent)))
+                self._recent[key] = reply
+            return reply
         except Exception:  # the chat user gets a sentence; the operator gets the traceback
             import logging
 
@@ -78,6 +94,8 @@ class Core:
             shown = intent.number if intent.number < 10**9 else "of that number"
             return answers.principles(self.content, lang, lead=say("bad_number", lang, n=shown))
         if kind == "supporters":
+            if intent.entity is not None:  # "how many French companies signed?"
+                return answers.supporters_from(self.content, lang, intent.entity, intent.arg)
             if intent.moment is not None and intent.moment.kind != "now":
                 return answers.supporters_at(self.content, lang, intent.moment, intent.arg)
             return answers.supporters(self.content, lang, intent.arg)
@@ -87,7 +105,9 @@ class Core:
             return answers.name_notes(reply, intent.match, intent.near, lang)
         if kind == "help":
             return answers.help_reply(lang)
-        return answers.unknown([self._suggest(t, lang) for t in intent.candidates], lang)
+        return answers.unknown(
+            [self._suggest(t, lang) for t in intent.candidates], lang, self.content
+        )
 
     def _suggest(self, topic_id: str, lang: str) -> Suggestion:
         if topic_id not in self.content.topics and not topic_id.startswith("principle:"):

@@ -99,7 +99,8 @@ def judge(case: Case, reply: Reply) -> Outcome:
     if not accepts(case.topics, reply.topic):
         verdict = "unknown" if reply.topic == "unknown" else "wrong"
         return Outcome(case, reply.topic, verdict, reply.title)
-    text = (reply.title + "\n" + reply.to_text()).lower()
+    # The short answer and its details (shown on request) together make the answer.
+    text = (reply.title + "\n" + reply.to_text() + "\n" + reply.details).lower()
     missing = [g for g in case.words if not any(w.lower() in text for w in g)]
     if missing:
         return Outcome(case, reply.topic, "missing-words", f"none of {missing[0]} in the answer")
@@ -110,7 +111,10 @@ def load_cases(paths: list[Path]) -> list[Case]:
     """Every case in the given YAML files and folders (``*.yaml`` inside, sorted)."""
     import yaml
 
-    from bot.errors import ContentError
+    from bot.errors import ContentError, Problem
+
+    def error(file: Path | str, where: str, message: str) -> ContentError:
+        return ContentError([Problem(str(file), where, message)], str(file))
 
     files: list[Path] = []
     for path in paths:
@@ -119,26 +123,32 @@ def load_cases(paths: list[Path]) -> list[Case]:
         elif path.is_file():
             files.append(path)
         else:
-            raise ContentError(f"{path}: no such file or folder")
+            raise error(path, "", "no such file or folder")
     cases: list[Case] = []
     for file in files:
         try:
             items: Any = yaml.safe_load(file.read_text(encoding="utf-8")) or []
         except yaml.YAMLError as exc:
-            raise ContentError(f"{file}: not valid YAML ({exc})") from None
+            raise error(file, "", f"not valid YAML ({exc})") from None
         if not isinstance(items, list):
-            raise ContentError(f"{file}: expected a YAML list of {{q, topic}} items")
+            raise error(file, "", "expected a YAML list of {q, topic} items")
         for i, item in enumerate(items):
             if not isinstance(item, dict) or not isinstance(item.get("q"), str):
-                raise ContentError(f"{file}: [{i}]: expected {{q: text, topic: [ids]}}")
+                raise error(file, f"[{i}]", "expected {q: text, topic: [ids]}")
             topics = item.get("topic") or []
             topics = [topics] if isinstance(topics, str) else topics
             if not topics:
-                raise ContentError(f"{file}: [{i}].topic: missing (list the accepted topic ids)")
+                raise error(file, f"[{i}].topic", "missing (list the accepted topic ids)")
             words = tuple(tuple(str(w) for w in g) for g in item.get("all") or ())
             cases.append(
-                Case(item["q"], tuple(topics), words, bool(item.get("notyes")),
-                     f"{file.name}:{i}", item.get("lang"))  # fmt: skip
+                Case(
+                    item["q"],
+                    tuple(topics),
+                    words,
+                    bool(item.get("notyes")),
+                    f"{file.name}:{i}",
+                    item.get("lang"),
+                )  # fmt: skip
             )
     return cases
 
@@ -169,7 +179,7 @@ def format_report(report: Report, show: int = 200) -> str:
     lines.append("")
     lines.append(
         f"{report.right}/{report.total} right ({report.accuracy:.1%}); "
-        f"{unknown} \"I don't know\" where an answer was expected; {missing} missing words; "
+        f'{unknown} "I don\'t know" where an answer was expected; {missing} missing words; '
         f"{report.wrong} confident wrong"
     )
     return "\n".join(lines)

@@ -12,7 +12,7 @@ from bot.content import Content, Supporter
 from bot.supporters import DESCRIPTION, NameMatch, SupporterIndex, name_key
 from bot.text import edit_distance, fold, normalise, to_number, tokens
 from bot.timeframe import Moment, when
-from bot.understanding import NAME, Model
+from bot.understanding import FUNCTION_WORDS, NAME, Model
 
 # The model's confidence needed to answer (cosine similarity to the closest examples), and the
 # lead it needs over the runner-up; below either, the answer is "I don't know" with suggestions.
@@ -86,6 +86,8 @@ def _principle_in_sentence(folded: str, words: list[str]) -> int | None:
             if before and before[0] in vocab.LAST:
                 return 9
             for other in after + before:
+                if other in ("i", "v", "x"):
+                    continue  # "principle? I remember...": a pronoun or a letter, not a numeral
                 number = to_number(other)
                 if number is not None:
                     return number
@@ -141,8 +143,19 @@ class Router:
         examples = self.training_examples()
         # An example question asked word for word gets its own answer: an editor's fix is exact.
         self._examples = {_plain(q): label for q, label in self.example_questions()}
-        self._common = frozenset(w for q, _ in examples for w in tokens(fold(q)))
+        self._common = frozenset(
+            w for q, label in examples if label != "supporter" for w in tokens(fold(q))
+        )
         self.model = Model(examples, content.synonyms)
+        # Words of the synonym groups that ask something ("signed", "how many"), never in a name.
+        asking = {"sign", "supporter", "howmany", "principle", "why", "binding", "wording", "help",
+                  "list", "launch", "active"}  # fmt: skip
+        self._asking = (
+            frozenset(
+                w for k, head in content.synonyms.items() if head in asking for w in k.split()
+            )
+            | asking
+        )
 
     def example_questions(self) -> list[tuple[str, str]]:
         """(question, label) for every example question and keyword in the content."""
@@ -167,7 +180,7 @@ class Router:
         if unknown:
             at = fold(text).find(unknown)
             if at >= 0:
-                text = f"{text[:at]} {NAME} {text[at + len(unknown):]}"
+                text = f"{text[:at]} {NAME} {text[at + len(unknown) :]}"
         spans = [
             (m, a, b) for m, a, b in self.supporters.spans(text)
             if not (" " not in m.typed and m.typed.islower() and fold(m.typed) in self._common)
@@ -198,10 +211,12 @@ class Router:
             return _number_intent(number)
         example = self._examples.get(plain)
         if example == "supporters":
-            return Intent("supporters", arg=_category(plain) or "", moment=when(folded))
+            return self._supporters(text, folded, plain, self.supporters.spans(text))
         if example is not None and example not in ("supporter", "unknown"):
             return Intent(example) if example in ("help", "principles") else _topic(example)
         word_set = set(words)
+        if vocab.WHO_SIGNED.match(folded):
+            return Intent("supporters")  # "who signed it?", "qui a signé l'appel ?"
         if not word_set - vocab.STOP - vocab.ABOUT_WORDS and vocab.ABOUT.search(folded):
             return Intent("topic", "about")  # "paris call?", "what is it?", "c'est quoi l'appel"
         if word_set & vocab.PRINCIPLE_PLURALS and not (
@@ -220,20 +235,26 @@ class Router:
         if bare is not None:  # "Japan?", "AfricaCERT", "what about the UK?"
             return self._named(bare, bare.typed, words)
         slots = _slots(folded)
-        slot = slots[0] if slots else None
         found = next(filter(None, (self._resolve(text, s) for s in slots)), None)
+        slot = slots[0] if slots and (found or _plausible(slots[0])) else None
         # Another text to sign ("has China signed the Budapest Convention?"), outside the name.
-        other = vocab.OTHER_TEXTS.search(folded.replace(fold(found.typed), " ") if found else folded)
+        other = vocab.OTHER_TEXTS.search(
+            folded.replace(fold(found.typed), " ") if found else folded
+        )
         # "did X sign?" with X a known name is a supporter question, unless it asks why (a topic
         # may answer that: the absentees, the U.S. position) or names another text to sign.
-        about_entity = found is not None and found.entry.name in self._kept and bool(
-            word_set & vocab.ENTITY_TOPIC
+        about_entity = (
+            found is not None
+            and found.entry.name in self._kept
+            and bool(word_set & vocab.ENTITY_TOPIC)
         )  # "when did the US join?": the U.S. position, not only a yes
         if found is not None and not other and not word_set & vocab.WHY and not about_entity:
             return self._named(found, found.typed or slot or "", words)
-        if vocab.COUNTING.search(folded) and not word_set & vocab.PRINCIPLE_WORDS_ALL:
+        if not word_set & vocab.PRINCIPLE_WORDS_ALL:
             moment = when(folded)
-            if moment is not None:  # "how many states at the launch?": that time's count
+            if moment is not None and (
+                vocab.COUNTING.search(folded) or moment.kind == "reach"
+            ):  # "how many states at the launch?": that time's count
                 return Intent("supporters", arg=_category(plain) or "", moment=moment)
         if not any(len(w) >= 3 and w.isalpha() for w in words):
             return Intent("unknown")  # "' OR '1'='1", "???", "1 + 1": no word to understand
@@ -255,48 +276,83 @@ class Router:
             if label == "supporter":
                 return Intent("unknown", candidates=close or ("supporters",))
         if label == "supporters":
-            return Intent("supporters", arg=_category(plain) or "", moment=when(folded))
+            return self._supporters(text, folded, plain, spans)
         if label in ("help", "principles"):
             return Intent(label)
         return _topic(label)
 
+    def _supporters(
+        self, text: str, folded: str, plain: str, spans: list[tuple[NameMatch, int, int]]
+    ) -> Intent:
+        """A counts or listing question, by category, time or country ("French companies")."""
+        category = _category(plain) or ""
+        moment = when(folded)
+        state = next((m.entry for m, _, _ in spans if m.entry.country and
+                      (m.entry.category == "state" or not m.entry.supporter)), None)  # fmt: skip
+        if state is None:
+            code = next((vocab.DEMONYMS[w] for w in tokens(folded) if w in vocab.DEMONYMS), None)
+            code = code or ("USA" if vocab.US_ADJECTIVE.search(text) else None)
+            state = next((e for e in self.supporters.entries if e.country == code and
+                          (e.category == "state" or not e.supporter)), None) if code else None  # fmt: skip
+        if state is not None and moment is None:
+            return Intent("supporters", arg=category if category != "state" else "", entity=state)
+        return Intent("supporters", arg=category, moment=moment)
+
     def _bare_name(self, text: str) -> NameMatch | None:
-        """The entry a question made of a name only names ("Japan?", "what about the UK?")."""
+        """The entry a question made of a name only names ("Japan?", "what about the UK?",
+        "kaspersy lab??": a near-whole typo, said as such)."""
         name = vocab.BARE_NAME.sub("", fold(text)).strip(" ?!.")
         if not name or len(name) > 80:
             return None
         found = self.supporters.find(_original_span(text, name))
-        return found if found is not None and found.how != "fuzzy" else None
+        if found is not None and found.how == "fuzzy" and len(name.split()) > 4:
+            return None  # a sentence that happens to look like a name
+        return found
 
     def _unknown_name(self, text: str) -> str | None:
         """A short message that can only be a name the list does not have ("Tesla?", "KPMG"):
         none of its words is one the bot's examples use."""
         if not text.rstrip().endswith("?") and not any(c.isupper() for c in text):
             return None  # "asdfgh", "bruh": a name is asked about ("tesla?") or capitalised
+        if any(c in text for c in ";=<>{}") or "--" in text:
+            return None  # code, not a name
         name = vocab.BARE_NAME.sub("", fold(text)).strip(" ?!.")
         words = [w for w in tokens(name) if w not in vocab.ARTICLES]
-        if not words or len(words) > 4 or any(w.isdigit() or w in vocab.STOP for w in words):
+        if not words or len(words) > 4:
             return None
-        if any(w in self._common or w in self.model.canon_words for w in words):
-            return None
+        if any(any(c.isdigit() for c in w) or w in vocab.STOP or w in FUNCTION_WORDS or w in self._asking
+               or "'" in w[:4] for w in words):  # fmt: skip
+            return None  # "tu parles anglais ?", "number of supporters?", "t'es amoureux ?"
+        uncommon = sum(w not in self._common for w in words)
+        if uncommon * 2 < len(words):
+            return None  # mostly words the examples use: a question, not a name
         return _original_span(text, name)
 
     def _resolve(self, text: str, slot: str) -> NameMatch | None:
-        """The entry a frame's name slot holds: the whole slot, or a name opening it."""
+        """The entry a frame's name slot holds: the whole slot, or a name opening it, or the
+        name after a descriptor ("la ville de Redmond" is Redmond)."""
         asked = _original_span(text, slot)
         found = self.supporters.find(asked) or self._leading_name(asked)
+        bare = vocab.DESCRIPTOR.sub("", slot, count=1)
+        if found is None and bare != slot and bare:
+            found = self.supporters.find(_original_span(text, bare))
         if found is not None and not found.typed:
             found = NameMatch(found.entry, found.how, found.others, asked)
         return found
 
     def _supporter_question(
-        self, text: str, slot: str | None, found: NameMatch | None,
-        spans: list[tuple[NameMatch, int, int]], words: list[str], label: str,
+        self,
+        text: str,
+        slot: str | None,
+        found: NameMatch | None,
+        spans: list[tuple[NameMatch, int, int]],
+        words: list[str],
+        label: str,
     ) -> Intent | None:
         """A question about one name: the name its frame holds ("did X sign?"), else the first
         name written in it. For a topic about one entity (the U.S. position), a frame about that
         entity stays the topic when it asks why or when; otherwise it is a supporter question."""
-        if slot is not None and not (found is None and vocab.OTHER_TEXTS.search(slot)):
+        if slot is not None and not (found is None and vocab.TREATIES.search(slot)):
             asked = _original_span(text, slot)
             if found is None:
                 if label != "supporter" and spans:
@@ -333,7 +389,8 @@ class Router:
         """Names close to one that is not in the list, offered as choices."""
         inside = [m.entry.name for m, _, _ in self.supporters.spans(asked) if m.entry.supporter]
         guess = self.supporters.fuzzy(name_key(asked), asked)
-        near = inside + ([guess.entry.name] if guess is not None else [])
+        longer = [e.name for e in self.supporters.containing(asked) if e.supporter]
+        near = longer + inside + ([guess.entry.name] if guess is not None else [])
         return tuple(dict.fromkeys(near))[:3]
 
     def _named(self, found: NameMatch | None, asked: str, words: list[str]) -> Intent:
@@ -341,7 +398,11 @@ class Router:
         if found is None:
             return Intent("supporter", arg=asked, near=self._near(asked))
         entity = found.entry
-        if not entity.supporter and set(words) & vocab.WHY and "faq:absentees" in self.content.topics:
+        if (
+            not entity.supporter
+            and set(words) & vocab.WHY
+            and "faq:absentees" in self.content.topics
+        ):
             return Intent("topic", "faq:absentees")  # "why didn't China sign?"
         if entity.country == "USA" and entity.category == "state" and set(words) & vocab.US_TOPIC:
             return Intent("topic", "us-position")
@@ -383,12 +444,12 @@ def _slots(folded: str) -> list[str]:
             match = lazy.match(clause)
             if not match:
                 continue
-            names = [_clean_slot(match.group("name"))]
+            shortest = _clean_slot(match.group("name"))
+            if shortest is None:
+                return []
             longest = greedy.match(clause)
-            if longest:
-                names.append(_clean_slot(longest.group("name")))
-            names = [n for n in dict.fromkeys(names) if n]
-            return names if names and names[0] == _clean_slot(match.group("name")) else []
+            other = _clean_slot(longest.group("name")) if longest else None
+            return [shortest] + ([other] if other and other != shortest else [])
     return []
 
 
@@ -397,9 +458,13 @@ def _clean_slot(raw: str) -> str | None:
     first = name.split(" ", 1)[0]
     if not name or name in vocab.NOT_NAMES or first in vocab.QUESTION_WORDS or "://" in name:
         return None
-    if set(tokens(name)) & vocab.NOT_IN_NAMES or vocab.ABOUT_CALL.search(name):
-        return None  # "i always assumed the US", "the paris call create any obligations"
     return name
+
+
+def _plausible(name: str) -> bool:
+    """Whether a slot that matched no name can still be one ("Zorgon Widgets"), rather than a
+    sentence ("i always assumed the US", "the paris call create any obligations")."""
+    return not (set(tokens(name)) & vocab.NOT_IN_NAMES or vocab.ABOUT_CALL.search(name))
 
 
 def _original_span(text: str, folded_name: str) -> str:

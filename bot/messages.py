@@ -10,9 +10,9 @@ OFFICIAL_SITE_FR = "https://pariscall.international/fr/"
 
 _MESSAGES: dict[str, dict[str, str]] = {
     "principle_title": {"en": "Principle {n}: {title}", "fr": "Principe {n} : {title}"},
-    "official_wording": {
-        "en": "Official wording ([principles page]({url})):",
-        "fr": "Texte officiel ([page des principes]({url})) :",
+    "official_wording_at": {
+        "en": "The official wording is on the [principles page]({url}).",
+        "fr": "Le texte officiel est sur la [page des principes]({url}).",
     },
     "call_wording": {
         "en": "The Call text of 12 Nov 2018 words it as item {n} of its list ([text]({url})):",
@@ -183,7 +183,6 @@ _MESSAGES: dict[str, dict[str, str]] = {
     "label_context": {"en": "UN context", "fr": "Contexte à l'ONU"},
     "label_help": {"en": "Help", "fr": "Aide"},
     "label_principle": {"en": "Principle {n}", "fr": "Principe {n}"},
-    "all_sources": {"en": "**All sources**", "fr": "**Toutes les sources**"},
     "undated": {"en": "undated", "fr": "non daté"},
     "supporters_notable": {"en": "**Among them**", "fr": "**Parmi eux**"},
     "category_count": {
@@ -191,6 +190,8 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Au {as_of}, la liste officielle compte **{n}** {label} sur {total} entrées.",
     },
     "category_some": {"en": "Among them: {names}.", "fr": "Parmi eux : {names}."},
+    # Autorités, organisations, entreprises: feminine in French.
+    "category_some_f": {"en": "Among them: {names}.", "fr": "Parmi elles : {names}."},
     "more_hint": {
         "en": "Type `more` for the details, `sources` for every source.",
         "fr": "Tapez `more` pour les détails, `sources` pour toutes les sources.",
@@ -259,6 +260,23 @@ _MESSAGES.update(
         "count_before-us": {
             "en": "The last count before the United States joined ({date}):",
             "fr": "Le dernier décompte avant l'arrivée des États-Unis ({date}) :",
+        },
+        "from_country_title": {
+            "en": "Supporters from {where}",
+            "fr": "Les soutiens {where}",
+        },
+        "from_country": {
+            "en": "As of {as_of}, the official list has **{n}** supporters from {where} besides the "
+            "state itself: {parts} (by each entry's country, corrected where the list's code is "
+            "wrong).",
+            "fr": "Au {as_of}, la liste officielle compte **{n}** soutiens {where}, en plus de "
+            "l'État lui-même : {parts} (selon le pays de chaque entrée, corrigé quand le code de la "
+            "liste est faux).",
+        },
+        "from_country_some": {"en": "Among them: {names}.", "fr": "Parmi eux : {names}."},
+        "count_reach": {
+            "en": "The first count I have at or above that figure ({date}):",
+            "fr": "Le premier décompte dont je dispose qui atteint ce chiffre ({date}) :",
         },
         "count_year": {
             "en": "The last count I have for that year ({date}):",
@@ -335,6 +353,19 @@ def named(
     else:
         text, plural = (f"{en_article} {name}".strip(), False)
     return (text[:1].upper() + text[1:] if start else text), plural
+
+
+def of_named(text: str, lang: str) -> str:
+    """A name after French "de": "le Japon" -> "du Japon", "les États-Unis" -> "des États-Unis",
+    "la France" -> "de la France", "l’Inde" -> "de l’Inde"; English "the United States"
+    unchanged (its templates say "from")."""
+    if lang != "fr":
+        return text
+    for article, contracted in (("le ", "du "), ("les ", "des ")):
+        if text.startswith(article):
+            return contracted + text[len(article) :]
+    return ("d’" if text[:1].lower() in "aeéèêiouyh" and not text.startswith(("la ", "l'", "l’"))
+            else "de ") + text  # fmt: skip
 
 
 def query_label(query: str, lang: str) -> str:

@@ -117,6 +117,17 @@ class Reply:
             lines += ["", *tail]
         return "\n".join(lines).strip()
 
+    def more(self) -> Reply:
+        """The details as a reply of their own, for a "More" button or a `more` follow-up."""
+        return Reply(topic=self.topic, title=self.title, body=self.details, lang=self.lang,
+                     as_of=self.as_of, more_url=self.more_url, query=self.query)  # fmt: skip
+
+    def sources_reply(self) -> Reply:
+        """Every source as a reply of its own, for a "Sources" button."""
+        return Reply(topic=self.topic, title=self.title, body=sources_markdown(self.sources,
+                     self.lang), lang=self.lang, as_of=self.as_of, more_url=self.more_url,
+                     query=self.query)  # fmt: skip
+
     def details_text(self) -> str:
         """The details as plain text ("" when there are none)."""
         return to_plain(self.details).strip()
@@ -143,6 +154,20 @@ def source_line(sources: tuple[Source, ...], lang: str) -> str:
     """``Sources: Title (url); Title (url)``, one line, plain text."""
     word = "Source" if len(sources) == 1 else "Sources"
     return f"{word}{_colon(lang)} " + " · ".join(f"{s.title} ({s.url})" for s in sources)
+
+
+def sources_markdown(sources: tuple[Source, ...], lang: str) -> str:
+    """Every source as a Markdown list with its date ("undated" where it has none), under a
+    bold heading line; "" when there is none."""
+    if not sources:
+        return ""
+    heading, undated = _SOURCE_WORDS.get(lang, _SOURCE_WORDS["en"])
+    lines = [f"- [{s.title}]({s.url}), {human_date(s.as_of, lang) if s.as_of else undated}"
+             for s in sources]  # fmt: skip
+    return heading + "\n" + "\n".join(lines)
+
+
+_SOURCE_WORDS = {"en": ("**All sources**", "undated"), "fr": ("**Toutes les sources**", "non daté")}
 
 
 def as_of_line(as_of: str, lang: str) -> str:

@@ -366,8 +366,8 @@ def build_content(directory: Path) -> Content:
         states += data.states
         for intent in data.intents:
             intents.setdefault(intent.id, []).extend(intent.examples)
-        for head, group in data.synonyms.items():
-            for word in group:
+        for head, same in data.synonyms.items():
+            for word in same:
                 synonyms[" ".join(fold(word).split())] = fold(head)
         for i, e in enumerate(data.non_supporters):
             path = f"non_supporters[{i}]"

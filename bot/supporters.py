@@ -20,7 +20,7 @@ from bot.text import edit_distance, fold
 # Words that do not change which organisation is meant: "Microsoft Corp." is Microsoft.
 _NOISE = re.compile(
     r"\b(?:the|inc|incorporated|corp|corporation|co|company|ltd|limited|llc|plc|sa|sas|sarl|ag|"
-    r"gmbh|pvt|private|srl|spa|bv|nv|oy|ab|kft|sro|pte|pty|le|la|les|l)\b"
+    r"gmbh|pvt|private|srl|spa|bv|nv|oy|ab|kft|sro|pte|pty|group|groupe|le|la|les|l)\b"
 )
 _PUNCT = re.compile(r"[^\w\s]")
 _PAREN = re.compile(r"\s*\(([^()]*)\)\s*")
@@ -32,38 +32,54 @@ SHORT = 3
 NAME, DERIVED, CODE = 0, 1, 2
 # Words that may stand next to a name without being part of it ("is X a supporter", "X signed").
 FUNCTION_WORDS = frozenset(
-    """a an the is are was were be been did does do has have had not no yes it its this that
-    these those they them their there here what which who whom whose why when where how and or
-    but so if as at by from in into on onto of to for with without about than then also too
-    very really still ever even just only already yet now today sign signed signs signing
-    signatory signatories signer signers supporter supporters support supports supported
-    supporting join joined joins member members part list listed listing on-board board endorse
-    endorsed backed back backing official officially actually though although because since
-    whether anyone someone all any some many much more most other another same such like
-    either neither both each every i you we he she me us my your our his her mine call paris
-    pariscall agreement appel le la les l de du des d un une et ou est sont a-t-il a-t-elle
-    ont-ils ont-elles ont au aux en dans sur pour par avec sans que qui quoi quand pourquoi
-    comment combien si ce cet cette ces il elle ils elles on nous vous je tu se sa son ses
-    signe signataire signataires soutien soutiens soutient membre membres partie fait
-    rejoint adhere liste toujours deja aussi ne pas n jamais please thanks ok hi hey hello
-    bonjour merci salut yo lol isn t didn hasn doesn don wasn aren haven won can s
-    position positions stance role view views policy status signature membership participation
-    involvement decision officials delegation absence presence approach reaction answer""".split()
+    ["a", "an", "the", "is", "are", "was", "were", "be", "been", "did", "does", "do", "has", "have", "had", "not", "no", "yes", "it", "its", "this", "that", "these", "those", "they", "them", "their", "there", "here", "what", "which", "who", "whom", "whose", "why", "when", "where", "how", "and", "or", "but", "so", "if", "as", "at", "by", "from", "in", "into", "on", "onto", "of", "to", "for", "with", "without", "about", "than", "then", "also", "too", "very", "really", "still", "ever", "even", "just", "only", "already", "yet", "now", "today", "sign", "signed", "signs", "signing", "signatory", "signatories", "signer", "signers", "supporter", "supporters", "support", "supports", "supported", "supporting", "join", "joined", "joins", "member", "members", "part", "list", "listed", "listing", "on-board", "board", "endorse", "endorsed", "backed", "back", "backing", "official", "officially", "actually", "though", "although", "because", "since", "whether", "anyone", "someone", "all", "any", "some", "many", "much", "more", "most", "other", "another", "same", "such", "like", "either", "neither", "both", "each", "every", "i", "you", "we", "he", "she", "me", "us", "my", "your", "our", "his", "her", "mine", "call", "paris", "pariscall", "agreement", "appel", "le", "la", "les", "l", "de", "du", "des", "d", "un", "une", "et", "ou", "est", "sont", "a-t-il", "a-t-elle", "ont-ils", "ont-elles", "ont", "au", "aux", "en", "dans", "sur", "pour", "par", "avec", "sans", "que", "qui", "quoi", "quand", "pourquoi", "comment", "combien", "si", "ce", "cet", "cette", "ces", "il", "elle", "ils", "elles", "on", "nous", "vous", "je", "tu", "se", "sa", "son", "ses", "signe", "signataire", "signataires", "soutien", "soutiens", "soutient", "membre", "membres", "partie", "fait", "rejoint", "adhere", "liste", "toujours", "deja", "aussi", "ne", "pas", "n", "jamais", "please", "thanks", "ok", "hi", "hey", "hello", "bonjour", "merci", "salut", "yo", "lol", "isn", "t", "didn", "hasn", "doesn", "don", "wasn", "aren", "haven", "won", "can", "s", "position", "positions", "stance", "role", "view", "views", "policy", "status", "signature", "membership", "participation", "involvement", "decision", "officials", "delegation", "absence", "presence", "approach", "reaction", "answer"]
 )  # fmt: skip
 # A name right after one of these is the one the question is not about.
 NEGATIONS = frozenset(("not", "except", "excluding", "pas", "non", "sauf", "hors"))
 # After a name, these start a description rather than a longer name ("BCP from Peru").
 DESCRIPTION = frozenset(
-    "from in based of the which who that aka i.e e.g a an is are was were did has have de du des as "
-    "en au aux basee base qui".split()
+    [
+        "from",
+        "in",
+        "based",
+        "of",
+        "the",
+        "which",
+        "who",
+        "that",
+        "aka",
+        "i.e",
+        "e.g",
+        "a",
+        "an",
+        "is",
+        "are",
+        "was",
+        "were",
+        "did",
+        "has",
+        "have",
+        "de",
+        "du",
+        "des",
+        "as",
+        "en",
+        "au",
+        "aux",
+        "basee",
+        "base",
+        "qui",
+    ]
 )
 
 
 def name_key(name: str) -> str:
     """The form names are compared in: folded, no punctuation, no "Inc."/"the"."""
     text = _PUNCT.sub(" ", fold(name).replace("&", " and "))
-    text = _NOISE.sub(" ", text)
-    return " ".join(text.split())
+    words = _NOISE.sub(" ", text).split()
+    while words and words[-1] == "and":  # "McKinsey & Company" -> "mckinsey"
+        words.pop()
+    return " ".join(words)
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +115,9 @@ def words_of(text: str) -> list[Word]:
         if not key:
             continue
         before = text[: m.start()].rstrip()
-        opening = not before or before[-1] in ".?!:;,\"'«(" or text[m.start() - 1 : m.start()] in "'’"
+        opening = (
+            not before or before[-1] in ".?!:;,\"'«(" or text[m.start() - 1 : m.start()] in "'’"
+        )
         for part in key.split():
             out.append(Word(part, m.start(), m.end(), m.group(0)[:1].isupper() and not opening))
     return out
@@ -129,6 +147,12 @@ class SupporterIndex:
         for key in self._keys:
             first, size = key.split(" ", 1)[0], key.count(" ") + 1
             self._starts[first] = max(self._starts.get(first, 0), size)
+        # Word -> the keys holding it, to find the longer names a short one is part of.
+        self._by_word: dict[str, list[str]] = {}
+        for key, found in self._keys.items():
+            if found[0][0] == NAME:
+                for word in set(key.split()):
+                    self._by_word.setdefault(word, []).append(key)
         # Long keys for typo matching, bucketed by their number of words.
         self._fuzzy: dict[int, list[str]] = {}
         for key, found in self._keys.items():
@@ -177,6 +201,20 @@ class SupporterIndex:
         if match is not None:
             return match
         return self.fuzzy(key, name)
+
+    def containing(self, name: str, limit: int = 3) -> list[Supporter]:
+        """Entries whose name holds `name` as whole words ("Lufthansa" in "Deutsche Lufthansa
+        AG"): offered as choices, never taken as the answer."""
+        key = name_key(name)
+        words = key.split()
+        if not words or len(key) < 3:
+            return []
+        keys = set(self._by_word.get(words[0], ()))
+        for word in words[1:]:
+            keys &= set(self._by_word.get(word, ()))
+        found = sorted(k for k in keys if f" {key} " in f" {k} " and k != key)
+        entries = dict.fromkeys(self.entries[self._keys[k][0][1]].name for k in found)
+        return [e for e in self.entries if e.name in entries][:limit]
 
     def fuzzy(self, key: str, typed: str) -> NameMatch | None:
         """A near-whole typo of a long name ("Kaspersy Lab", "microsfot"), only when one name is
@@ -264,16 +302,36 @@ class SupporterIndex:
                 if not _loose(prior) and not _gap(text, prior.end, before.start):
                     return False  # "University of Ghana", "Institute for India Studies"
         after = words[b] if b < len(words) else None
-        if after is not None and not _gap(text, end, after.start) and not _loose(after):
-            return False  # "Siemens Energy", "Orange County", "Virginia Tech"
-        return True
+        # Not "Siemens Energy", "Orange County", "Virginia Tech".
+        return after is None or _gap(text, end, after.start) or _loose(after)
 
 
 # Words that join two parts of one name ("University of Ghana").
 _LINKS = frozenset(("of", "for", "de", "du", "des", "pour"))
 # Function words a sentence may capitalise without making them part of a name.
 _OPENERS = frozenset(
-    "did is has does do was are what who why when how and but so est la le les l".split()
+    [
+        "did",
+        "is",
+        "has",
+        "does",
+        "do",
+        "was",
+        "are",
+        "what",
+        "who",
+        "why",
+        "when",
+        "how",
+        "and",
+        "but",
+        "so",
+        "est",
+        "la",
+        "le",
+        "les",
+        "l",
+    ]
 )
 
 
@@ -304,7 +362,7 @@ def is_typo(typed: str, name: str) -> bool:
 def _gap(text: str, left: int, right: int) -> bool:
     """True when punctuation (not just spaces) separates two words."""
     between = text[left:right]
-    return any(c in between for c in ",;:!?()[]/|\"«»") or "  " in between.replace("\n", "  ")
+    return any(c in between for c in ',;:!?()[]/|"«»') or "  " in between.replace("\n", "  ")
 
 
 def _capitals(raw: str) -> bool:

@@ -102,7 +102,9 @@ def quote_user_text(text: str) -> str:
 
 # Slack: <@U123|name>, <#C123|general>, <!here>, <!subteam^S1|@team>, <https://x|label>;
 # Discord: <@123>, <@!123>, <@&123>, <#123>, <:name:123>, <a:name:123>, <t:1700000000:R>.
-_PLATFORM = re.compile(r"<(?:[@#!][^<>\s|]*|a?:\w+:\d+|t:\d+(?::\w)?|(https?://)[^<>|\s]+)(?:\|([^<>]*))?>")
+_PLATFORM = re.compile(
+    r"<(?:[@#!][^<>\s|]*|a?:\w+:\d+|t:\d+(?::\w)?|(https?://)[^<>|\s]+)(?:\|([^<>]*))?>"
+)
 _LEADING_AT = re.compile(r"^\s*@\w+[:,]?\s+")
 _EMOJI_CODE = re.compile(r":[a-z0-9_+\-]+:")
 _REPEAT = re.compile(r"([?!.])\1+")
@@ -131,8 +133,11 @@ _CHAT_WORDS = {
 _EDGE_BEFORE, _EDGE_AFTER = r"(?<![\w'.&-])", r"(?![\w'.&-])"
 _CHAT_WORD = re.compile(
     # Lower case or capitalised only: "BCP" or "UN" in capitals are names, not chat words.
-    _EDGE_BEFORE + "(" + "|".join(re.escape(w) + "|" + re.escape(w.capitalize()) for w in _CHAT_WORDS)
-    + ")" + _EDGE_AFTER
+    _EDGE_BEFORE
+    + "("
+    + "|".join(re.escape(w) + "|" + re.escape(w.capitalize()) for w in _CHAT_WORDS)
+    + ")"
+    + _EDGE_AFTER
 )
 _VOWEL = "aeiouyhàâäéèêëîïôöùûüœAEIOUYHÀÂÉÈÊÎÔÙÛŒ"
 _CHAT_PHRASES = (
@@ -147,14 +152,11 @@ _CHAT_PHRASES = (
 )  # fmt: skip
 
 
-def _is_emoji(char: str) -> bool:
-    code = ord(char)
-    return (
-        0x1F000 <= code <= 0x1FAFF
-        or 0x2600 <= code <= 0x27BF
-        or 0xFE00 <= code <= 0xFE0F
-        or code in (0x200D, 0x2B50, 0x2B55, 0x203C, 0x2049, 0x2122, 0x2139, 0x3030, 0x303D)
-    )
+# Emoji and their joiners and variation selectors (pictographs, symbols, dingbats, flags).
+_EMOJI = re.compile(
+    "[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE00-\uFE0F\u200D\u2B50\u2B55\u203C\u2049"
+    "\u2122\u2139\u3030\u303D]"
+)
 
 
 def _platform_token(match: re.Match[str]) -> str:
@@ -169,7 +171,7 @@ def normalise(text: str) -> str:
     text = _PLATFORM.sub(_platform_token, text)
     text = _LEADING_AT.sub("", text)
     text = _EMOJI_CODE.sub(" ", text)
-    text = "".join(" " if _is_emoji(c) else c for c in text)
+    text = _EMOJI.sub(" ", text)
     text = text.replace("’", "'").replace("‘", "'").replace("`", "'").replace("´", "'")
     text = _REPEAT.sub(r"\1", text)
     text = _US_LOWER.sub(lambda m: m.group(0).upper(), text)

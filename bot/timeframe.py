@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.lazy import lazy
 from bot.text import tokens
 
 LAUNCH = "2018-11-13"  # the launch figures were reported on 12-13 Nov 2018
@@ -24,8 +25,8 @@ _MONTHS = {
     "november": 11, "novembre": 11, "dec": 12, "december": 12, "decembre": 12,
 }  # fmt: skip
 _DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
-_YEAR = re.compile(r"\b(20[1-3]\d)\b")
-_LAUNCH = re.compile(
+_YEAR = lazy(r"\b(20[1-3]\d)\b")
+_LAUNCH = lazy(
     r"\b(?:at|on|from|since|by) (?:the )?(?:launch|start|beginning|outset|very start|signing)\b|"
     r"\b(?:initially|originally|at first|first day|launch day|day one|in the beginning|"
     r"au (?:lancement|debut|depart)|des le (?:debut|depart|lancement)|a l'origine|initialement|"
@@ -33,25 +34,25 @@ _LAUNCH = re.compile(
     r"lors du lancement|quand il a ete lance|in 2018|en 2018|in nov(?:ember)? 2018|"
     r"en nov(?:embre)? 2018)\b"
 )
-_ANNIVERSARY = re.compile(
+_ANNIVERSARY = lazy(
     r"\b(?:first|1st) anniversary\b|\bpremier anniversaire\b|\bone year (?:later|after|on|in)\b|"
     r"\bun an (?:apres|plus tard)\b|\bafter (?:one|a|1) year\b"
 )
 _USA = r"(?:united states|us|usa|u\.?s\.?a?\.?|america|americans|etats-unis|etats unis|americains)"
-_US_JOINED = re.compile(
+_US_JOINED = lazy(
     rf"\bwhen (?:the )?{_USA} (?:joined|signed|came on board|came in)\b|"
     rf"\b(?:before|after|once) (?:the )?{_USA} (?:joined|signed)\b|"
     rf"\bquand les {_USA} ont (?:rejoint|signe)\b|"
     rf"\b(?:avant|apres) (?:que )?(?:les |l'arrivee des )?{_USA}"
 )
-_BEFORE = re.compile(r"\b(?:right |just |juste )?(?:before|avant)\b")
-_NOW = re.compile(
+_BEFORE = lazy(r"\b(?:right |just |juste )?(?:before|avant)\b")
+_NOW = lazy(
     r"\b(?:today|now|currently|current|latest|right now|as of now|these days|so far|"
     r"aujourd'hui|actuellement|maintenant|a ce jour|en ce moment)\b"
 )
-_MID = re.compile(r"\b(?:mid|mi)[- ]?(20[1-3]\d)\b")
-_END = re.compile(r"\b(?:end|fin|late) (?:of |de |d')?")
-_START = re.compile(r"\b(?:start|beginning|debut|early) (?:of |de |d')?")
+_MID = lazy(r"\b(?:mid|mi)[- ]?(20[1-3]\d)\b")
+_END = lazy(r"\b(?:end|fin|late) (?:of |de |d')?")
+_START = lazy(r"\b(?:start|beginning|debut|early) (?:of |de |d')?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,12 +60,35 @@ class Moment:
     """The last day a question covers (ISO date) and which kind of moment it named."""
 
     date: str
-    kind: str  # launch, anniversary, us-joined, before-us, year, month, now
+    kind: str  # launch, anniversary, us-joined, before-us, year, month, now, reach
     before: bool = False  # "right before": the day itself is excluded
+    reach: int = 0  # "when did it reach 80 states?": the figure asked about
+    field: str = "total"  # which count that figure is: states, companies, ... or total
+
+
+_REACH = lazy(
+    r"\b(?:reach|reached|hit|hits|pass|passed|cross|crossed|top|topped|get to|got to|exceed|"
+    r"exceeded|atteint|atteindre|passe|depasse|franchi)\w* (?:the )?(?:mark of |cap des? |"
+    r"barre des? )?(\d[\d,. ]*\d|\d)\+? ?(states?|countries|etats|pays|supporters?|signator\w*|"
+    r"signataires|soutiens|companies|entreprises|ngos?|organi[sz]ations?|public authorities)\b"
+)
+_SINCE = lazy(
+    r"\b(?:since when|depuis quand|when were there|when did it have|from when)\b.*?"
+    r"(\d[\d,. ]*\d|\d) ?(states?|countries|etats|pays|supporters?|signataires|soutiens)"
+)
+_FIELDS = {"state": "states", "countri": "states", "etat": "states", "pays": "states",
+           "compan": "private_sector", "entreprise": "private_sector", "ngo": "civil_society",
+           "public": "public_authorities"}  # fmt: skip
 
 
 def when(folded: str) -> Moment | None:
     """The moment a question asks about, or None when it names none."""
+    reach = _REACH.search(folded) or _SINCE.search(folded)
+    if reach:  # "when did it reach 80 states?"
+        figure = int(re.sub(r"\D", "", reach.group(1)))
+        kind = reach.group(2)
+        field = next((f for k, f in _FIELDS.items() if kind.startswith(k)), "total")
+        return Moment("9999-12-31", "reach", reach=figure, field=field)
     if _ANNIVERSARY.search(folded):
         return Moment(FIRST_ANNIVERSARY, "anniversary")
     if _US_JOINED.search(folded):

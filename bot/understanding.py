@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import re
+from array import array
 from collections.abc import Sequence
 
 from bot.text import fold
@@ -26,12 +27,135 @@ CHAR_WEIGHT = 0.5
 TOP_K = 2
 MAX_DF = 0.1
 FUNCTION_WORDS = frozenset(
-    """a an the is are was were be been do does did has have had it its this that these those
-    what which who how when where why can could would should will may i you we they he she me
-    my your our their to of in on at for with about from by and or but if so say says said tell
-    please just any some there here le la les l un une des de du d et ou est sont a ce cet cette
-    ces que qui quoi quel quelle quels quelles il elle ils elles on nous vous je tu en au aux dans
-    sur pour par avec se sa son ses leur leurs qu c s n y t me te""".split()
+    [
+        "a",
+        "an",
+        "the",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "do",
+        "does",
+        "did",
+        "has",
+        "have",
+        "had",
+        "it",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "what",
+        "which",
+        "who",
+        "how",
+        "when",
+        "where",
+        "why",
+        "can",
+        "could",
+        "would",
+        "should",
+        "will",
+        "may",
+        "i",
+        "you",
+        "we",
+        "they",
+        "he",
+        "she",
+        "me",
+        "my",
+        "your",
+        "our",
+        "their",
+        "to",
+        "of",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "about",
+        "from",
+        "by",
+        "and",
+        "or",
+        "but",
+        "if",
+        "so",
+        "say",
+        "says",
+        "said",
+        "tell",
+        "please",
+        "just",
+        "any",
+        "some",
+        "there",
+        "here",
+        "le",
+        "la",
+        "les",
+        "l",
+        "un",
+        "une",
+        "des",
+        "de",
+        "du",
+        "d",
+        "et",
+        "ou",
+        "est",
+        "sont",
+        "a",
+        "ce",
+        "cet",
+        "cette",
+        "ces",
+        "que",
+        "qui",
+        "quoi",
+        "quel",
+        "quelle",
+        "quels",
+        "quelles",
+        "il",
+        "elle",
+        "ils",
+        "elles",
+        "on",
+        "nous",
+        "vous",
+        "je",
+        "tu",
+        "en",
+        "au",
+        "aux",
+        "dans",
+        "sur",
+        "pour",
+        "par",
+        "avec",
+        "se",
+        "sa",
+        "son",
+        "ses",
+        "leur",
+        "leurs",
+        "qu",
+        "c",
+        "s",
+        "n",
+        "y",
+        "t",
+        "me",
+        "te",
+    ]
 )  # share of examples above which a feature is dropped (like a stop word)
 
 
@@ -124,7 +248,17 @@ class Model:
         self.labels = tuple(labels)
         self.slices = tuple(zip(starts, [*starts[1:], len(texts)], strict=True))
         self.examples = tuple(texts)  # to explain a decision (eval, validate)
-        self.postings = {f: (tuple(ix), tuple(ws)) for f, (ix, ws) in postings.items()}
+        # All postings in two flat arrays, each feature a slice of them: a fraction of the memory
+        # of tuples of floats, and one object to unpickle instead of two per feature.
+        self.feature: dict[str, int] = {}
+        self.bounds = array("I", [0])
+        self.ids = array("H" if len(texts) < 65536 else "I")
+        self.weights = array("f")
+        for f, (ix, ws) in postings.items():
+            self.feature[f] = len(self.bounds) - 1
+            self.ids.extend(ix)
+            self.weights.extend(ws)
+            self.bounds.append(len(self.ids))
 
     def _vector(self, feats: dict[str, int]) -> dict[str, float]:
         idf = self.idf
@@ -134,13 +268,7 @@ class Model:
     def scores(self, text: str) -> list[tuple[float, str]]:
         """(score, label) for every answer, best first: the mean cosine similarity of the
         answer's `TOP_K` closest examples."""
-        totals = [0.0] * len(self.examples)
-        postings = self.postings
-        for f, w in self._vector(featurise(text, self.canon)).items():
-            hit = postings.get(f)
-            if hit is not None:
-                for e, v in zip(hit[0], hit[1], strict=True):
-                    totals[e] += v * w
+        totals = self._totals(text)
         found = []
         for label, (a, b) in zip(self.labels, self.slices, strict=True):
             part = totals[a:b]
@@ -152,15 +280,22 @@ class Model:
         found.sort(reverse=True)
         return found
 
+    def _totals(self, text: str) -> list[float]:
+        """The cosine similarity of `text` to every example."""
+        totals = [0.0] * len(self.examples)
+        feature, bounds, ids, weights = self.feature, self.bounds, self.ids, self.weights
+        for f, w in self._vector(featurise(text, self.canon)).items():
+            i = feature.get(f)
+            if i is not None:
+                a, b = bounds[i], bounds[i + 1]
+                for e, v in zip(ids[a:b], weights[a:b], strict=True):
+                    totals[e] += v * w
+        return totals
+
     def closest(self, text: str, label: str) -> str:
         """The example of `label` closest to `text` (to explain a decision)."""
-        totals = [0.0] * len(self.examples)
-        for f, w in self._vector(featurise(text, self.canon)).items():
-            for e, v in zip(*self.postings.get(f, _EMPTY), strict=True):
-                totals[e] += v * w
+        totals = self._totals(text)
         a, b = self.slices[self.labels.index(label)]
         return self.examples[max(range(a, b), key=totals.__getitem__)]
 
-
-_EMPTY: tuple[tuple[int, ...], tuple[float, ...]] = ((), ())
 

@@ -5,7 +5,7 @@ Kept apart from `matching.py` so the vocabulary can grow without touching the ro
 
 from __future__ import annotations
 
-import re
+from bot.lazy import lazy
 
 FRENCH_STRONG = {
     "principe", "principes", "pourquoi", "combien", "quel", "quelle", "quels", "quelles",
@@ -42,7 +42,8 @@ STOP = {
 CATEGORY_WORDS = {
     "state": ("state", "states", "country", "countries", "government", "governments", "nation",
               "nations", "etat", "etats", "pays", "gouvernements"),
-    "public-authority": ("public authority", "public authorities", "city", "cities", "region",
+    "public-authority": ("public authority", "public authorities", "autorite publique",
+                         "autorites publiques", "autorites", "public-authority", "city", "cities", "region",
                          "regions", "local", "municipal", "authorities", "collectivite",
                          "collectivites", "villes"),
     "private-sector": ("company", "companies", "business", "businesses", "firm", "firms",
@@ -55,6 +56,8 @@ CATEGORY_WORDS = {
 COMMANDS = {
     "help": "help", "aide": "help", "?": "help", "commands": "help", "commandes": "help",
     "start": "help", "usage": "help", "hello": "help", "hi": "help", "hey": "help",
+    "ok": "help", "okay": "help", "okok": "help", "k": "help", "cool": "help", "coucou": "help",
+    "yo": "help", "hola": "help", "ciao": "help",
     "bonjour": "help", "salut": "help", "what can you do": "help", "who are you": "help",
     "thanks": "help", "thank you": "help", "merci": "help", "how does this work": "help",
     "principles": "principles", "principes": "principles", "list": "principles",
@@ -68,9 +71,28 @@ COMMANDS = {
     "about": "topic:about", "a propos": "topic:about", "context": "topic:context",
     "contexte": "topic:context",
 }  # fmt: skip
-ABOUT_WORDS = {"even", "exactly", "actually", "quoi", "exactement", "ca", "cest", "c'est", "ce",
-               "like", "again", "then", "alors", "donc", "so", "ok", "hmm", "um", "hey"}
-ABOUT = re.compile(r"\b(?:paris call|pariscall|appel de paris|l'appel|the call|it)\b")
+ABOUT_WORDS = {
+    "even",
+    "exactly",
+    "actually",
+    "quoi",
+    "exactement",
+    "ca",
+    "cest",
+    "c'est",
+    "ce",
+    "like",
+    "again",
+    "then",
+    "alors",
+    "donc",
+    "so",
+    "ok",
+    "hmm",
+    "um",
+    "hey",
+}
+ABOUT = lazy(r"\b(?:paris call|pariscall|appel de paris|l'appel|the call|it)\b")
 LISTING = {"list", "liste", "all", "tous", "toutes", "nine", "neuf", "9", "are", "sont", "quels",
             "quelles", "show", "see", "names", "name", "every", "full", "complete", "those",
             "summarize", "summarise", "summary", "overview", "resume", "main", "key", "notable",
@@ -81,67 +103,133 @@ LISTING_EXTRA = {
     "its", "their", "short", "titles", "title", "titre", "titres", "courts", "court", "with",
     "avec", "leur", "leurs", "give", "donne", "donner", "me", "moi", "tu", "peux", "can", "you",
     "please", "pls", "whole", "entire", "francais", "french", "english", "anglais", "en", "all",
-    "its", "official", "officiels", "officiel", "again", "remind", "rappelle", "number", "nombre",
-    "9", "nine", "neuf", "commitments", "engagements", "each", "every", "chaque", "their",
+    "official", "officiels", "officiel", "again", "remind", "rappelle", "number", "nombre",
+    "9", "nine", "neuf", "commitments", "engagements", "each", "every", "chaque",
 }  # fmt: skip
+# Words before a name that say what it is ("the city of Redmond", "l'État de Washington").
+DESCRIPTOR = lazy(
+    r"^(?:the |la |le |l')?(?:city of|town of|ville de|commune de|municipality of|"
+    r"state of|etat de|etat du|province of|region of|region de)\s+"
+)
 # Where a long message splits into clauses, each tried for a supporter question.
-CLAUSES = re.compile(r"(?<=[?!.;])\s+|\s*[?!;]\s*|,\s+(?=(?:is|did|has|was|are|does|est|a|and|but|so)\b)")
+CLAUSES = lazy(r"(?<=[?!.;])\s+|\s*[?!;]\s*|,\s+(?=(?:is|did|has|was|are|does|est|a|and|but|so)\b)")
+# Adjectives of nationality, for "how many French companies signed?".
+DEMONYMS = {
+    "french": "FRA", "francais": "FRA", "francaise": "FRA", "francaises": "FRA", "american": "USA",
+    "americain": "USA", "americaine": "USA", "americains": "USA", "americaines": "USA",
+    "german": "DEU", "allemand": "DEU", "allemande": "DEU", "allemandes": "DEU", "allemands": "DEU",
+    "british": "GBR", "britannique": "GBR", "britanniques": "GBR", "indian": "IND", "indien": "IND",
+    "indienne": "IND", "indiennes": "IND", "indiens": "IND", "japanese": "JPN", "japonais": "JPN",
+    "japonaise": "JPN", "japonaises": "JPN", "canadian": "CAN", "canadien": "CAN",
+    "canadienne": "CAN", "canadiennes": "CAN", "canadiens": "CAN", "swiss": "CHE", "suisse": "CHE",
+    "suisses": "CHE", "polish": "POL", "polonais": "POL", "polonaise": "POL", "polonaises": "POL",
+    "spanish": "ESP", "espagnol": "ESP", "espagnole": "ESP", "espagnoles": "ESP",
+    "espagnols": "ESP", "italian": "ITA", "italien": "ITA", "italienne": "ITA",
+    "italiennes": "ITA", "italiens": "ITA", "mexican": "MEX", "mexicain": "MEX",
+    "mexicaine": "MEX", "mexicaines": "MEX", "mexicains": "MEX", "irish": "IRL",
+    "irlandais": "IRL", "irlandaise": "IRL", "irlandaises": "IRL", "dutch": "NLD",
+    "neerlandais": "NLD", "neerlandaise": "NLD", "neerlandaises": "NLD", "romanian": "ROU",
+    "roumain": "ROU", "roumaine": "ROU", "roumaines": "ROU", "roumains": "ROU",
+    "hungarian": "HUN", "hongrois": "HUN", "hongroise": "HUN", "hongroises": "HUN",
+    "nigerian": "NGA", "nigerian(e)": "NGA", "nigerianes": "NGA", "nigerians": "NGA",
+    "belgian": "BEL", "belge": "BEL", "belges": "BEL", "australian": "AUS", "australien": "AUS",
+    "australienne": "AUS", "australiennes": "AUS", "australiens": "AUS", "brazilian": "BRA",
+    "bresilien": "BRA", "bresilienne": "BRA", "bresiliennes": "BRA", "bresiliens": "BRA",
+    "chinese": "CHN", "chinois": "CHN", "chinoise": "CHN", "chinoises": "CHN", "russian": "RUS",
+    "russe": "RUS", "russes": "RUS", "ukrainian": "UKR", "ukrainien": "UKR", "ukrainienne": "UKR",
+    "ukrainiennes": "UKR", "ukrainiens": "UKR", "kenyan": "KEN", "kenyane": "KEN",
+    "kenyans": "KEN", "finnish": "FIN", "finlandais": "FIN", "finlandaise": "FIN",
+    "finlandaises": "FIN", "swedish": "SWE", "suedois": "SWE", "suedoise": "SWE",
+    "suedoises": "SWE", "norwegian": "NOR", "norvegien": "NOR", "norvegienne": "NOR",
+    "norvegiennes": "NOR", "norvegiens": "NOR", "danish": "DNK", "danois": "DNK",
+    "danoise": "DNK", "danoises": "DNK", "greek": "GRC", "grec": "GRC", "grecque": "GRC",
+    "grecques": "GRC", "grecs": "GRC", "portuguese": "PRT", "portugais": "PRT",
+    "portugaise": "PRT", "portugaises": "PRT", "czech": "CZE", "tcheque": "CZE",
+    "tcheques": "CZE", "estonian": "EST", "estonien": "EST", "estonienne": "EST",
+    "estoniennes": "EST", "estoniens": "EST", "latvian": "LVA", "letton": "LVA",
+    "lettone": "LVA", "lettones": "LVA", "lettons": "LVA", "lithuanian": "LTU", "lituanien": "LTU",
+    "lituanienne": "LTU", "lituaniennes": "LTU", "lituaniens": "LTU", "austrian": "AUT",
+    "autrichien": "AUT", "autrichienne": "AUT", "autrichiennes": "AUT", "autrichiens": "AUT",
+}  # fmt: skip
+# "US cities", "U.S. companies": the country as an adjective (capitals only: "us" is a pronoun).
+US_ADJECTIVE = lazy(r"(?<![\w.])(?:US|USA|U\.S\.A?\.?)(?![\w])")
 # Asking for a number of supporters.
-COUNTING = re.compile(r"\b(?:how many|combien|number of|nombre d(?:e|')|count|total|tally|figures?)\b")
-PRINCIPLE_WORDS_ALL = {"principle", "principles", "principe", "principes", "commitment",
-                       "commitments", "engagement", "engagements"}
+COUNTING = lazy(r"\b(?:how many|combien|number of|nombre d(?:e|')|count|total|tally|figures?)\b")
+PRINCIPLE_WORDS_ALL = {
+    "principle",
+    "principles",
+    "principe",
+    "principes",
+    "commitment",
+    "commitments",
+    "engagement",
+    "engagements",
+}
 # Words that name the principles as a whole ("the nine commitments").
 PRINCIPLE_PLURALS = {"principles", "principes", "commitments", "engagements"}
 SUPPORTER_NOUNS = {"supporters", "signatories", "signataires", "soutiens", "signers", "members",
                     "supporter", "signatory", "who", "qui"}  # fmt: skip
-NEGATION = re.compile(
+NEGATION = lazy(
     r"\b(?:not|never|n't|hasn't|haven't|didn't|don't|doesn't|refused|refuse|pas|jamais)\b"
 )
 PRINCIPLE_WORDS = ("principle", "principe", "principles", "principes", "commitment", "p", "#")
-NUMBERED = re.compile(r"^(?:(?:the|le|la)\s+)?(?P<a>\S+)\s+(?P<b>\S+)$")
-P_INLINE = re.compile(r"(?<![\w-])p ?([1-9][0-9]?)(?![\w-])|#([1-9][0-9]?)\b")
+NUMBERED = lazy(r"^(?:(?:the|le|la)\s+)?(?P<a>\S+)\s+(?P<b>\S+)$")
+P_INLINE = lazy(r"(?<![\w-])p ?([1-9][0-9]?)(?![\w-])|#([1-9][0-9]?)\b")
 NOT_ORDINALS = {"un", "une", "one", "a", "an", "the", "le", "la", "ce", "this", "that", "each"}
 LAST = {"last", "final", "dernier", "ninth"}
-P_SHORT = re.compile(r"^(?:p|#|n°|no\.?)\s*(\d+)$")
-SUPPORTER_CMD = re.compile(r"^(?:supporter|signatory|signataire|soutien)\s+(?P<name>.+)$")
-SUPPORTERS_CMD = re.compile(r"^(?:supporters|signatories|signataires|soutiens)\s+(?P<cat>.+)$")
-_ADVERBS = (r"(?:(?:also|already|actually|really|still|ever|now|officially|even|not|never|yet|"
-            r"currently|formally|finally|toujours|deja|bien|vraiment|aussi|pas|jamais|"
-            r"officiellement|encore|refuse[ds]? to|refusing to|decline[ds]? to|fail(?:ed|s)? to|"
-            r"want(?:ed|s)? to|chose to|choose to|decide[ds]? to|plan(?:ned|s)? to|need(?:ed|s)? to|"
-            r"have to|has to|had to|going to|gonna|agree[ds]? to|try to|tried to|ever get to)\s+)*")
-_SIGN = (r"(?:supporters?|signator(?:y|ies)|signers?|members?|backers?|endorsers?|participants?|"
-         r"part of|on (?:the|that|this) (?:official )?(?:supporters? )?list|in (?:the|that) list|on board|onboard|"
-         r"on there|in there|on it|counted|count as an?|"
-         r"in(?=\s*(?:$|[?!.,]|or\b|yet\b|too\b|now\b|already\b|then\b))|"
-         r"listed|included|among|sign(?:ed|ing|s)?|join(?:ed|ing|s)?|support(?:ed|ing|s)?|"
-         r"backed|endorse[ds]?|adhere[ds]?|ratif(?:y|ied)|agree[ds]?|committed|"
-         r"come on board|signed up|a party)")
-ASKING = re.compile(
-    r"^(?:(?:so|ok|okay|and|also|quick check|quick q|quick question|hey|hi|btw|just checking|"
-           r"wait|hmm|lol|honestly|sorry|question)[,:]?\s+)*"
-           r"(?:(?:do you know|any idea|can you (?:check|tell me|confirm)|could you (?:check|tell me)|"
-           r"i wonder|wondering|is it true|tell me|pls confirm|please confirm|confirm)\s+"
-           r"(?:if|whether|that)\s+)?"
+P_SHORT = lazy(r"^(?:p|#|n°|no\.?)\s*(\d+)$")
+SUPPORTER_CMD = lazy(r"^(?:supporter|signatory|signataire|soutien)\s+(?P<name>.+)$")
+SUPPORTERS_CMD = lazy(r"^(?:supporters|signatories|signataires|soutiens)\s+(?P<cat>.+)$")
+_ADVERBS = (
+    r"(?:(?:also|already|actually|really|still|ever|now|officially|even|not|never|yet|"
+    r"currently|formally|finally|toujours|deja|bien|vraiment|aussi|pas|jamais|"
+    r"officiellement|encore|refuse[ds]? to|refusing to|decline[ds]? to|fail(?:ed|s)? to|"
+    r"want(?:ed|s)? to|chose to|choose to|decide[ds]? to|plan(?:ned|s)? to|need(?:ed|s)? to|"
+    r"have to|has to|had to|going to|gonna|agree[ds]? to|try to|tried to|ever get to)\s+)*"
 )
-_FR_SIGN = (r"(?:signe|signee|signes|rejoint|soutenu|soutient|soutiennent|adhere|signataires?|"
-            r"membres?|dans la liste|sur la liste|partie des (?:signataires|soutiens)|partie|"
-            r"soutiens?|parmi les (?:signataires|soutiens)|engage|engagee)")
-ASK_NAME = [
-    re.compile(p)
+_SIGN = (
+    r"(?:supporters?|signator(?:y|ies)|signers?|members?|backers?|endorsers?|participants?|"
+    r"part of|on (?:the|that|this) (?:official )?(?:supporters? )?list|in (?:the|that) list|on board|onboard|"
+    r"on there|in there|on it|counted|count as an?|"
+    r"in(?=\s*(?:$|[?!.,]|or\b|yet\b|too\b|now\b|already\b|then\b))|"
+    r"listed|included|among|sign(?:ed|ing|s)?|join(?:ed|ing|s)?|support(?:ed|ing|s)?|"
+    r"backed|endorse[ds]?|adhere[ds]?|ratif(?:y|ied)|agree[ds]?|committed|"
+    r"come on board|signed up|a party)"
+)
+ASKING = lazy(
+    r"^(?:(?:so|ok|okay|and|also|quick check|quick q|quick question|hey|hi|btw|just checking|"
+    r"wait|hmm|lol|honestly|sorry|question)[,:]?\s+)*"
+    r"(?:(?:do you know|any idea|can you (?:check|tell me|confirm)|could you (?:check|tell me)|"
+    r"i wonder|wondering|is it true|tell me|pls confirm|please confirm|confirm)\s+"
+    r"(?:if|whether|that)\s+)?"
+)
+_FR_SIGN = (
+    r"(?:signe|signee|signes|rejoint|soutenu|soutient|soutiennent|adhere|signataires?|"
+    r"membres?|dans la liste|sur la liste|partie des (?:signataires|soutiens)|partie|"
+    r"soutiens?|parmi les (?:signataires|soutiens)|engage|engagee)"
+)
+_ASK_NAME = [
+    p
     for p in (
         # "did X sign?", "is X a supporter?", "since when is X on the list?"
         r"^(?:(?:why|when|since when|how come|how long)\s+)?"
         r"(?:is|are|was|were|has|have|had|did|does|do)(?:\s+not|n't)?\s+(?P<name>.+?)\s+"
-        + _ADVERBS + r"(?:an?\s+|the\s+)?(?:official\s+)?(?:paris call\s+|pariscall\s+)?" + _SIGN + r"\b.*$",
+        + _ADVERBS
+        + r"(?:an?\s+|the\s+)?(?:official\s+)?(?:paris call\s+|pariscall\s+)?"
+        + _SIGN
+        + r"\b.*$",
         # French: "est-ce que X a signé ?", "X a-t-il signé ?", "X est signataire ?", "X a signé"
         r"^(?:(?:et|alors|donc|bon|ok|salut|bonjour)[,]?\s+)*(?:est[- ]ce qu(?:e\s+|')|"
         r"sais-tu si\s+|savez-vous si\s+|tu sais si\s+)?(?P<name>.+?)\s+"
         r"(?:a|ont|est|sont|fait|font|figure|figurent|apparait|apparaissent)"
-        r"(?:-t-(?:il|elle)|-(?:il|elle|ils|elles))?\s+" + _ADVERBS + r"(?:un\s+|une\s+)?"
-        + _FR_SIGN + r"\b.*$",
+        r"(?:-t-(?:il|elle)|-(?:il|elle|ils|elles))?\s+"
+        + _ADVERBS
+        + r"(?:un\s+|une\s+)?"
+        + _FR_SIGN
+        + r"\b.*$",
         # "X is a supporter??", "X signed or not", "X - signatory or no?", "X: are they in?"
-        r"^(?P<name>.+?)[\s,:-]+(?:(?:is|are|was|has|have)\s+(?:(?:they|it|we)\s+)?" + _ADVERBS
+        r"^(?P<name>.+?)[\s,:-]+(?:(?:is|are|was|has|have)\s+(?:(?:they|it|we)\s+)?"
+        + _ADVERBS
         + r"(?:an?\s+|the\s+)?(?:paris call\s+)?(?:supporters?|signator(?:y|ies)|members?|signed|"
         r"joined|listed|included|in)|" + _ADVERBS + r"(?:an?\s+|the\s+)?(?:supporter|signatory|"
         r"member|signed|joined|listed|included|on (?:the|that) list|in (?:the|that) list|"
@@ -155,7 +243,7 @@ ASK_NAME = [
     )
 ]
 # Each frame twice: the shortest name first, then the longest ("Access Now", "Business Support").
-ASK_NAME_PAIRS = [(p, re.compile(p.pattern.replace("(?P<name>.+?)", "(?P<name>.+)"))) for p in ASK_NAME]
+ASK_NAME_PAIRS = [(lazy(p), lazy(p.replace("(?P<name>.+?)", "(?P<name>.+)"))) for p in _ASK_NAME]
 # What the name slot of a frame holds when the question is not about one name.
 NOT_NAMES = {
     "it", "this", "that", "they", "you", "the call", "the paris call", "paris call", "l'appel",
@@ -164,9 +252,17 @@ NOT_NAMES = {
     "my organisation", "my organization", "our company", "our organisation", "my country",
 }  # fmt: skip
 # People asked about as if they could sign: the topic that speaks of them.
-PEOPLE = {"biden": "us-position", "trump": "us-position", "harris": "us-position",
-          "kamala": "us-position", "obama": "us-position", "blinken": "us-position",
-          "pompeo": "us-position", "macron": "about", "smith": "faq:tech-accord"}
+PEOPLE = {
+    "biden": "us-position",
+    "trump": "us-position",
+    "harris": "us-position",
+    "kamala": "us-position",
+    "obama": "us-position",
+    "blinken": "us-position",
+    "pompeo": "us-position",
+    "macron": "about",
+    "smith": "faq:tech-accord",
+}
 # Words that ask why (a topic may answer: the absentees, the U.S. position), not whether.
 WHY = {"why", "pourquoi", "reason", "reasons", "raison", "raisons"}
 # Determiners that may stand around a bare name ("the Sorbonne?").
@@ -177,7 +273,7 @@ NOT_IN_NAMES = {
     "something", "anything", "everything", "people", "folks", "guys", "je", "tu", "nous", "vous",
     "mon", "ma", "mes", "notre", "nos", "assumed", "thought", "think", "heard", "said", "says",
 }  # fmt: skip
-ABOUT_CALL = re.compile(r"\b(?:paris call|pariscall|appel de paris|the call|l'appel)\b")
+ABOUT_CALL = lazy(r"\b(?:paris call|pariscall|appel de paris|the call|l'appel)\b")
 # A name slot that starts with one of these is a question, not a name ("how many states ...").
 QUESTION_WORDS = {
     "how", "what", "which", "who", "whom", "whose", "why", "when", "where", "whether", "if",
@@ -191,14 +287,31 @@ QUESTION_WORDS = {
     "donne", "montre", "cite",
 }  # fmt: skip
 # "my company X", "our org X": the name is what follows.
-OWNER = re.compile(r"^(?:my|our|mon|ma|notre) (?:company|org|organisation|organization|employer|"
-                   r"university|uni|ngo|startup|entreprise|boite|societe|asso|association)\s+")
+OWNER = lazy(
+    r"^(?:my|our|mon|ma|notre) (?:company|org|organisation|organization|employer|"
+    r"university|uni|ngo|startup|entreprise|boite|societe|asso|association)\s+"
+)
 # "the 7th one", "la troisième": a principle by its rank.
-RANK = re.compile(r"\b(?:the|la|le) (\d(?:st|nd|rd|th|e|eme)|first|second|third|fourth|fifth|"
-                  r"sixth|seventh|eighth|ninth|premier|premiere|deuxieme|troisieme|quatrieme|"
-                  r"cinquieme|sixieme|septieme|huitieme|neuvieme) (?:one|point|item)\b")
+RANK = lazy(
+    r"\b(?:the|la|le) (\d(?:st|nd|rd|th|e|eme)|first|second|third|fourth|fifth|"
+    r"sixth|seventh|eighth|ninth|premier|premiere|deuxieme|troisieme|quatrieme|"
+    r"cinquieme|sixieme|septieme|huitieme|neuvieme) (?:one|point|item)\b"
+)
 # Other texts people "sign": a frame naming one is not about the Paris Call.
-OTHER_TEXTS = re.compile(
+# Texts that are signed, never supporters themselves: a name slot holding one is not a name.
+TREATIES = lazy(
+    r"\b(?:conventions?|treat(?:y|ies)|traites?|accords?|statute|statut|npt|tnp|protocols?|"
+    r"protocoles?|pacts?|pactes?|christchurch call|paris agreement|accord de paris|declaration|"
+    r"manifesto|pledge)\b"
+)
+# "Who signed it?": the list of supporters, by rule.
+WHO_SIGNED = lazy(
+    r"^(?:so |and |ok )?(?:who (?:has |have |actually )?(?:signed|supports?|joined|endorsed|backs?|"
+    r"is on board|are the (?:supporters|signatories|signers))|qui (?:a|ont) (?:signe|rejoint|"
+    r"soutenu|adhere)|qui soutient|qui sont les (?:signataires|soutiens))(?: (?:it|this|the "
+    r"(?:paris )?call|l'appel(?: de paris)?|so far|already|deja|yet))*$"
+)
+OTHER_TEXTS = lazy(
     r"\b(?:conventions?|treat(?:y|ies)|traites?|accords?|statute|statut|npt|tnp|protocols?|"
     r"protocoles?|pacts?|pactes?|charters?|chartes?|christchurch|budapest|kyoto|tallinn|nato|otan|"
     r"council of europe|conseil de l'europe|paris agreement|accord de paris|climate|climat|"
@@ -206,7 +319,7 @@ OTHER_TEXTS = re.compile(
     r"tech accord|cybersecurity tech accord|declaration|manifesto|pledge|initiative)\b"
 )
 # Words that open a question without being part of a name ("what about the UK?").
-BARE_NAME = re.compile(
+BARE_NAME = lazy(
     r"^(?:(?:and|so|ok|okay|hmm|also|what about|how about|what of|and what about|quid de|et|"
     r"et pour|et du cote de|check|what's up with|whats up with|status of|supporter)[?,:]?\s+)+|"
     r"(?:\s+(?:then|too|aussi|alors|please|s'il vous plait|s'il te plait))+$"

@@ -39,11 +39,12 @@ def test_ask_json() -> None:
 
 
 def test_ask_json_stdin_one_object_per_line() -> None:
-    """`ask --json -` answers each input line with one JSON line, in order."""
+    """`ask --json -` answers each input line with exactly one JSON line, in order; a blank
+    line gets the help reply, as an empty question does everywhere."""
     result = run("ask", "--json", "-", stdin="principle 1\n\nwho launched it\nprincipe 2\n")
     lines = [json.loads(line) for line in result.stdout.splitlines()]
-    assert [d["topic"] for d in lines] == ["principle:1", "about", "principle:2"]
-    assert lines[2]["lang"] == "fr"
+    assert [d["topic"] for d in lines] == ["principle:1", "help", "about", "principle:2"]
+    assert lines[3]["lang"] == "fr"
 
 
 def test_lang_option() -> None:
@@ -91,3 +92,47 @@ def test_missing_content_folder_is_a_clear_error() -> None:
     result = run("ask", "--content", "/nonexistent/folder", "principle 1")
     assert result.returncode == 2
     assert "/nonexistent/folder" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_ask_json_has_text_and_details() -> None:
+    """`ask --json` gives the short form as `text` and the rest as `details` (plain text)."""
+    data = json.loads(run("ask", "--json", "us").stdout)
+    assert data["text"].startswith("The United States and the Paris Call")
+    assert "10 Nov 2021" in data["details"] and "**" not in data["details"]
+    assert json.loads(run("ask", "--json", "help").stdout)["details"] == ""
+
+
+def test_chat_more_and_sources_follow_the_previous_answer() -> None:
+    """In the chat, `more` shows the previous answer's details and `sources` every source."""
+    result = run("chat", stdin="more\nprinciple 3\nmore\nsources\n")
+    out = result.stdout
+    assert out.index("Ask a question first") < out.index("Principle 3: Defend")
+    assert out.index("Type more for the details") < out.index("Alliance for Securing Democracy")
+    assert out.count("https://www.canada.ca/") == 2  # in the details, then in the sources
+
+
+def test_chat_in_french_is_french() -> None:
+    """A French chat: French answer, French follow-ups, French hint, French `more`."""
+    out = run("chat", "--lang", "fr", stdin="la chine a-t-elle signé ?\nplus\n").stdout
+    assert "Non\u00a0: la Chine n’a pas rejoint l’Appel de Paris" in out
+    assert "Essayez\u00a0: soutiens" in out and "Try" not in out
+    assert "Tapez more pour les détails" in out and "Toutes les sources" in out
+
+
+def test_terminal_wraps_without_cutting_words() -> None:
+    """Lines fit the terminal width; no word or URL is cut; bold is plain, links "text (url)"."""
+    result = run("ask", "principle 3", env={"COLUMNS": "50"})
+    lines = result.stdout.splitlines()
+    assert all(len(line) <= 50 or " " not in line.strip() for line in lines), lines
+    assert "**" not in result.stdout and "](" not in result.stdout
+    words = " ".join(result.stdout.replace("│", " ").split())
+    assert "Strengthen our capacity to prevent malign interference by foreign actors" in words
+    assert "https://pariscall.international/en/principles" in result.stdout.split()
+
+
+def test_render_links_as_text_and_url() -> None:
+    """The Markdown subset reads as plain text: links "text (url)", bullets, quotes, no cut word."""
+    from adapters.terminal import to_plain_lines
+
+    lines = to_plain_lines("**Bold** see [the page](https://x.org/a-very-long-path)\n- item", 20)
+    assert lines == ["Bold see the page", "(https://x.org/a-very-long-path)", "  • item"]

@@ -22,7 +22,7 @@ from discord_fixtures import (
 
 from adapters.discord.client import PariscallClient
 from adapters.discord.commands import to_question
-from adapters.discord.render import render
+from adapters.discord.render import render, render_more
 from bot.core import Core
 
 EPHEMERAL = 64
@@ -248,3 +248,39 @@ async def test_buttons_of_other_apps_are_ignored(client):
         client._connection.parse_interaction_create(click_payload("other:1", components))
         await settle()
     assert recorder.calls == []
+
+
+# --- More / Sources ------------------------------------------------------------------------
+
+
+async def test_more_sends_the_details_privately_after_a_restart(client, core: Core):
+    """ "More" (a persistent button) sends the details of the answer, privately, to whoever
+    clicks, even from a client started after the message was sent."""
+    components = await components_of_principle_3(core)
+    ids = [c.get("custom_id") for row in components for c in row["components"]]
+    assert "pariscall:m:en:principle 3" in ids and "pariscall:s:en:principle 3" in ids
+    with recording() as recorder:
+        client._connection.parse_interaction_create(
+            click_payload("pariscall:m:en:principle 3", components)
+        )
+        await settle()
+    data = only_message(recorder.calls)
+    assert data["flags"] & EPHEMERAL
+    [embed] = data["embeds"]
+    assert "Alliance for Securing Democracy" in embed["description"]
+    assert embed == render_more(core.answer("principle 3")).embeds[0].to_dict()
+
+
+async def test_sources_in_french(client, core: Core):
+    """ "Sources" on a French answer lists every source, in French."""
+    components = await components_of_principle_3(core, locale="fr")
+    labels = [c.get("label") for row in components for c in row["components"]]
+    assert "Plus de détails" in labels
+    with recording() as recorder:
+        client._connection.parse_interaction_create(
+            click_payload("pariscall:s:fr:principle 3", components, locale="fr")
+        )
+        await settle()
+    [embed] = only_message(recorder.calls)["embeds"]
+    assert embed["description"].startswith("**Toutes les sources**")
+    assert all(s.url in embed["description"] for s in core.answer("principe 3").sources)

@@ -17,9 +17,12 @@ from adapters.discord.render import (
     CUSTOM_ID_MAX,
     QUERY_ID,
     QueryButton,
+    Rendered,
     cut,
     escape,
     render,
+    render_more,
+    to_buttons,
     to_custom_id,
     to_markdown,
 )
@@ -31,7 +34,11 @@ PRINCIPLES = "https://pariscall.international/en/principles"
 
 def payload(reply: Reply) -> dict[str, Any]:
     """The message JSON discord.py would send for `reply`."""
-    rendered = render(reply)
+    return payload_of(render(reply))
+
+
+def payload_of(rendered: Rendered) -> dict[str, Any]:
+    """The message JSON discord.py would send for a rendered reply."""
     view = rendered.view()
     return {
         "embeds": [e.to_dict() for e in rendered.embeds],
@@ -64,14 +71,14 @@ def test_a_principle_becomes_one_embed_with_its_source_and_date():
     assert embed.title == "Principle 3: Defend electoral processes"
     assert "> Strengthen our capacity" in embed.description
     assert "[principles page](https://pariscall.international/en/principles)" in embed.description
-    assert embed.footer.text == "Source: Principles page · as of 2025-12-25"
+    assert embed.footer.text == "Source: Principles page · as of 25 Dec 2025"
     assert embed.url == PRINCIPLES
 
 
 def test_french_footer():
     """A French reply gets a French footer."""
     embed = render(principle_reply(lang="fr")).embeds[0]
-    assert embed.footer.text == "Source : Principles page · à jour au 2025-12-25"
+    assert embed.footer.text == "Source\u00a0: Principles page · à jour au 25 déc. 2025"
 
 
 def test_buttons_nav_then_suggestions_then_links():
@@ -168,14 +175,15 @@ def test_many_long_fields_stay_within_the_total():
 
 
 def test_many_sources_fit_in_the_footer():
-    """Twenty long source titles still make a footer of at most 2,048 that keeps its date."""
+    """Twenty long sources: the footer names the best ones only, and keeps its date."""
     sources = tuple(
         Source("Title " * 30 + str(i), f"https://e.org/{i}", "2025-01-01") for i in range(20)
     )
     data = payload(principle_reply(sources=sources, as_of=None))
     assert message_problems(data) == []
     footer = data["embeds"][0]["footer"]["text"]
-    assert len(footer) <= 2048 and footer.endswith("· as of 2025-01-01")
+    assert len(footer) <= 2048 and footer.endswith("· as of 1 Jan 2025")
+    assert footer.startswith("Source: Title") and "Title 1" not in footer
 
 
 def test_mentions_and_discord_markup_in_text_are_made_inert():
@@ -300,3 +308,32 @@ def test_every_principle_has_previous_next_and_links(core: Core, lang: str):
         rendered = render(core.answer(f"principle {number}", lang))
         assert any(b.url for b in rendered.buttons)
         assert any(b.row == 0 and b.query for b in rendered.buttons)
+
+
+def test_more_and_sources_buttons_on_a_reply_with_details():
+    """A reply with details gets "More" (and "Sources" when the short form cannot name every
+    source) on row 3, carrying its query; a reply without details gets neither."""
+    many = tuple(Source(f"S{i}", f"https://e.org/{i}", "2025-01-01") for i in range(4))
+    reply = principle_reply(details="More text.", query="principle 3", sources=many)
+    more = [b for b in to_buttons(reply) if b.row == 3]
+    assert [(b.label, b.custom_id) for b in more] == [
+        ("More", "pariscall:m:en:principle 3"),
+        ("Sources", "pariscall:s:en:principle 3"),
+    ]
+    assert not [b for b in to_buttons(principle_reply()) if b.row == 3]
+    long_question = "why " * 40
+    assert not [b for b in to_buttons(principle_reply(details="x"), long_question) if b.row == 3]
+
+
+def test_every_details_message_fits_discord(core: Core):
+    """The details and the sources of every answer with details fit Discord's limits."""
+    seen: set[tuple[str, str]] = set()
+    for question, lang in content_questions(core):
+        reply = core.answer(question, lang)
+        if not reply.details or (reply.details, lang) in seen:
+            continue
+        seen.add((reply.details, lang))
+        for part in ("m", "s"):
+            data = payload_of(render_more(reply, part))
+            assert message_problems(data) == [], (reply.topic, part)
+    assert len(seen) > 40

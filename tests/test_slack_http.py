@@ -11,7 +11,17 @@ from urllib.parse import urlencode
 import aiohttp
 import pytest
 
-from adapters.slack.render import ASK, LINK, NAV, SHARE, decode_value, encode_value
+from adapters.slack.render import (
+    ASK,
+    LINK,
+    MORE,
+    NAV,
+    SHARE,
+    SOURCES,
+    decode_value,
+    encode_value,
+    render_more,
+)
 from adapters.slack.run import SlackService
 from bot.core import Core
 from tests.slack_fakes import (
@@ -483,3 +493,67 @@ async def test_shutdown_finishes_answers_in_flight(core: Core, fake_api: FakeSla
             async with http.get(url.replace("/slack/events", "/healthz")):
                 pass
     await asyncio.sleep(0)
+
+
+# -- More / Sources ------------------------------------------------------------------------------
+
+
+def blocks_text(payload: dict) -> str:
+    """All the text of a message's blocks, as one string."""
+    return json.dumps(payload["blocks"], ensure_ascii=False)
+
+
+async def test_more_posts_the_details_in_the_answers_thread(
+    slack: SlackHarness, core: Core
+) -> None:
+    """A mention's answer has "More"; clicking it posts the details in that answer's thread."""
+    await slack.event(mention_event(f"<@{BOT_USER_ID}> principle 3"))
+    [answer] = slack.fake.posts()
+    assert buttons(answer.body)[MORE] == "principle 3"
+    slack.fake.reset()
+    status, _ = await slack.action(MORE, encode_value("principle 3", "en"), ephemeral=False)
+    assert status == 200
+    [post] = slack.fake.posts()
+    assert post.body["channel"] == CHANNEL
+    assert post.body["thread_ts"] == "1700000250.000100"  # the answer's own message
+    check_message(post.body)
+    assert "Alliance for Securing Democracy" in blocks_text(post.body)
+    assert post.body["blocks"] == list(render_more(core.answer("principle 3")).blocks)
+
+
+async def test_more_on_a_private_answer_stays_private(slack: SlackHarness) -> None:
+    """On the ephemeral answer to /pariscall, "More" answers privately below it."""
+    answer = await slack.ask("us")
+    assert buttons(answer)[MORE] == "us" and buttons(answer)[SOURCES] == "us"
+    await slack.action(MORE, encode_value("us", "en"), ephemeral=True)
+    [call] = slack.fake.responses()
+    assert call.body["response_type"] == "ephemeral"
+    assert call.body["replace_original"] is False
+    check_message(call.body)
+    assert "10 Nov 2021" in blocks_text(call.body)
+    assert slack.fake.posts() == []
+
+
+async def test_sources_lists_every_source(slack: SlackHarness, core: Core) -> None:
+    """ "Sources" posts every source of the answer, each a link."""
+    await slack.action(SOURCES, encode_value("us", "en"), ephemeral=False)
+    [post] = slack.fake.posts()
+    check_message(post.body)
+    text = blocks_text(post.body)
+    assert all(s.url.replace("&", "&amp;") in text for s in core.answer("us").sources[:6])
+
+
+async def test_more_in_french(slack: SlackHarness) -> None:
+    """A French answer's button says "Plus de détails" and brings the French details."""
+    answer = await slack.ask("principe 3")
+    more = [e for b in answer["blocks"] if b["type"] == "actions" for e in b["elements"]
+            if e["action_id"] == MORE]  # fmt: skip
+    assert more[0]["text"]["text"] == "Plus de détails"
+    await slack.action(MORE, more[0]["value"], ephemeral=True)
+    [call] = slack.fake.responses()
+    assert "Toutes les sources" in blocks_text(call.body)
+
+
+async def test_more_without_details_is_not_offered(slack: SlackHarness) -> None:
+    """Help has no details, so no "More" button."""
+    assert MORE not in buttons(await slack.ask("help"))

@@ -14,13 +14,16 @@ from adapters.slack.app import to_question
 from adapters.slack.mrkdwn import escape, from_slack, to_mrkdwn
 from adapters.slack.render import (
     ASK,
+    MORE,
     NAV,
     SHARE,
+    SOURCES,
     RenderError,
     decode_value,
     encode_value,
     render,
     render_home,
+    render_more,
     to_payload,
 )
 from bot.core import Core, load_core
@@ -91,7 +94,8 @@ def test_reply_becomes_header_sections_fields_context_and_actions() -> None:
     assert data["blocks"][0]["text"]["text"] == "Principle 3: Defend electoral processes"
     assert data["blocks"][2]["fields"][0]["text"] == "*Launched*\n12 Nov 2018"
     context = " ".join(e["text"] for e in data["blocks"][3]["elements"])
-    assert f"<{SRC.url}|{SRC.title}> (2025-12-25)" in context and "As of 2025-12-25" in context
+    assert f"Source: <{SRC.url}|{SRC.title}> (25 Dec 2025)" in context
+    assert "As of 25 Dec 2025" in context
 
 
 def test_buttons_carry_queries_and_share() -> None:
@@ -123,8 +127,8 @@ def test_french_reply_gets_french_labels() -> None:
     """Labels the renderer adds follow the reply's language."""
     data = payload(sample(lang="fr"), share="fr principe 3")
     text = json.dumps(data, ensure_ascii=False)
-    assert "Partager dans le canal" in text and "À jour au 2025-12-25" in text
-    assert "Sources :" in text
+    assert "Partager dans le canal" in text and "À jour au 25 déc. 2025" in text
+    assert "Source\u00a0:" in text
 
 
 def test_minimal_reply_renders() -> None:
@@ -370,3 +374,35 @@ def test_to_payload_is_slack_sdks_to_dict(core: Core) -> None:
     ]  # fmt: skip
     for block in blocks:
         assert to_payload(block) == block.to_dict()
+
+
+def test_more_and_sources_buttons_carry_the_query() -> None:
+    """A reply with details gets "More" and, when the short form names only some sources,
+    "Sources"; both carry the reply's query (else the question) and language."""
+    many = tuple(Source(f"S{i}", f"https://e.org/{i}", "2025-01-01") for i in range(4))
+    blocks = payload(sample(details="More.", sources=many), share="p3")["blocks"]
+    found = {e["action_id"]: decode_value(e["value"]) for b in blocks if b["type"] == "actions"
+             for e in b["elements"] if e["action_id"] in (MORE, SOURCES)}  # fmt: skip
+    assert found == {MORE: ("p3", "en"), SOURCES: ("p3", "en")}
+    data = render(sample(details="More.", query="principle 3"), question="p3").to_dict()
+    check_message(data)
+    assert decode_value(next(e["value"] for b in data["blocks"] if b["type"] == "actions"
+                             for e in b["elements"] if e["action_id"] == MORE)) == (
+        "principle 3", "en")  # fmt: skip
+    assert MORE not in json.dumps(payload(sample()))  # no details, no button
+
+
+def test_every_details_message_fits_block_kit(core: Core) -> None:
+    """The details and the sources of every answer with details render within Block Kit's
+    limits, without pings."""
+    seen: set[tuple[str, str]] = set()
+    for question, lang in questions(core):
+        reply = core.answer(question, lang)
+        if not reply.details or (reply.details, lang) in seen:
+            continue
+        seen.add((reply.details, lang))
+        for part in (MORE, SOURCES):
+            data = render_more(reply, part).to_dict()
+            check_message(data)
+            assert_no_pings(data)
+    assert len(seen) > 40

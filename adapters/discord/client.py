@@ -23,7 +23,14 @@ from adapters.discord.commands import (
     respond,
     send_sorry,
 )
-from adapters.discord.render import NO_MENTIONS, QueryButton, Rendered, render
+from adapters.discord.render import (
+    NO_MENTIONS,
+    MoreButton,
+    QueryButton,
+    Rendered,
+    render,
+    render_more,
+)
 from adapters.health import CONNECTED, RECONNECTING, PlatformState
 from adapters.logs import request_scope
 
@@ -116,7 +123,7 @@ class PariscallClient(discord.AutoShardedClient):
         await self.tree.set_translator(FrenchTranslator(self.core))
         # Every reply button is a QueryButton whose custom id holds its query: registering the
         # template once makes the buttons of every message ever sent work, across restarts.
-        self.add_dynamic_items(QueryButton)
+        self.add_dynamic_items(QueryButton, MoreButton)
 
     async def _run_event(self, *args: Any, **kwargs: Any) -> None:
         # One request id per event, so the log lines of one answer can be found together.
@@ -177,7 +184,7 @@ class PariscallClient(discord.AutoShardedClient):
         except Exception:
             _log.exception("The core failed on message %s", message.id)
             reply = self.core.sorry(lang)
-        await self.send_reply(message, render(reply))
+        await self.send_reply(message, render(reply, question=question or None))
 
     async def send_reply(self, message: discord.Message, rendered: Rendered) -> None:
         """Reply to `message` with what the bot may do in its channel.
@@ -234,4 +241,20 @@ class PariscallClient(discord.AutoShardedClient):
             )
         except Exception:
             _log.exception("Error answering button %r (interaction %s)", query, interaction.id)
+            await send_sorry(interaction, self.core)
+
+    async def on_more_button(
+        self, interaction: discord.Interaction, part: str, lang: str, query: str
+    ) -> None:
+        """ "More" or "Sources" was clicked: the details of the answer, privately to whoever
+        clicked (a new ephemeral message; the answer itself stays as it was)."""
+        try:
+            reply = await asyncio.to_thread(self.core.answer, query, lang=lang)
+            kwargs = render_more(reply, part).kwargs()
+            kwargs.pop("view", None)  # the details need no buttons of their own
+            await interaction.response.send_message(**kwargs, ephemeral=True)
+        except Exception:
+            _log.exception(
+                "Error answering %r for %r (interaction %s)", part, query, interaction.id
+            )
             await send_sorry(interaction, self.core)

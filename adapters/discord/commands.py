@@ -17,6 +17,7 @@ from discord import app_commands
 from discord.app_commands import Choice, locale_str
 
 from adapters.discord.render import render
+from bot.formats import typeset
 from bot.reply import Field, Reply
 
 if TYPE_CHECKING:
@@ -93,6 +94,7 @@ DISCORD_HELP = {
 def with_discord_help(reply: Reply) -> Reply:
     """The core's help reply with a field on the Discord ways to ask."""
     name, value = DISCORD_HELP.get(reply.lang, DISCORD_HELP["en"])
+    value = typeset(value, reply.lang)  # French typography, like the core's own sentences
     return replace(reply, fields=(*reply.fields, Field(name, value, inline=False)))
 
 
@@ -235,7 +237,7 @@ def build_group(core: Core) -> app_commands.Group:
 async def ask(interaction: discord.Interaction, core: Core, question: str) -> None:
     """Answer `question` in the user's language, visible to the channel."""
     lang = lang_of(interaction)
-    await respond(interaction, lambda: core.answer(question, lang=lang))
+    await respond(interaction, lambda: core.answer(question, lang=lang), question=question)
 
 
 async def respond(
@@ -245,12 +247,14 @@ async def respond(
     ephemeral: bool = False,
     edit: bool = False,
     slow_after: float | None = None,
+    question: str | None = None,
 ) -> None:
     """Send the reply `answer()` returns: at once when it is quick, else defer first.
 
     The core answers from memory in well under a millisecond, but it runs in a thread so a slow
     answer can never block the gateway or miss Discord's 3-second window. With `edit`, the
-    message holding the clicked button is replaced instead of sending a new one.
+    message holding the clicked button is replaced instead of sending a new one. `question`
+    lets "More" re-ask it when the reply has no query of its own.
     """
     if slow_after is None:
         slow_after = getattr(interaction.client, "slow_after", SLOW_AFTER)
@@ -258,7 +262,7 @@ async def respond(
     if slow_after > 0:
         await asyncio.wait({job}, timeout=slow_after)
     if job.done():
-        kwargs = render(job.result()).kwargs()
+        kwargs = render(job.result(), question).kwargs()
         if edit:
             await interaction.response.edit_message(**_replacing(kwargs))
         else:
@@ -268,7 +272,7 @@ async def respond(
         await interaction.response.defer()
     else:
         await interaction.response.defer(thinking=True, ephemeral=ephemeral)
-    kwargs = render(await job).kwargs()
+    kwargs = render(await job, question).kwargs()
     if edit:
         await interaction.edit_original_response(**_replacing(kwargs))
     else:

@@ -13,6 +13,7 @@ from typing import Any, Literal, Protocol
 
 import discord
 
+from bot.formats import human_date
 from bot.reply import LINK_PATTERN, Reply, Suggestion
 
 # Discord's limits: developers/resources/message.mdx "Embed Limits" and
@@ -38,6 +39,10 @@ CUSTOM_ID_PREFIX = "pariscall:"
 # `pariscall:q:<lang>:<query>`: a button that asks the core `query` in `lang`. The query rides in
 # the custom id, so the button keeps working after a restart with nothing stored anywhere.
 QUERY_ID = re.compile(r"pariscall:q:(?P<lang>[a-z]{2}):(?P<query>[^\n]+)")
+# `pariscall:m:<lang>:<query>` ("More": the details) and `pariscall:s:...` (every source): the
+# core re-answers `query` and the details of that reply are sent to whoever clicked.
+MORE_ID = re.compile(r"pariscall:(?P<part>[ms]):(?P<lang>[a-z]{2}):(?P<query>[^\n]+)")
+DETAILS_ROW = 3
 
 NO_MENTIONS = discord.AllowedMentions.none()
 
@@ -45,12 +50,21 @@ _COLOURS = {"error": 0x9AA0A6, "unknown": 0x9AA0A6}
 _COLOUR = 0x1F4E8C  # the Paris Call's blue
 
 _WORDS = {
-    "en": {"source": "Source: ", "sources": "Sources: ", "as_of": "as of ", "more": "Read more"},
+    "en": {
+        "source": "Source: ",
+        "sources": "Sources: ",
+        "as_of": "as of ",
+        "more": "Read more",
+        "details": "More",
+        "all_sources": "Sources",
+    },
     "fr": {
-        "source": "Source : ",
-        "sources": "Sources : ",
+        "source": "Source\u00a0: ",
+        "sources": "Sources\u00a0: ",
         "as_of": "à jour au ",
         "more": "Lire la suite",
+        "details": "Plus de détails",
+        "all_sources": "Sources",
     },
 }
 
@@ -72,7 +86,8 @@ ButtonStyle = Literal["primary", "secondary", "link"]
 
 @dataclass(frozen=True, slots=True)
 class Button:
-    """One button: either asks the core `query` (in `lang`) or opens `url`."""
+    """One button: asks the core `query` (in `lang`), shows the details of its answer (`part`
+    "m", or "s" for the sources), or opens `url`."""
 
     label: str
     row: int
@@ -80,10 +95,11 @@ class Button:
     query: str | None = None
     lang: str = "en"
     url: str | None = None
+    part: str = "q"
 
     @property
     def custom_id(self) -> str | None:
-        return None if self.query is None else to_custom_id(self.lang, self.query)
+        return None if self.query is None else to_custom_id(self.lang, self.query, self.part)
 
 
 @dataclass(frozen=True)
@@ -128,9 +144,15 @@ def to_text(embeds: list[discord.Embed]) -> str:
     return cut(text, CONTENT_MAX)
 
 
-def render(reply: Reply) -> Rendered:
-    """The embed and the buttons for `reply`."""
-    return Rendered(embeds=(to_embed(reply),), buttons=to_buttons(reply))
+def render(reply: Reply, question: str | None = None) -> Rendered:
+    """The embed and the buttons for `reply` (its short form); "More" and "Sources" re-ask
+    `reply.query`, else `question`, when it fits in a custom id."""
+    return Rendered(embeds=(to_embed(reply),), buttons=to_buttons(reply, question))
+
+
+def render_more(reply: Reply, part: str = "m") -> Rendered:
+    """What "More" (`part` "m": the details) or "Sources" ("s") shows for `reply`."""
+    return render(reply.sources_reply() if part == "s" else reply.more())
 
 
 # --- the embed -----------------------------------------------------------------------------
@@ -171,8 +193,9 @@ def to_footer(reply: Reply) -> str:
     """``Sources: A; B · as of 2025-12-25`` (plain text: footers show no Markdown)."""
     words = _WORDS.get(reply.lang, _WORDS["en"])
     as_of = reply.as_of or max((s.as_of for s in reply.sources if s.as_of), default=None)
-    date = f" · {words['as_of']}{as_of}" if as_of else ""
-    titles = list(dict.fromkeys(s.title.strip() for s in reply.sources if s.title.strip()))
+    date = f" · {words['as_of']}{human_date(as_of, reply.lang)}" if as_of else ""
+    shown = reply.short_sources()  # the best one or two; "Sources" shows them all
+    titles = list(dict.fromkeys(s.title.strip() for s in shown if s.title.strip()))
     if not titles:
         return date.removeprefix(" · ")
     label = words["source"] if len(titles) == 1 else words["sources"]
@@ -287,17 +310,20 @@ def _usable_url(url: str) -> bool:
 # --- the buttons ---------------------------------------------------------------------------
 
 
-def to_custom_id(lang: str, query: str) -> str | None:
-    """``pariscall:q:<lang>:<query>``, or None when it would not fit Discord's 100 characters."""
+def to_custom_id(lang: str, query: str, part: str = "q") -> str | None:
+    """``pariscall:<part>:<lang>:<query>``, or None when it would not fit Discord's 100
+    characters."""
     query = " ".join(query.split())
-    custom_id = f"{CUSTOM_ID_PREFIX}q:{lang}:{query}"
-    if not query or len(custom_id) > CUSTOM_ID_MAX or not QUERY_ID.fullmatch(custom_id):
+    custom_id = f"{CUSTOM_ID_PREFIX}{part}:{lang}:{query}"
+    pattern = QUERY_ID if part == "q" else MORE_ID
+    if not query or len(custom_id) > CUSTOM_ID_MAX or not pattern.fullmatch(custom_id):
         return None
     return custom_id
 
 
-def to_buttons(reply: Reply) -> tuple[Button, ...]:
-    """Previous/Next (row 0), the suggestions (row 1), and links to the sources (row 2)."""
+def to_buttons(reply: Reply, question: str | None = None) -> tuple[Button, ...]:
+    """Previous/Next (row 0), the suggestions (row 1), links to the sources (row 2), and "More"
+    and "Sources" (row 3) when the reply has details."""
     lang = reply.lang if re.fullmatch(r"[a-z]{2}", reply.lang) else "en"
     buttons: list[Button] = []
     seen: set[str] = set()  # custom ids and URLs must be unique within a message
@@ -325,6 +351,14 @@ def to_buttons(reply: Reply) -> tuple[Button, ...]:
         seen.add(url)
         buttons.append(Button(_label(title), 2, "link", url=url))
         count += 1
+    query = reply.query or question or ""
+    words = _WORDS.get(lang, _WORDS["en"])
+    parts = [("m", words["details"])] if reply.details.strip() else []
+    if len(reply.sources) > len(reply.short_sources()):
+        parts.append(("s", words["all_sources"]))
+    for part, label in parts:
+        if to_custom_id(lang, query, part) is not None:
+            buttons.append(Button(label, DETAILS_ROW, query=query, lang=lang, part=part))
     return tuple(buttons)
 
 
@@ -340,6 +374,8 @@ def to_view(buttons: tuple[Button, ...]) -> discord.ui.View:
     for b in buttons:
         if b.url is not None:
             view.add_item(discord.ui.Button(label=b.label, url=b.url, row=b.row))
+        elif b.query is not None and b.part != "q":
+            view.add_item(MoreButton(b.part, b.lang, b.query, label=b.label, row=b.row))
         elif b.query is not None:
             view.add_item(
                 QueryButton(b.lang, b.query, label=b.label, style=styles[b.style], row=b.row)
@@ -352,6 +388,10 @@ class QueryHandler(Protocol):
 
     async def on_query_button(
         self, interaction: discord.Interaction, lang: str, query: str
+    ) -> None: ...
+
+    async def on_more_button(
+        self, interaction: discord.Interaction, part: str, lang: str, query: str
     ) -> None: ...
 
 
@@ -387,3 +427,34 @@ class QueryButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=QUERY
     async def callback(self, interaction: discord.Interaction) -> None:
         handler: QueryHandler = interaction.client  # type: ignore[assignment]
         await handler.on_query_button(interaction, self.lang, self.query)
+
+
+class MoreButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=MORE_ID):
+    """ "More" or "Sources": the details of the answer to a query, sent to whoever clicked;
+    registered once with `client.add_dynamic_items`, so it works across restarts."""
+
+    def __init__(
+        self, part: str, lang: str, query: str, *, label: str | None = None, row: int | None = None
+    ) -> None:
+        custom_id = to_custom_id(lang, query, part)
+        if custom_id is None:
+            raise ValueError(f"query too long for a button: {query!r}")
+        button = discord.ui.Button(
+            label=label, style=discord.ButtonStyle.secondary, custom_id=custom_id
+        )
+        super().__init__(button, row=row)
+        self.part, self.lang, self.query = part, lang, query
+
+    @classmethod
+    async def from_custom_id(
+        cls,
+        interaction: discord.Interaction,
+        item: discord.ui.Item[Any],
+        match: re.Match[str],
+        /,
+    ) -> MoreButton:
+        return cls(match["part"], match["lang"], match["query"])
+
+    async def callback(self, interaction: discord.Interaction) -> None:
+        handler: QueryHandler = interaction.client  # type: ignore[assignment]
+        await handler.on_more_button(interaction, self.part, self.lang, self.query)

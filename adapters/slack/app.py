@@ -10,6 +10,8 @@ under a millisecond, so it is called inline; a slash command's answer is the ack
     App Home opened       -> views.publish of core.home(lang)
     suggestion / nav      -> the answer to that query (ephemeral, in the DM, or in the App DM)
     share                 -> the same answer in_channel; the ephemeral copy is deleted
+    More / Sources        -> the answer's details (or every source): in the thread of the
+                             answer, privately beside a private answer, or in the App DM
 """
 
 from __future__ import annotations
@@ -45,14 +47,17 @@ from adapters.slack.mrkdwn import from_slack
 from adapters.slack.render import (
     ASK,
     LINK,
+    MORE,
     NAV,
     SHARE,
+    SOURCES,
     Message,
     RenderError,
     decode_value,
     label,
     render,
     render_home,
+    render_more,
 )
 from bot.reply import Reply
 
@@ -166,10 +171,20 @@ class SlackBot:
         telemetry.answered("slack", question, reply, time.perf_counter() - start)
         return reply
 
-    def message(self, reply: Reply, *, share_query: str | None = None) -> Message:
-        """The rendered reply; a renderer bug is logged and the user gets the core's apology."""
+    def message(
+        self,
+        reply: Reply,
+        *,
+        share_query: str | None = None,
+        question: str | None = None,
+        part: str | None = None,
+    ) -> Message:
+        """The rendered reply (or, with `part` MORE or SOURCES, its details or sources); a
+        renderer bug is logged and the user gets the core's apology."""
         try:
-            return render(reply, share_query=share_query)
+            if part is not None:
+                return render_more(reply, part)
+            return render(reply, share_query=share_query, question=question)
         except RenderError:
             log.exception("could not render the reply %r", reply.topic)
             return render(self.core.sorry(reply.lang))
@@ -293,7 +308,7 @@ def register(
         if event.get("bot_id") or event.get("subtype") or not event.get("user"):
             return
         question = to_question(event.get("text") or "", context.bot_user_id)
-        message = bot.message(bot.answer(question))
+        message = bot.message(bot.answer(question), question=question)
         thread = event.get("thread_ts") or event["ts"]
         bot.spawn("the mention reply", bot.post(client, event["channel"], message, thread))
 
@@ -310,7 +325,7 @@ def register(
         if not event.get("user"):
             return
         question = to_question(event.get("text") or "", context.bot_user_id)
-        message = bot.message(bot.answer(question))
+        message = bot.message(bot.answer(question), question=question)
         thread = event.get("thread_ts")  # answer inside a DM thread, else in the DM itself
         bot.spawn("the DM reply", bot.post(client, event["channel"], message, thread))
 
@@ -338,10 +353,12 @@ def register(
         thread = (body.get("message") or {}).get("thread_ts") or container.get("thread_ts")
         if container.get("type") == "view" or not body.get("response_url"):
             # A button on the App Home: answer in the app's DM with this user.
-            bot.spawn("the button answer", bot.post(client, user, bot.message(reply)))
+            message = bot.message(reply, question=question)
+            bot.spawn("the button answer", bot.post(client, user, message))
         elif channel.startswith("D") and not container.get("is_ephemeral"):
             # On the bot's own message in its DM everything is private already: a new message.
-            bot.spawn("the button answer", bot.post(client, channel, bot.message(reply), thread))
+            message = bot.message(reply, question=question)
+            bot.spawn("the button answer", bot.post(client, channel, message, thread))
         else:
             # In a channel, or on an ephemeral answer in any DM (one between two people, where
             # the bot cannot post): only the person who clicked sees it, and may share it.
@@ -380,6 +397,40 @@ def register(
 
         bot.spawn("the shared answer", share())
 
+    async def handle_more_button(
+        ack: Callable[..., Awaitable[None]],
+        body: dict[str, Any],
+        action: dict[str, Any],
+        client: AsyncWebClient,
+    ) -> None:
+        # The button carries the query and language: the core rebuilds the same reply, whose
+        # details are posted where the answer is (in its thread, or privately beside it).
+        await ack()
+        question, lang = decode_value(action.get("value"))
+        if not question:
+            log.warning("a More button without a query: %r", action.get("action_id"))
+            return
+        part = SOURCES if action.get("action_id") == SOURCES else MORE
+        message = bot.message(bot.answer(question, lang), part=part)
+        container = body.get("container") or {}
+        original = body.get("message") or {}
+        channel = (body.get("channel") or {}).get("id") or container.get("channel_id") or ""
+        user = (body.get("user") or {}).get("id") or ""
+        if container.get("type") == "view" or not body.get("response_url"):
+            bot.spawn("the details", bot.post(client, user, message))
+        elif container.get("is_ephemeral"):
+            # A private answer cannot have a thread: the details come privately, below it.
+            payload: dict[str, Any] = {"response_type": "ephemeral", "replace_original": False,
+                                       **message.to_dict()}  # fmt: skip
+            thread = original.get("thread_ts") or container.get("thread_ts")
+            if thread:
+                payload["thread_ts"] = thread
+            bot.spawn("the details", bot.respond(body["response_url"], payload))
+        else:
+            thread = (original.get("thread_ts") or container.get("thread_ts")
+                      or original.get("ts") or container.get("message_ts"))  # fmt: skip
+            bot.spawn("the details", bot.post(client, channel, message, thread))
+
     async def handle_link_button(ack: Callable[..., Awaitable[None]]) -> None:
         await ack()  # Slack opens the URL itself; it still expects the click to be acked.
 
@@ -388,6 +439,8 @@ def register(
     app.event("message")(handle_direct_message)
     app.event("app_home_opened")(handle_app_home_opened)
     app.action(SHARE)(handle_share_button)
+    app.action(MORE)(handle_more_button)
+    app.action(SOURCES)(handle_more_button)
     app.action(_LINK)(handle_link_button)
     app.action(_ASK)(handle_ask_button)
     return bot

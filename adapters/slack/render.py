@@ -27,6 +27,7 @@ from slack_sdk.models.blocks import (
 from slack_sdk.models.views import View
 
 from adapters.slack.mrkdwn import escape, link, to_mrkdwn
+from bot.formats import human_date
 from bot.reply import Field, Reply, Source, Suggestion
 
 # Slack's documented limits (docs.slack.dev/reference/block-kit), and our own tighter budgets.
@@ -55,25 +56,33 @@ ASK = "pariscall_ask"
 NAV = "pariscall_nav"
 SHARE = "pariscall_share"
 LINK = "pariscall_link"
+MORE = "pariscall_more"  # the details of the answer (Reply.details), re-asked through the core
+SOURCES = "pariscall_sources"  # every source of the answer
 
 _LABELS = {
     "en": {
         "share": "Share in channel",
         "sources": "Sources:",
+        "source": "Source:",
         "as_of": "As of {date}",
         "more": "Read more",
         "rest": "Read the rest",
         "not_shared": "I could not post this answer in the channel (it may be archived, or only "
         "some people may post there), so it stays here, visible only to you.",
+        "details": "More",
+        "all_sources": "Sources",
     },
     "fr": {
         "share": "Partager dans le canal",
-        "sources": "Sources :",
+        "sources": "Sources\u00a0:",
+        "source": "Source\u00a0:",
         "as_of": "À jour au {date}",
         "more": "En savoir plus",
         "rest": "Lire la suite",
         "not_shared": "Je n'ai pas pu publier cette réponse dans le canal (il est peut-être "
         "archivé, ou réservé à certaines personnes) : elle reste ici, visible de vous seul.",
+        "details": "Plus de détails",
+        "all_sources": "Sources",
     },
 }
 # Block-level Markdown the core does not use; meeting it means the reply model changed.
@@ -123,17 +132,24 @@ def decode_value(value: str | None) -> tuple[str, str | None]:
         return "", None
 
 
-def render(reply: Reply, *, share_query: str | None = None) -> Message:
-    """The message for `reply`; with `share_query`, a "Share in channel" button that re-asks it."""
+def render(reply: Reply, *, share_query: str | None = None, question: str | None = None) -> Message:
+    """The message for `reply` (its short form); with `share_query`, a "Share in channel" button
+    that re-asks it. When the reply has details, "More" (and "Sources" when the short form does
+    not name them all) re-ask its query (`reply.query`, else the question asked) for them."""
     try:
         hash(reply)
     except TypeError:  # not a well-formed Reply: render uncached, so _check says what is wrong
-        return _render(reply, share_query)
-    return _render_cached(reply, share_query)
+        return _render(reply, share_query, question)
+    return _render_cached(reply, share_query, question)
 
 
-def _render(reply: Reply, share_query: str | None) -> Message:
-    blocks = _fit(reply, MAX_BLOCKS, MESSAGE_JSON_CHARS, share_query)
+def render_more(reply: Reply, part: str = MORE) -> Message:
+    """The message a "More" (`MORE`) or "Sources" (`SOURCES`) button posts for `reply`."""
+    return render(reply.sources_reply() if part == SOURCES else reply.more())
+
+
+def _render(reply: Reply, share_query: str | None, question: str | None = None) -> Message:
+    blocks = _fit(reply, MAX_BLOCKS, MESSAGE_JSON_CHARS, share_query, question)
     return Message(text=fallback_text(reply), blocks=tuple(blocks))
 
 
@@ -144,7 +160,7 @@ _render_cached = lru_cache(maxsize=256)(_render)
 
 def render_home(reply: Reply) -> View:
     """The App Home tab for `reply` (the core's `home(lang)`)."""
-    return View(type="home", blocks=_fit(reply, MAX_HOME_BLOCKS, HOME_JSON_CHARS, None))
+    return View(type="home", blocks=_fit(reply, MAX_HOME_BLOCKS, HOME_JSON_CHARS, None, None))
 
 
 def fallback_text(reply: Reply) -> str:
@@ -158,11 +174,11 @@ def fallback_text(reply: Reply) -> str:
 
 
 def _fit(
-    reply: Reply, max_blocks: int, max_json: int, share_query: str | None
+    reply: Reply, max_blocks: int, max_json: int, share_query: str | None, question: str | None
 ) -> list[dict[str, Any]]:
     """The blocks as dicts (see `to_payload`)."""
     _check(reply)
-    head, tail = _frame(reply, share_query)
+    head, tail = _frame(reply, share_query, question)
     head_dicts = [to_payload(b) for b in head]
     tail_dicts = [to_payload(b) for b in tail]
     fixed = len(json.dumps(head_dicts + tail_dicts, ensure_ascii=False))
@@ -209,7 +225,9 @@ def _unvalidated(value: Any) -> Any:
     return value
 
 
-def _frame(reply: Reply, share_query: str | None) -> tuple[list[Block], list[Block]]:
+def _frame(
+    reply: Reply, share_query: str | None, question: str | None
+) -> tuple[list[Block], list[Block]]:
     """Everything but the body: the header, then fields, context and buttons (all bounded)."""
     lang = reply.lang
     title = _plain(reply.title, HEADER_CHARS) or "Paris Call"
@@ -242,7 +260,7 @@ def _frame(reply: Reply, share_query: str | None) -> tuple[list[Block], list[Blo
                 ]
             )
         )
-    more = _link_buttons(reply)
+    more = _detail_buttons(reply, reply.query or question or share_query) + _link_buttons(reply)
     if share_query is not None:
         more.append(
             ButtonElement(
@@ -333,17 +351,35 @@ def _more_url(reply: Reply) -> str | None:
 def _context(reply: Reply) -> list[str]:
     lang = reply.lang
     parts = []
-    items = [link(s.url, _plain(s.title, 200)) + (f" ({escape(s.as_of)})" if s.as_of else "")
-             for s in reply.sources]  # fmt: skip
+    shown = reply.short_sources()  # the short form names the best one or two; "Sources" has all
+    items = [link(s.url, _plain(s.title, 200)) + (f" ({escape(human_date(s.as_of, lang))})"
+             if s.as_of else "") for s in shown]  # fmt: skip
+    word = label("source" if len(shown) == 1 else "sources", lang)
     while items:
-        line = f"{label('sources', lang)} {', '.join(items)}"
+        line = f"{word} {' · '.join(items)}"
         if len(line) <= CONTEXT_CHARS:
-            parts.append(line if len(items) == len(reply.sources) else line + ", …")
+            parts.append(line if len(items) == len(shown) else line + " · …")
             break
         items.pop()
     if reply.as_of:
-        parts.append(label("as_of", lang).format(date=escape(reply.as_of[:40])))
+        parts.append(label("as_of", lang).format(date=escape(human_date(reply.as_of[:40], lang))))
     return parts
+
+
+def _detail_buttons(reply: Reply, query: str | None) -> list[ButtonElement]:
+    """ "More" when the reply has details, "Sources" when the short form does not name them all;
+    each carries the query and language that rebuild the reply through the core."""
+    if not query or not query.strip():
+        return []
+    value = encode_value(query, reply.lang)
+    buttons = []
+    if reply.details.strip():
+        buttons.append(ButtonElement(text=label("details", reply.lang), action_id=MORE,
+                                     value=value))  # fmt: skip
+    if len(reply.sources) > len(reply.short_sources()):
+        buttons.append(ButtonElement(text=label("all_sources", reply.lang), action_id=SOURCES,
+                                     value=value))  # fmt: skip
+    return buttons
 
 
 def _link_buttons(reply: Reply) -> list[ButtonElement]:
