@@ -503,5 +503,7 @@ def with_states(
         entry = out[i]
         known = {fold(n) for n in (entry.name, entry.fr or "", *entry.aliases)}
         extra = tuple(n for n in dict.fromkeys(names) if fold(n) not in known)
-        out[i] = replace(entry, aliases=entry.aliases + extra, fr=entry.fr or st.fr, grammar=grammar)
+        out[i] = replace(
+            entry, aliases=entry.aliases + extra, fr=entry.fr or st.fr, grammar=grammar
+        )
     return out

@@ -154,8 +154,8 @@ _CHAT_PHRASES = (
 
 # Emoji and their joiners and variation selectors (pictographs, symbols, dingbats, flags).
 _EMOJI = re.compile(
-    "[\U0001F000-\U0001FAFF\u2600-\u27BF\uFE00-\uFE0F\u200D\u2B50\u2B55\u203C\u2049"
-    "\u2122\u2139\u3030\u303D]"
+    "[\U0001f000-\U0001faff\u2600-\u27bf\ufe00-\ufe0f\u200d\u2b50\u2b55\u203c\u2049"
+    "\u2122\u2139\u3030\u303d]"
 )
 
 

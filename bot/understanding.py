@@ -297,5 +297,3 @@ class Model:
         totals = self._totals(text)
         a, b = self.slices[self.labels.index(label)]
         return self.examples[max(range(a, b), key=totals.__getitem__)]
-
-

@@ -129,10 +129,15 @@ def test_no_local_path_in_any_answer_after_a_file_import(tmp_path: Path) -> None
     )
     assert reply.sources[0].as_of == "2024-05-01"
     overview = core.answer("supporters")
-    assert "the official export (imported from a file), as of 1 May 2024" in overview.body + overview.details
+    assert (
+        "the official export (imported from a file), as of 1 May 2024"
+        in overview.body + overview.details
+    )
     french = core.answer("supporter Acme Security", "fr")
-    assert french.sources[0].title.replace("\xa0", " ").startswith(
-        "Liste officielle des soutiens : l’export officiel"
+    assert (
+        french.sources[0]
+        .title.replace("\xa0", " ")
+        .startswith("Liste officielle des soutiens : l’export officiel")
     )
 
 

@@ -63,14 +63,14 @@ async def test_slack_unknown_questions_are_counted_without_personal_data(
     slack: SlackHarness, log: UnansweredLog, database: Database
 ) -> None:
     """Slack: each "I don't know" counts (cached answers too); answered questions are not kept."""
-    await slack.ask("what about quantum bananas, bob@example.com?")
-    await slack.ask("What about quantum bananas")
-    await slack.ask("What about quantum bananas")  # the cached ack still counts
+    await slack.ask("how do quantum bananas taste, bob@example.com?")
+    await slack.ask("How do quantum bananas taste")
+    await slack.ask("How do quantum bananas taste")  # the cached ack still counts
     await slack.ask("principle 3")
     assert log.flush() == 1
     [row] = report(database)
     assert (row.question, row.count, row.last_day) == (
-        "what about quantum bananas",
+        "how do quantum bananas taste",
         3,
         TODAY.isoformat(),
     )
@@ -83,14 +83,14 @@ async def test_discord_unknown_questions_are_counted(
     client, _ = await make_client(core)
     try:
         client._connection.parse_message_create(
-            message("What about quantum bananas? call 0612345678", channel_id=DM_CHANNEL_ID)
+            message("How do quantum bananas taste? call 0612345678", channel_id=DM_CHANNEL_ID)
         )
         await settle()
     finally:
         await client.close()
     log.flush()
     assert [(r.question, r.count) for r in report(database)] == [
-        ("what about quantum bananas? call", 1)
+        ("how do quantum bananas taste? call", 1)
     ]
 
 

@@ -42,7 +42,9 @@ LOOK_ALIKES = [
 
 
 @pytest.mark.parametrize(("question", "allowed"), LOOK_ALIKES)
-def test_no_yes_about_another_entity(ask: Callable[..., Reply], question: str, allowed: str | None) -> None:
+def test_no_yes_about_another_entity(
+    ask: Callable[..., Reply], question: str, allowed: str | None
+) -> None:
     """A name inside a longer name, or a near neighbour, is never answered "yes"."""
     reply = ask(question)
     if reply.entity is not None and reply.entity.supporter == "yes":
@@ -56,7 +58,9 @@ def test_no_yes_about_another_entity(ask: Callable[..., Reply], question: str, a
     [("did Chad sign?", "Chad"), ("le Tchad a signé ?", "Chad"), ("is TCD in?", "Chad"),
      ("did Russia sign?", "Russia"), ("is Ukraine a signatory?", "Ukraine")],
 )  # fmt: skip
-def test_states_not_in_the_list_get_a_no(ask: Callable[..., Reply], question: str, name: str) -> None:
+def test_states_not_in_the_list_get_a_no(
+    ask: Callable[..., Reply], question: str, name: str
+) -> None:
     """Every state of the world resolves; one that is not in the official list gets a "no"."""
     reply = ask(question)
     assert reply.topic == "supporter"
@@ -79,7 +83,7 @@ def test_typo_says_which_name_it_matched(ask: Callable[..., Reply]) -> None:
 
 
 def test_a_code_and_a_name_offer_a_choice(ask: Callable[..., Reply]) -> None:
-    """"ARM" is a company in the list and Armenia's ISO code: both are offered."""
+    """ "ARM" is a company in the list and Armenia's ISO code: both are offered."""
     reply = ask("supporter ARM")
     offered = {reply.entity.name if reply.entity else ""} | {s.query for s in reply.suggestions}
     assert any("Armenia" in o for o in offered), offered
@@ -129,7 +133,10 @@ def test_counts_at_a_time(ask: Callable[..., Reply], question: str, figure: str)
     """A question about a time gets the dated count for that time, with its date."""
     reply = ask(question)
     assert reply.topic == "supporters", (question, reply.topic)
-    assert figure in reply.to_text() + getattr(reply, "details", ""), (question, reply.to_text()[:300])
+    assert figure in reply.to_text() + getattr(reply, "details", ""), (
+        question,
+        reply.to_text()[:300],
+    )
 
 
 def test_corpus_is_not_copied_from_the_content() -> None:

@@ -439,7 +439,7 @@ class MoreButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=MORE_I
         custom_id = to_custom_id(lang, query, part)
         if custom_id is None:
             raise ValueError(f"query too long for a button: {query!r}")
-        button = discord.ui.Button(
+        button: discord.ui.Button[Any] = discord.ui.Button(
             label=label, style=discord.ButtonStyle.secondary, custom_id=custom_id
         )
         super().__init__(button, row=row)
