@@ -20,6 +20,8 @@ from bot.understanding import FUNCTION_WORDS, NAME, Model
 THRESHOLD = 0.30
 MARGIN = 0.03
 SUGGEST = 0.15
+# "help" draws any conversational question ("tu peux m'organiser un appel ?"): it needs more.
+LABEL_THRESHOLD = {"help": 0.42}
 
 
 @dataclass(frozen=True, slots=True)
@@ -265,7 +267,7 @@ class Router:
                 return Intent("supporter", arg=unknown_name, near=self._near(unknown_name))
         ranked = self.model.scores(masked)
         (score, label), (second, _) = ranked[0], ranked[1]
-        confident = score >= THRESHOLD and score - second >= MARGIN
+        confident = score >= LABEL_THRESHOLD.get(label, THRESHOLD) and score - second >= MARGIN
         close = tuple(lb for s, lb in ranked[:4] if lb != "unknown" and s >= SUGGEST)[:3]
         if not confident or label == "unknown":
             return Intent("unknown", candidates=close)
