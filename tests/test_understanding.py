@@ -165,3 +165,48 @@ def test_eval_has_no_confident_wrong_answer_on_traps(core: Core) -> None:
     report = evaluate(core, cases)
     said_yes = [o for o in report.outcomes if o.detail.startswith("said yes")]
     assert said_yes == [], [(o.case.question, o.detail) for o in said_yes]
+
+
+@pytest.mark.parametrize(
+    ("question", "name"),
+    [("kaspersy lab??", "Kaspersky Lab"), ("la ville de Redmond a signé ?", "Redmond"),
+     ("is Access Now a supporter?", "Access Now"), ("la Virginie ?", "Commonwealth of Virginia")],
+)  # fmt: skip
+def test_names_in_other_forms(ask: Callable[..., Reply], question: str, name: str) -> None:
+    """A bare typo, a descriptor ("the city of"), a name holding a frame word, a French name."""
+    reply = ask(question)
+    assert reply.entity is not None and reply.entity.name == name, (question, reply.title)
+
+
+def test_partial_name_offers_the_longer_one(ask: Callable[..., Reply]) -> None:
+    """ "Lufthansa" is not a name in the list; "Lufthansa Group" is, and is found exactly."""
+    reply = ask("is Lufthansa Group a supporter?")
+    assert reply.entity is not None and reply.entity.supporter == "yes"
+    near = ask("is Deutsche Lufthansa a supporter?")
+    assert near.entity is None or near.entity.supporter != "yes"
+
+
+@pytest.mark.parametrize("question", ["who signed it?", "qui a signé l'appel ?"])
+def test_who_signed_lists_supporters(ask: Callable[..., Reply], question: str) -> None:
+    """ "Who signed it?" is the supporters overview, in both languages."""
+    assert ask(question).topic == "supporters"
+
+
+def test_supporters_from_a_country(ask: Callable[..., Reply]) -> None:
+    """ "How many French companies signed?" counts the list's entries from France."""
+    reply = ask("how many french companies signed?")
+    assert reply.topic == "supporters" and "France" in reply.title
+
+
+def test_when_a_figure_was_reached(ask: Callable[..., Reply]) -> None:
+    """ "When did it reach 80 states?" gives the first count at or above 80, with its date."""
+    reply = ask("when did it reach 80 states?")
+    assert reply.topic == "supporters" and "2021" in reply.to_text()
+
+
+@pytest.mark.parametrize(
+    "question", ["tu peux m'organiser une réunion demain ?", "t'es amoureux ?"]
+)
+def test_conversation_is_not_help(ask: Callable[..., Reply], question: str) -> None:
+    """A request or remark aimed at the bot that is not about using it is not the help reply."""
+    assert ask(question).topic != "help"
