@@ -488,17 +488,18 @@ def with_states(
     A state already in `supporters` (by ISO code) gains the state's names, aliases and articles;
     the others become non-supporters (not in the official list, as of its date).
     """
+    # States only (supporters or not): an organisation's country code is not its name.
     by_code = {s.country: i for i, s in enumerate(supporters)
-               if s.country and s.category in ("state", None)}  # fmt: skip
+               if s.country and (s.category == "state" or not s.supporter)}  # fmt: skip
     out = list(supporters)
-    listed = Source("Official list of supporters", official.url, official.as_of)
     for st in states:
         grammar = (st.en_article, st.fr_article, st.fr_gender)
         names = [st.en, st.fr, *st.aliases]
         i = by_code.get(st.iso3)
         if i is None:
             out.append(Supporter(st.en, False, None, st.iso3, tuple(names[2:]), st.fr,
-                                 sources=(listed,), as_of=official.as_of, grammar=grammar))  # fmt: skip
+                                 as_of=official.as_of, grammar=grammar))  # fmt: skip
+            # No source of its own: the answer cites the official list it answers from.
             continue
         entry = out[i]
         known = {fold(n) for n in (entry.name, entry.fr or "", *entry.aliases)}
