@@ -492,14 +492,15 @@ def with_states(
     by_code = {s.country: i for i, s in enumerate(supporters)
                if s.country and (s.category == "state" or not s.supporter)}  # fmt: skip
     out = list(supporters)
+    listed = list_source(official, "en")  # the list the answer comes from, cited once
     for st in states:
         grammar = (st.en_article, st.fr_article, st.fr_gender)
         names = [st.en, st.fr, *st.aliases]
         i = by_code.get(st.iso3)
         if i is None:
             out.append(Supporter(st.en, False, None, st.iso3, tuple(names[2:]), st.fr,
-                                 as_of=official.as_of, grammar=grammar))  # fmt: skip
-            # No source of its own: the answer cites the official list it answers from.
+                                 sources=(listed,), as_of=official.as_of,
+                                 grammar=grammar))  # fmt: skip
             continue
         entry = out[i]
         known = {fold(n) for n in (entry.name, entry.fr or "", *entry.aliases)}
