@@ -125,21 +125,15 @@ class Router:
     def __init__(self, content: Content, supporters: SupporterIndex) -> None:
         self.content = content
         self.supporters = supporters
-        titles = " ".join(f" {name_key(t)} " for topic in content.topics.values()
-                          for t in topic.title.values())  # fmt: skip
-        # Names a topic is about (the United States, the EU, Microsoft) stay visible to the model.
-        self._unmasked: frozenset[int] = frozenset(
-            i for i, e in enumerate(supporters.entries)
-            if any(len(k) > 3 and f" {k} " in titles for k in map(name_key, supporters.names(e)))
-        )  # fmt: skip
-        self._kept = frozenset(supporters.entries[i].name for i in self._unmasked)
-        # Topics about one entity: a frame about that entity's name may still ask "did it sign?".
-        self._entity_topics = {
-            topic.id: supporters.entries[i] for topic in content.topics.values()
-            for i in self._unmasked
-            if any(f" {k} " in f" {name_key(t)} " for t in topic.title.values()
-                   for k in map(name_key, supporters.names(supporters.entries[i])) if len(k) > 3)
-        }  # fmt: skip
+        # Names a topic is about (the United States, the EU, Microsoft) stay visible to the model,
+        # and a frame about such a name may still ask "did it sign?": found in the topics' titles.
+        self._entity_topics: dict[str, Supporter] = {}
+        for topic in content.topics.values():
+            for title in topic.title.values():
+                for match, _, _ in supporters.spans(title):
+                    if len(name_key(match.typed)) > 3:
+                        self._entity_topics.setdefault(topic.id, match.entry)
+        self._kept = frozenset(e.name for e in self._entity_topics.values())
         # Everyday words that are also names ("total", "orange") name nobody in lower case.
         self._common: frozenset[str] = frozenset()
         examples = self.training_examples()
