@@ -251,6 +251,7 @@ def _supporters(args: argparse.Namespace, shared: settings.Settings) -> int:
         settings.fail(f"pariscall supporters import: {exc}\nThe current list was kept.", 1)
     for line in report.lines():
         print(line)
+    settings.core_or_exit()  # prepared now, so the bot's next start does not pay for it
     print(f"Saved {report.kept} supporters to {data}; the bot now uses this list.")
     return 0
 
