@@ -139,9 +139,7 @@ class Router:
         examples = self.training_examples()
         # An example question asked word for word gets its own answer: an editor's fix is exact.
         self._examples = {_plain(q): label for q, label in self.example_questions()}
-        self._common = frozenset(
-            w for q, label in examples if label != "supporter" for w in tokens(fold(q))
-        )
+        self._common = _common_words(examples)
         self.model = Model(examples, content.synonyms)
         # Words of the synonym groups that ask something ("signed", "how many"), never in a name.
         asking = {"sign", "supporter", "howmany", "principle", "why", "binding", "wording", "help",
@@ -313,7 +311,8 @@ class Router:
         if any(c in text for c in ";=<>{}") or "--" in text:
             return None  # code, not a name
         name = vocab.BARE_NAME.sub("", fold(text)).strip(" ?!.")
-        words = [w for w in tokens(name) if w not in vocab.ARTICLES]
+        words = [w[2:] if w[:2] in ("l'", "d'") else w for w in tokens(name)]
+        words = [w for w in words if w not in vocab.ARTICLES]
         if not words or len(words) > 4:
             return None
         if any(any(c.isdigit() for c in w) or w in vocab.STOP or w in FUNCTION_WORDS or w in self._asking
@@ -403,6 +402,22 @@ class Router:
         if entity.country == "USA" and entity.category == "state" and set(words) & vocab.US_TOPIC:
             return Intent("topic", "us-position")
         return Intent("supporter", arg=entity.name, entity=entity, match=found)
+
+
+def _common_words(examples: list[tuple[str, str]]) -> frozenset[str]:
+    """Words the examples use as words, not names: those of in-scope examples, and those seen
+    twice or more in off-topic ones (which also name things once: "should I buy Tesla stock")."""
+    seen: dict[str, int] = {}
+    common: set[str] = set()
+    for question, label in examples:
+        if label == "supporter":
+            continue  # full of names
+        for word in set(tokens(fold(question))):
+            if label != "unknown":
+                common.add(word)
+            else:
+                seen[word] = seen.get(word, 0) + 1
+    return frozenset(common | {w for w, n in seen.items() if n > 1})
 
 
 def _plain(text: str) -> str:

@@ -231,7 +231,8 @@ _ASK_NAME = [
         r"^(?P<name>.+?)[\s,:-]+(?:(?:is|are|was|has|have)\s+(?:(?:they|it|we)\s+)?"
         + _ADVERBS
         + r"(?:an?\s+|the\s+)?(?:paris call\s+)?(?:supporters?|signator(?:y|ies)|members?|signed|"
-        r"joined|listed|included|in)|" + _ADVERBS + r"(?:an?\s+|the\s+)?(?:supporter|signatory|"
+        r"joined|listed|included|in)|" + _ADVERBS + r"(?:an?\s+|the\s+)?(?:paris call\s+)?"
+        r"(?:supporter|signatory|"
         r"member|signed|joined|listed|included|on (?:the|that) list|in (?:the|that) list|"
         r"in or (?:not|out)|in(?=\s*$))|(?:did|have|has|are|is) (?:they|it|we) (?:sign|signed|"
         r"join|joined|in|on the list|an? supporters?|supporters|signatories|on board))\b.*$",
