@@ -1,4 +1,5 @@
-"""Understanding a question: commands first, then supporter questions, then ranked retrieval.
+"""Understanding a question: commands by rule, names by the gazetteer (`bot.supporters`), the
+rest by the model learned from the content's examples (`bot.understanding`).
 
 `route()` turns cleaned text into an `Intent`; it never builds replies (that is answers.py).
 """
@@ -305,7 +306,7 @@ class Router:
 
     def _unknown_name(self, text: str) -> str | None:
         """A short message that can only be a name the list does not have ("Tesla?", "KPMG"):
-        none of its words is one the bot's examples use."""
+        no question word in it, and mostly words the bot's examples do not use."""
         if not text.rstrip().endswith("?") and not any(c.isupper() for c in text):
             return None  # "asdfgh", "bruh": a name is asked about ("tesla?") or capitalised
         if any(c in text for c in ";=<>{}") or "--" in text:
