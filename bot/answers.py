@@ -548,6 +548,28 @@ def name_notes(reply: Reply, match: NameMatch | None, near: tuple[str, ...], lan
     return replace(reply, body=body, suggestions=suggestions[:5])
 
 
+def choices(content: Content, match: NameMatch, lang: str) -> Reply:
+    """A name that fits several entries ("Korea", "ARM"): each one with its answer, to pick from;
+    never a "yes" about one of them on a guess."""
+    official = content.official_list
+    typed = quote_user_text(match.typed or match.entry.name)
+    entries = [match.entry, *match.others]
+    lines = [f"- **{e.fr if lang == 'fr' and e.fr else e.name}**: "
+             + say("choice_yes" if e.supporter else "choice_no", lang) for e in entries]  # fmt: skip
+    body = say("choices", lang, typed=typed, as_of=human_date(official.as_of, lang))
+    return finish(Reply(
+        topic="supporter",
+        title=say("choices_title", lang, typed=typed),
+        body=body + "\n\n" + "\n".join(lines),
+        lang=lang,
+        sources=(list_source(official, lang),),
+        as_of=official.as_of,
+        entity=Entity(name=typed, supporter="unknown"),
+        suggestions=tuple(Suggestion(e.name, f"supporter {e.name}") for e in entries[:4]),
+        more_url=localized_url(official.url, lang),
+    ))  # fmt: skip
+
+
 def supporters_at(content: Content, lang: str, moment: Moment, category: str = "") -> Reply:
     """The dated counts for the time a question names ("at the launch", "in Nov 2019")."""
     counts = content.counts

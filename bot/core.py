@@ -13,7 +13,7 @@ from bot.content import Content, cache_key, pick, read_cache, write_cache
 from bot.matching import Intent, Router, detect_lang
 from bot.messages import say
 from bot.reply import Reply, Suggestion
-from bot.supporters import SupporterIndex
+from bot.supporters import NameMatch, SupporterIndex, name_key
 from bot.text import MAX_QUESTION_CHARS, clean, fold
 
 LANGS = ("en", "fr")
@@ -99,6 +99,9 @@ class Core:
             if intent.moment is not None and intent.moment.kind != "now":
                 return answers.supporters_at(self.content, lang, intent.moment, intent.arg)
             return answers.supporters(self.content, lang, intent.arg)
+        match = intent.match
+        if kind == "supporter" and match is not None and match.others and not _listed_as(match):
+            return answers.choices(self.content, match, lang)  # "Korea": which one?
         if kind == "supporter":
             reply = answers.supporter(self.content, intent.entity, intent.arg, lang,
                                       self.known_supporters)  # fmt: skip
@@ -153,6 +156,14 @@ class Core:
             wrong += [f"{topic.id}: suggestion {q!r} is not understood" for q in topic.suggestions
                       if self.answer(q).topic == "unknown"]  # fmt: skip
         return wrong
+
+
+def _listed_as(match: NameMatch) -> bool:
+    """Whether what was typed is the entry's own listed name (the company "ARM", the export's
+    "Congo"): then it is answered, and the other readings are only mentioned."""
+    typed = name_key(match.typed)
+    entry = match.entry
+    return entry.supporter and typed in (name_key(entry.name), name_key(entry.fr or ""))
 
 
 def load_core(

@@ -227,6 +227,16 @@ _MESSAGES.update(
             "en": "“{typed}” is not a name in the official list. Did you mean **{name}**?",
             "fr": "« {typed} » n'est pas un nom de la liste officielle. Vouliez-vous dire **{name}** ?",
         },
+        "choices_title": {
+            "en": "“{typed}” can mean more than one entry",
+            "fr": "« {typed} » peut désigner plusieurs entrées",
+        },
+        "choices": {
+            "en": "Which one do you mean? In the official list (as of {as_of}):",
+            "fr": "Lequel voulez-vous dire ? Dans la liste officielle (au {as_of}) :",
+        },
+        "choice_yes": {"en": "a supporter", "fr": "soutien de l'Appel"},
+        "choice_no": {"en": "not in the list", "fr": "absent de la liste"},
         "several_names": {
             "en": "“{typed}” can mean more than one entry: {names}. Here is the first; pick another "
             "below.",

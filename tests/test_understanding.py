@@ -210,3 +210,13 @@ def test_when_a_figure_was_reached(ask: Callable[..., Reply]) -> None:
 def test_conversation_is_not_help(ask: Callable[..., Reply], question: str) -> None:
     """A request or remark aimed at the bot that is not about using it is not the help reply."""
     assert ask(question).topic != "help"
+
+
+def test_a_name_of_two_states_asks_which(ask: Callable[..., Reply]) -> None:
+    """ "Korea" is South Korea (a supporter) or North Korea (not): the bot asks, never says yes."""
+    reply = ask("is Korea a supporter?")
+    assert reply.entity is not None and reply.entity.supporter == "unknown"
+    assert {s.query for s in reply.suggestions} >= {
+        "supporter South Korea",
+        "supporter North Korea",
+    }
