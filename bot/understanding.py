@@ -1,11 +1,11 @@
 """What a free-text question is about: a small classifier learned from the content's examples.
 
-Each example question (every topic's and principle's `examples`, and content/understanding.yaml,
-out-of-scope questions included) becomes a TF-IDF vector over its words, word pairs and character
-n-grams inside words (typo and inflection tolerance without a stemmer, in English and French).
-Examples of one answer are grouped into a few prototypes (spherical k-means); a question scores
-each answer by its best cosine similarity to that answer's prototypes. Training runs when the
-content is validated and the model is pickled with it; answering is a few dict lookups.
+Each example question (every topic's and principle's `examples` and keywords, and the `intents`
+of content/understanding.yaml, off-topic questions included) becomes a TF-IDF vector over its
+words (synonyms folded together), word pairs and character 4-grams inside words (typo and
+inflection tolerance without a stemmer, in English and French). A question scores each answer by
+the mean cosine similarity of that answer's two closest examples. Training runs when the content
+is validated and the model is pickled with it; answering reads postings, it never trains.
 """
 
 from __future__ import annotations
@@ -23,140 +23,27 @@ NAME = "zzname"
 _TOKEN = re.compile(r"[a-z0-9]+")
 _ELISION = re.compile(r"\b(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu)'")
 CHAR_SIZES = (4,)  # 3- and 5-grams added cost and no accuracy on the labelled questions
-CHAR_WEIGHT = 0.5
-TOP_K = 2
-MAX_DF = 0.1
-FUNCTION_WORDS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "do",
-        "does",
-        "did",
-        "has",
-        "have",
-        "had",
-        "it",
-        "its",
-        "this",
-        "that",
-        "these",
-        "those",
-        "what",
-        "which",
-        "who",
-        "how",
-        "when",
-        "where",
-        "why",
-        "can",
-        "could",
-        "would",
-        "should",
-        "will",
-        "may",
-        "i",
-        "you",
-        "we",
-        "they",
-        "he",
-        "she",
-        "me",
-        "my",
-        "your",
-        "our",
-        "their",
-        "to",
-        "of",
-        "in",
-        "on",
-        "at",
-        "for",
-        "with",
-        "about",
-        "from",
-        "by",
-        "and",
-        "or",
-        "but",
-        "if",
-        "so",
-        "say",
-        "says",
-        "said",
-        "tell",
-        "please",
-        "just",
-        "any",
-        "some",
-        "there",
-        "here",
-        "le",
-        "la",
-        "les",
-        "l",
-        "un",
-        "une",
-        "des",
-        "de",
-        "du",
-        "d",
-        "et",
-        "ou",
-        "est",
-        "sont",
-        "a",
-        "ce",
-        "cet",
-        "cette",
-        "ces",
-        "que",
-        "qui",
-        "quoi",
-        "quel",
-        "quelle",
-        "quels",
-        "quelles",
-        "il",
-        "elle",
-        "ils",
-        "elles",
-        "on",
-        "nous",
-        "vous",
-        "je",
-        "tu",
-        "en",
-        "au",
-        "aux",
-        "dans",
-        "sur",
-        "pour",
-        "par",
-        "avec",
-        "se",
-        "sa",
-        "son",
-        "ses",
-        "leur",
-        "leurs",
-        "qu",
-        "c",
-        "s",
-        "n",
-        "y",
-        "t",
-        "me",
-        "te",
-    ]
-)  # share of examples above which a feature is dropped (like a stop word)
+CHAR_WEIGHT = 0.5  # character n-grams count half: words say more, n-grams catch typos
+TOP_K = (
+    2  # an answer's score: the mean of its two closest examples (one stray example is not enough)
+)
+MAX_DF = 0.1  # share of examples above which a feature is dropped, like a stop word
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Words that shape a question without saying what it is about: no character n-grams, and a pair
+# of two of them ("does it", "say about") is not a feature.
+FUNCTION_WORDS = _words(
+    """a an the is are was were be been do does did has have had it its this that these those
+    what which who how when where why can could would should will may i you we they he she me
+    my your our their to of in on at for with about from by and or but if so say says said tell
+    please just any some there here le la les l un une des de du d et ou est sont a ce cet cette
+    ces que qui quoi quel quelle quels quelles il elle ils elles on nous vous je tu en au aux dans
+    sur pour par avec se sa son ses leur leurs qu c s n y t me te"""
+)
 
 
 def tokens_for_model(text: str) -> list[str]:
