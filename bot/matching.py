@@ -10,8 +10,10 @@ from dataclasses import dataclass
 
 from bot import vocabulary as vocab
 from bot.content import Content, Supporter
+from bot.frames import original_span, plausible, slots
+from bot.numbers import principle_in_sentence, principle_number
 from bot.supporters import DESCRIPTION, NameMatch, SupporterIndex, name_key
-from bot.text import edit_distance, fold, normalise, to_number, tokens
+from bot.text import fold, normalise, tokens
 from bot.timeframe import Moment, when
 from bot.understanding import FUNCTION_WORDS, NAME, Model
 
@@ -47,63 +49,6 @@ def detect_lang(folded: str, original: str) -> str | None:
     weak = len(words & vocab.FRENCH_WEAK)
     accented = any(c in original for c in "éèêàçùâîôû")
     return "fr" if weak >= 2 or (weak and accented) else None
-
-
-def _principle_number(folded: str) -> int | None:
-    """ "principle 3", "third principle", "principle III", "p3", "#3", "3", "princple 3"."""
-    text = folded.strip(" ?!.")
-    short = vocab.P_SHORT.match(text)
-    if short:
-        return to_number(short.group(1))
-    if " " not in text:
-        if text.isdigit() or (text in ("ii", "iii", "iv", "vi", "vii", "viii", "ix")):
-            return to_number(text)
-        return None
-    match = vocab.NUMBERED.match(text)
-    if not match:
-        return None
-    a, b = match.group("a"), match.group("b")
-    for word, other in ((a, b), (b, a)):
-        if _is_principle_word(word):
-            number = to_number(other)
-            if number is not None:
-                return number
-    return None
-
-
-def _principle_in_sentence(folded: str, words: list[str]) -> int | None:
-    """A principle number in a longer sentence: next to the word "principle", or "p3", "#3"."""
-    short = vocab.P_INLINE.search(folded)
-    if short:
-        return int(short.group(1) or short.group(2))
-    rank = vocab.RANK.search(folded)
-    if rank:
-        return to_number(rank.group(1))
-    for i, word in enumerate(words):
-        if word in ("principle", "principe", "principles", "principes", "commitment", "engagement"):
-            after = words[i + 1 : i + 2]
-            # "nine principles" is a count and "un principe" an article: only a singular word
-            # looks backwards, and only at an ordinal ("third principle", "3e principe").
-            before = words[max(0, i - 1) : i] if word in ("principle", "principe") else []
-            before = [w for w in before if w not in vocab.NOT_ORDINALS]
-            if before and before[0] in vocab.LAST:
-                return 9
-            for other in after + before:
-                if other in ("i", "v", "x"):
-                    continue  # "principle? I remember...": a pronoun or a letter, not a numeral
-                number = to_number(other)
-                if number is not None:
-                    return number
-    return None
-
-
-def _is_principle_word(word: str) -> bool:
-    if word in vocab.PRINCIPLE_WORDS:
-        return True
-    return (
-        len(word) >= 7
-        and min(edit_distance(word, "principle"), edit_distance(word, "principe")) <= 2
-    )
 
 
 _ORDER = {category: i for i, category in enumerate(vocab.CATEGORY_WORDS)}
@@ -199,9 +144,9 @@ class Router:
         if command:
             return _topic(command[6:]) if command.startswith("topic:") else Intent(command)
         # "principle 3", "p3", "III"; then "what does principle 5 say?", "the fourth principle"
-        number = _principle_number(folded)
+        number = principle_number(folded)
         if number is None:
-            number = _principle_in_sentence(folded, words)
+            number = principle_in_sentence(folded, words)
         if number is not None:
             return _number_intent(number)
         example = self._examples.get(plain)
@@ -224,14 +169,14 @@ class Router:
         match = vocab.SUPPORTER_CMD.match(folded)
         if match and match.group("name").split(" ", 1)[0] not in vocab.QUESTION_WORDS:
             # `supporter NAME`: the whole name, or a near-whole typo, or nothing
-            asked = _original_span(text, match.group("name"))
+            asked = original_span(text, match.group("name"))
             return self._named(self.supporters.find(asked), asked, words)
         bare = self._bare_name(text)
         if bare is not None:  # "Japan?", "AfricaCERT", "what about the UK?"
             return self._named(bare, bare.typed, words)
-        slots = _slots(folded)
-        found = next(filter(None, (self._resolve(text, s) for s in slots)), None)
-        slot = slots[0] if slots and (found or _plausible(slots[0])) else None
+        names = slots(folded)
+        found = next(filter(None, (self._resolve(text, s) for s in names)), None)
+        slot = names[0] if names and (found or plausible(names[0])) else None
         # Another text to sign ("has China signed the Budapest Convention?"), outside the name.
         other = vocab.OTHER_TEXTS.search(
             folded.replace(fold(found.typed), " ") if found else folded
@@ -299,7 +244,7 @@ class Router:
         name = vocab.BARE_NAME.sub("", fold(text)).strip(" ?!.")
         if not name or len(name) > 80:
             return None
-        found = self.supporters.find(_original_span(text, name))
+        found = self.supporters.find(original_span(text, name))
         if found is not None and found.how == "fuzzy" and len(name.split()) > 4:
             return None  # a sentence that happens to look like a name
         return found
@@ -322,16 +267,16 @@ class Router:
         uncommon = sum(w not in self._common for w in words)
         if uncommon * 2 < len(words):
             return None  # mostly words the examples use: a question, not a name
-        return _original_span(text, name)
+        return original_span(text, name)
 
     def _resolve(self, text: str, slot: str) -> NameMatch | None:
         """The entry a frame's name slot holds: the whole slot, or a name opening it, or the
         name after a descriptor ("la ville de Redmond" is Redmond)."""
-        asked = _original_span(text, slot)
+        asked = original_span(text, slot)
         found = self.supporters.find(asked) or self._leading_name(asked)
         bare = vocab.DESCRIPTOR.sub("", slot, count=1)
         if found is None and bare != slot and bare:
-            found = self.supporters.find(_original_span(text, bare))
+            found = self.supporters.find(original_span(text, bare))
         if found is not None and not found.typed:
             found = NameMatch(found.entry, found.how, found.others, asked)
         return found
@@ -349,7 +294,7 @@ class Router:
         name written in it. For a topic about one entity (the U.S. position), a frame about that
         entity stays the topic when it asks why or when; otherwise it is a supporter question."""
         if slot is not None and not (found is None and vocab.TREATIES.search(slot)):
-            asked = _original_span(text, slot)
+            asked = original_span(text, slot)
             if found is None:
                 if label != "supporter" and spans:
                     return None  # "did the US pull out ...": the topic, not a name
@@ -438,48 +383,3 @@ def _topic(topic_id: str) -> Intent:
     if topic_id.startswith("principle:"):
         return Intent("principle", number=int(topic_id.split(":", 1)[1]))
     return Intent("topic", topic_id)
-
-
-def _slot(folded: str) -> str | None:
-    """The name a supporter question is about, from its frame ("did X sign?", "X a signé ?")."""
-    slots = _slots(folded)
-    return slots[0] if slots else None
-
-
-def _slots(folded: str) -> list[str]:
-    """The name slot of a supporter question's frame, shortest reading first, then the longest
-    ("is Access Now a supporter?": "access", then "access now")."""
-    clauses = [folded] + [c for c in vocab.CLAUSES.split(folded) if c and c != folded][::-1]
-    for clause in clauses:  # the whole question, then each clause from the last
-        clause = vocab.ASKING.sub("", clause.strip(" ,;:-"))
-        for lazy, greedy in vocab.ASK_NAME_PAIRS:
-            match = lazy.match(clause)
-            if not match:
-                continue
-            shortest = _clean_slot(match.group("name"))
-            if shortest is None:
-                return []
-            longest = greedy.match(clause)
-            other = _clean_slot(longest.group("name")) if longest else None
-            return [shortest] + ([other] if other and other != shortest else [])
-    return []
-
-
-def _clean_slot(raw: str) -> str | None:
-    name = vocab.OWNER.sub("", raw.strip(" ,;:-")).strip(" '\"")
-    first = name.split(" ", 1)[0]
-    if not name or name in vocab.NOT_NAMES or first in vocab.QUESTION_WORDS or "://" in name:
-        return None
-    return name
-
-
-def _plausible(name: str) -> bool:
-    """Whether a slot that matched no name can still be one ("Zorgon Widgets"), rather than a
-    sentence ("i always assumed the US", "the paris call create any obligations")."""
-    return not (set(tokens(name)) & vocab.NOT_IN_NAMES or vocab.ABOUT_CALL.search(name))
-
-
-def _original_span(text: str, folded_name: str) -> str:
-    """The user's own spelling (capitals kept) of a name found in folded text, when recoverable."""
-    index = fold(text).find(folded_name)
-    return text[index : index + len(folded_name)] if index >= 0 else folded_name

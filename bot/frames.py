@@ -1,0 +1,46 @@
+"""The name a supporter question's frame holds: "did X sign?", "is X a supporter?",
+"X a signé ?", "X - signatory or no?". The frames are in `bot.vocabulary` (ASK_NAME_PAIRS)."""
+
+from __future__ import annotations
+
+from bot import vocabulary as vocab
+from bot.text import fold, tokens
+
+
+def slots(folded: str) -> list[str]:
+    """The name slot of a supporter question's frame, shortest reading first, then the longest
+    ("is Access Now a supporter?": "access", then "access now")."""
+    clauses = [folded] + [c for c in vocab.CLAUSES.split(folded) if c and c != folded][::-1]
+    for clause in clauses:  # the whole question, then each clause from the last
+        clause = vocab.ASKING.sub("", clause.strip(" ,;:-"))
+        for lazy, greedy in vocab.ASK_NAME_PAIRS:
+            match = lazy.match(clause)
+            if not match:
+                continue
+            shortest = _clean_slot(match.group("name"))
+            if shortest is None:
+                return []
+            longest = greedy.match(clause)
+            other = _clean_slot(longest.group("name")) if longest else None
+            return [shortest] + ([other] if other and other != shortest else [])
+    return []
+
+
+def _clean_slot(raw: str) -> str | None:
+    name = vocab.OWNER.sub("", raw.strip(" ,;:-")).strip(" '\"")
+    first = name.split(" ", 1)[0]
+    if not name or name in vocab.NOT_NAMES or first in vocab.QUESTION_WORDS or "://" in name:
+        return None
+    return name
+
+
+def plausible(name: str) -> bool:
+    """Whether a slot that matched no name can still be one ("Zorgon Widgets"), rather than a
+    sentence ("i always assumed the US", "the paris call create any obligations")."""
+    return not (set(tokens(name)) & vocab.NOT_IN_NAMES or vocab.ABOUT_CALL.search(name))
+
+
+def original_span(text: str, folded_name: str) -> str:
+    """The user's own spelling (capitals kept) of a name found in folded text, when recoverable."""
+    index = fold(text).find(folded_name)
+    return text[index : index + len(folded_name)] if index >= 0 else folded_name
