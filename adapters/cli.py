@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from adapters import settings, terminal
-from adapters.logs import LEVELS
+from adapters.settings import LEVELS
 from bot import __version__
 
 EPILOG = """examples:

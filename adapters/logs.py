@@ -23,9 +23,6 @@ import traceback
 from collections.abc import Iterator
 from typing import Any
 
-LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
-FORMATS = ("text", "json")
-
 request_id: contextvars.ContextVar[str | None] = contextvars.ContextVar(
     "pariscall_request_id", default=None
 )

@@ -17,9 +17,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NoReturn
 
-from adapters.logs import FORMATS, LEVELS
 from bot.core import Core, load_core
 from bot.errors import ContentError
+
+# Accepted values of PARISCALL_LOG_LEVEL and PARISCALL_LOG_FORMAT (adapters.logs uses them; they
+# live here so that checking settings does not import logging).
+LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
+FORMATS = ("text", "json")
 
 EXIT_CONTENT = 1
 EXIT_CONFIG = 2
