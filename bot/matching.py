@@ -181,14 +181,9 @@ class Router:
         other = vocab.OTHER_TEXTS.search(
             folded.replace(fold(found.typed), " ") if found else folded
         )
-        # "did X sign?" with X a known name is a supporter question, unless it asks why (a topic
-        # may answer that: the absentees, the U.S. position) or names another text to sign.
-        about_entity = (
-            found is not None
-            and found.entry.name in self._kept
-            and bool(word_set & vocab.ENTITY_TOPIC)
-        )  # "when did the US join?": the U.S. position, not only a yes
-        if found is not None and not other and not word_set & vocab.WHY and not about_entity:
+        # "did X sign?" with X a known name is a supporter question (or X's own topic), unless it
+        # asks why (a topic may answer that) or names another text to sign.
+        if found is not None and not other and not word_set & vocab.WHY:
             return self._named(found, found.typed or slot or "", words)
         if not word_set & vocab.PRINCIPLE_WORDS_ALL:
             moment = when(folded)
@@ -302,9 +297,6 @@ class Router:
                 if person:  # "did Biden sign?": people are not in the list; their topic is
                     return _topic(vocab.PEOPLE[person.pop()])
                 return Intent("supporter", arg=asked, near=self._near(asked))
-            own = self._entity_topics.get(label)
-            if own is not None and found.entry is own and set(words) & vocab.ENTITY_TOPIC:
-                return _topic(label)
             return self._named(found, asked, words)
         if label != "supporter":
             return None
@@ -335,7 +327,8 @@ class Router:
         return tuple(dict.fromkeys(near))[:3]
 
     def _named(self, found: NameMatch | None, asked: str, words: list[str]) -> Intent:
-        """A supporter answer, or the U.S. position when the question is about why or when."""
+        """A supporter answer; the absentees when it asks why a state did not sign; the entity's
+        own topic (the U.S. position, the EU, Microsoft's role) when it asks when, why or how."""
         if found is None:
             return Intent("supporter", arg=asked, near=self._near(asked))
         entity = found.entry
@@ -345,8 +338,10 @@ class Router:
             and "faq:absentees" in self.content.topics
         ):
             return Intent("topic", "faq:absentees")  # "why didn't China sign?"
-        if entity.country == "USA" and entity.category == "state" and set(words) & vocab.US_TOPIC:
-            return Intent("topic", "us-position")
+        if set(words) & vocab.ENTITY_TOPIC:
+            own = next((t for t, e in self._entity_topics.items() if e is entity), None)
+            if own is not None:  # "when did the US join?": the U.S. position, not only a yes
+                return _topic(own)
         return Intent("supporter", arg=entity.name, entity=entity, match=found)
 
 

@@ -167,11 +167,6 @@ PRINCIPLE_WORDS_ALL = {
 }
 # Words that name the principles as a whole ("the nine commitments").
 PRINCIPLE_PLURALS = {"principles", "principes", "commitments", "engagements"}
-SUPPORTER_NOUNS = {"supporters", "signatories", "signataires", "soutiens", "signers", "members",
-                    "supporter", "signatory", "who", "qui"}  # fmt: skip
-NEGATION = lazy(
-    r"\b(?:not|never|n't|hasn't|haven't|didn't|don't|doesn't|refused|refuse|pas|jamais)\b"
-)
 PRINCIPLE_WORDS = ("principle", "principe", "principles", "principes", "commitment", "p", "#")
 NUMBERED = lazy(r"^(?:(?:the|le|la)\s+)?(?P<a>\S+)\s+(?P<b>\S+)$")
 P_INLINE = lazy(r"(?<![\w-])p ?([1-9][0-9]?)(?![\w-])|#([1-9][0-9]?)\b")
@@ -328,17 +323,7 @@ BARE_NAME = lazy(
 # Words that ask about an entity's position rather than whether it signed.
 ENTITY_TOPIC = {
     "why", "when", "position", "stance", "reason", "trump", "biden", "harris", "administration",
-    "pourquoi", "quand", "refuse", "refused", "absent", "policy", "role", "withdraw", "withdrew", "retire", "retires", "left", "leave", "quit", "commission", "how", "comment", "first", "premier", "2018", "changed", "change",
+    "pourquoi", "quand", "refuse", "refused", "absent", "policy", "role", "2018", "2021",
+    "withdraw", "withdrew", "retire", "retires", "left", "leave", "quit", "commission", "how",
+    "comment", "first", "premier", "changed", "change",
 }  # fmt: skip
-US_TOPIC = {
-    "why", "when", "position", "stance", "reason", "2018", "2021", "trump", "biden", "harris",
-    "administration", "pourquoi", "quand", "refuse", "refused", "absent", "policy",
-}  # fmt: skip
-SIGN_WORDS = {
-    "sign", "signed", "signatory", "signatories", "supporter", "supporters", "support",
-    "supports", "join", "joined", "member", "endorse", "endorsed", "signe", "signataire",
-    "rejoint", "soutien", "soutient", "in", "part", "list", "listed",
-}  # fmt: skip
-COUNT_WORDS = ("how many", "number of", "count", "combien", "nombre de", "total", "who signed",
-                "who has signed", "who supports", "who are the supporters", "list of supporters",
-                "which countries", "which states", "which companies", "qui a signe", "liste des")  # fmt: skip
