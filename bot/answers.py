@@ -597,7 +597,8 @@ def supporters_at(content: Content, lang: str, moment: Moment, category: str = "
     latest = content.counts[-1]
     now = say("count_now", lang, date=human_date(latest.as_of, lang), states=latest.states,
               total=number(latest.total or 0, lang))  # fmt: skip
-    sources = [s for c in picked for s in c.sources]
+    # The dated counts' sources, then the source of today's figure the answer also gives.
+    sources = [s for c in picked for s in c.sources] + list(latest.sources)
     shown = picked + [c for c in _milestones(content.counts[:-1]) if c not in picked]
     history = [_count_line(c, lang) for c in sorted(shown, key=lambda c: c.as_of)]
     return finish(Reply(

@@ -177,10 +177,6 @@ class SupporterIndex:
         if entry.country and (entry.category == "state" or not entry.supporter):
             yield CODE, entry.country  # ISO codes for states ("is RUS in?")
 
-    def names(self, entry: Supporter) -> Iterable[str]:
-        """Every name `entry` is known by (names, French name, aliases, derived forms, codes)."""
-        return (alias for _, alias in self.names_with_kind(entry))
-
     def _match(self, key: str, typed: str) -> NameMatch | None:
         found = self._keys.get(key)
         if not found:
