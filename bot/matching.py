@@ -291,8 +291,9 @@ class Router:
         if slot is not None and not (found is None and vocab.TREATIES.search(slot)):
             asked = original_span(text, slot)
             if found is None:
-                if label != "supporter" and spans:
-                    return None  # "did the US pull out ...": the topic, not a name
+                if label != "supporter":
+                    # "did the US pull out ...", "did the tech accord endorse it?": the topic
+                    return None
                 person = set(tokens(slot)) & vocab.PEOPLE.keys()
                 if person:  # "did Biden sign?": people are not in the list; their topic is
                     return _topic(vocab.PEOPLE[person.pop()])
