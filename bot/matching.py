@@ -24,7 +24,7 @@ THRESHOLD = 0.30
 MARGIN = 0.03
 SUGGEST = 0.15
 # "help" draws any conversational question ("tu peux m'organiser un appel ?"): it needs more.
-LABEL_THRESHOLD = {"help": 0.42}
+LABEL_THRESHOLD = {"help": 0.45}
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,6 +86,10 @@ class Router:
         # An example question asked word for word gets its own answer: an editor's fix is exact.
         self._examples = {_plain(q): label for q, label in self.example_questions()}
         self._common = _common_words(examples)
+        self._in_scope = frozenset(
+            w for q, label in examples if label not in ("supporter", "unknown")
+            for w in tokens(fold(q))
+        )  # fmt: skip
         self.model = Model(examples, content.synonyms)
         # Words of the synonym groups that ask something ("signed", "how many"), never in a name.
         asking = {"sign", "supporter", "howmany", "principle", "why", "binding", "wording", "help",
@@ -123,7 +127,8 @@ class Router:
                 text = f"{text[:at]} {NAME} {text[at + len(unknown) :]}"
         spans = [
             (m, a, b) for m, a, b in self.supporters.spans(text)
-            if not (" " not in m.typed and m.typed.islower() and fold(m.typed) in self._common)
+            if _is_state(m.entry)
+            or not (" " not in m.typed and m.typed.islower() and fold(m.typed) in self._common)
         ]  # fmt: skip
         out, last = [], 0
         for match, start, end in spans:
@@ -137,6 +142,9 @@ class Router:
     def route(self, text: str) -> Intent:
         """The intent of a cleaned, non-empty question."""
         text = normalise(text)
+        text = (
+            vocab.ASIDE.sub(" ", text) if "not" in text or "pas" in text or "non" in text else text
+        )
         folded = fold(text).strip(" ?!.¿¡") or "?"  # a lone "?" asks for help
         words = tokens(folded)
         plain = " ".join(words) or folded
@@ -187,8 +195,10 @@ class Router:
             return self._named(found, found.typed or slot or "", words)
         if not word_set & vocab.PRINCIPLE_WORDS_ALL:
             moment = when(folded)
-            if moment is not None and (
-                vocab.COUNTING.search(folded) or moment.kind == "reach"
+            if (
+                moment is not None
+                and self._about_supporters(words)
+                and (vocab.COUNTING.search(folded) or moment.kind == "reach")
             ):  # "how many states at the launch?": that time's count
                 return Intent("supporters", arg=_category(plain) or "", moment=moment)
         if not any(len(w) >= 3 and w.isalpha() for w in words):
@@ -204,6 +214,14 @@ class Router:
         close = tuple(lb for s, lb in ranked[:4] if lb != "unknown" and s >= SUGGEST)[:3]
         if not confident or label == "unknown":
             return Intent("unknown", candidates=close)
+        if label == "supporter" and found is None and not spans and self._sentence(text, slot):
+            # The frame's slot reads as part of a sentence ("why do different sources give
+            # different numbers of supporters?"): what the words say, not "X is not in the list".
+            ranked = self.model.scores(text)
+            (score, label), (second, _) = ranked[0], ranked[1]
+            if (score < LABEL_THRESHOLD.get(label, THRESHOLD) or score - second < MARGIN
+                    or label in ("unknown", "supporter") or label in self._entity_topics):  # fmt: skip
+                return Intent("unknown", candidates=close)
         if label == "supporter" or label in self._entity_topics:
             intent = self._supporter_question(text, slot, found, spans, words, label)
             if intent is not None:
@@ -211,6 +229,8 @@ class Router:
             if label == "supporter":
                 return Intent("unknown", candidates=close or ("supporters",))
         if label == "supporters":
+            if not self._about_supporters(words):
+                return Intent("unknown", candidates=close)  # "how many medals did France win?"
             return self._supporters(text, folded, plain, spans)
         if label in ("help", "principles"):
             return Intent(label)
@@ -222,13 +242,12 @@ class Router:
         """A counts or listing question, by category, time or country ("French companies")."""
         category = _category(plain) or ""
         moment = when(folded)
-        state = next((m.entry for m, _, _ in spans if m.entry.country and
-                      (m.entry.category == "state" or not m.entry.supporter)), None)  # fmt: skip
+        state = next((m.entry for m, _, _ in spans if _is_state(m.entry)), None)
         if state is None:
             code = next((vocab.DEMONYMS[w] for w in tokens(folded) if w in vocab.DEMONYMS), None)
             code = code or ("USA" if vocab.US_ADJECTIVE.search(text) else None)
             state = next((e for e in self.supporters.entries if e.country == code and
-                          (e.category == "state" or not e.supporter)), None) if code else None  # fmt: skip
+                          _is_state(e)), None) if code else None  # fmt: skip
         if state is not None and moment is None:
             return Intent("supporters", arg=category if category != "state" else "", entity=state)
         return Intent("supporters", arg=category, moment=moment)
@@ -264,6 +283,24 @@ class Router:
             return None  # mostly words the examples use: a question, not a name
         return original_span(text, name)
 
+    def _about_supporters(self, words: list[str]) -> bool:
+        """Whether a counting question can be about supporters: it names them or their numbers,
+        or it uses only words the examples use ("how many in 2020?")."""
+        return any(w.rsplit("'", 1)[-1].startswith(vocab.SUPPORT_STEMS) for w in words) or all(
+            w in self._common or w.isdigit() for w in words
+        )
+
+    def _sentence(self, text: str, slot: str | None) -> bool:
+        """Whether a name slot that matched nothing is words of a sentence rather than a name:
+        written in lower case, with a question word in it, or four words or more that the
+        in-scope examples all use as words ("different sources give different numbers of")."""
+        if slot is None or original_span(text, slot) != slot:
+            return False  # capitals: "Zorgon Widgets", "the United Nations"
+        words = [w for w in tokens(slot) if w not in vocab.ARTICLES]
+        if set(words) & vocab.ASKS:
+            return True  # "at the 1 year mark how many public authorities had"
+        return len(words) > 3 and all(w in self._in_scope for w in words)
+
     def _resolve(self, text: str, slot: str) -> NameMatch | None:
         """The entry a frame's name slot holds: the whole slot, or a name opening it, or the
         name after a descriptor ("la ville de Redmond" is Redmond)."""
@@ -272,6 +309,9 @@ class Router:
         bare = vocab.DESCRIPTOR.sub("", slot, count=1)
         if found is None and bare != slot and bare:
             found = self.supporters.find(original_span(text, bare))
+            own = vocab.DESCRIPTOR.match(fold(found.entry.name)) if found else None
+            if own and _kind(own.group(0)) != _kind(slot[: len(slot) - len(bare)]):
+                found = None  # "the city of São Paulo" is not the State of São Paulo
         if found is not None and not found.typed:
             found = NameMatch(found.entry, found.how, found.others, asked)
         return found
@@ -360,6 +400,18 @@ def _common_words(examples: list[tuple[str, str]]) -> frozenset[str]:
             else:
                 seen[word] = seen.get(word, 0) + 1
     return frozenset(common | {w for w, n in seen.items() if n > 1})
+
+
+def _kind(descriptor: str) -> str:
+    """What a descriptor says a place is ("the city of " -> "city", "l'etat de " -> "etat")."""
+    words = [w.rsplit("'", 1)[-1] for w in tokens(descriptor)]
+    words = [w for w in words if w not in vocab.ARTICLES]
+    return vocab.PLACE_KINDS.get(words[0], words[0]) if words else ""
+
+
+def _is_state(entry: Supporter) -> bool:
+    """A country (a supporter state, or a state not in the list), never an everyday word."""
+    return bool(entry.country) and (entry.category == "state" or not entry.supporter)
 
 
 def _plain(text: str) -> str:

@@ -111,6 +111,15 @@ DESCRIPTOR = lazy(
     r"^(?:the |la |le |l')?(?:city of|town of|ville de|commune de|municipality of|"
     r"state of|etat de|etat du|province of|region of|region de)\s+"
 )
+# An aside that says which entity is not meant ("(the country, not the US state)", ", not the
+# Japanese one"): dropped before a question is read, so the other entity is not asked about.
+ASIDE = lazy(
+    r"\([^()]*\b(?:not|pas|non)\b[^()]*\)|,\s*(?:and |but |mais |et )?(?:not|pas|non) "
+    r"(?:the|la|le|les|l')\b[^,.;?!()]*"
+)
+# The same kind of place in both languages, for comparing descriptors.
+PLACE_KINDS = {"ville": "city", "town": "city", "commune": "city", "municipality": "city",
+               "etat": "state", "region": "region", "province": "province"}  # fmt: skip
 # Where a long message splits into clauses, each tried for a supporter question.
 CLAUSES = lazy(r"(?<=[?!.;])\s+|\s*[?!;]\s*|,\s+(?=(?:is|did|has|was|are|does|est|a|and|but|so)\b)")
 # Adjectives of nationality, for "how many French companies signed?".
@@ -270,6 +279,19 @@ NOT_IN_NAMES = {
     "mon", "ma", "mes", "notre", "nos", "assumed", "thought", "think", "heard", "said", "says",
 }  # fmt: skip
 ABOUT_CALL = lazy(r"\b(?:paris call|pariscall|appel de paris|the call|l'appel)\b")
+# Beginnings of the words a question about supporters or their numbers uses: a counting
+# question without one and with words the examples never use ("how many medals did France
+# win in 2024?") is about something else.
+SUPPORT_STEMS = (
+    "sign", "support", "soutien", "soutient", "soutenu", "join", "endors", "adher", "member",
+    "membre", "countr", "pays", "state", "etat", "govern", "gouvern", "compan", "entreprise",
+    "organi", "org", "ngo", "ong", "societ", "civil", "public", "authorit", "autorit", "cit",
+    "ville", "list", "back", "particip", "rejoin", "nation", "firm", "business", "industr",
+    "private", "prive", "collectiv", "region", "univers", "academ", "stat", "number", "nombre",
+    "total", "count", "compteur", "chiffre", "breakdown", "coalition", "evol", "grow", "croiss",
+)  # fmt: skip
+# Words that ask, never inside a name: a name slot holding one is a sentence.
+ASKS = {"how", "many", "why", "what", "which", "combien", "pourquoi", "quoi", "quel", "quelle"}
 # A name slot that starts with one of these is a question, not a name ("how many states ...").
 QUESTION_WORDS = {
     "how", "what", "which", "who", "whom", "whose", "why", "when", "where", "whether", "if",
