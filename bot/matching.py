@@ -214,7 +214,8 @@ class Router:
         close = tuple(lb for s, lb in ranked[:4] if lb != "unknown" and s >= SUGGEST)[:3]
         if not confident or label == "unknown":
             return Intent("unknown", candidates=close)
-        if label == "supporter" and found is None and not spans and self._sentence(text, slot):
+        if (label == "supporter" and found is None and not spans
+                and (self._sentence(text, slot) or word_set & vocab.PRINCIPLE_WORDS_ALL)):  # fmt: skip
             # The frame's slot reads as part of a sentence ("why do different sources give
             # different numbers of supporters?"): what the words say, not "X is not in the list".
             ranked = self.model.scores(text)
