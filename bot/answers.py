@@ -420,7 +420,8 @@ def supporter(
         return finish(Reply(
             topic="supporter",
             title=say("supporter_unknown_title", lang, name=name),
-            body=say("supporter_unknown", lang, name=name, n=number(known, lang), url=list_url),
+            body=say("supporter_unknown", lang, name=name, n=number(known, lang), url=list_url,
+                     as_of=human_date(official.as_of, lang)),
             lang=lang,
             sources=(list_source(official, lang),),
             as_of=official.as_of,

@@ -183,6 +183,12 @@ class Router:
         if bare is not None:  # "Japan?", "AfricaCERT", "what about the UK?"
             return self._named(bare, bare.typed, words)
         names = slots(folded)
+        quoted = vocab.QUOTED_NAME.search(text)
+        if (quoted and (not names or names[0] == fold(quoted.group(1)))
+                and any(w.startswith(vocab.SIGN_STEMS) for w in words)):  # fmt: skip
+            # "my company 'Northwind Traders' - are we signatories?": the quoted name is asked
+            asked = quoted.group(1)
+            return self._named(self._resolve(text, fold(asked)), asked, words)
         found = next(filter(None, (self._resolve(text, s) for s in names)), None)
         slot = names[0] if names and (found or plausible(names[0])) else None
         # Another text to sign ("has China signed the Budapest Convention?"), outside the name.

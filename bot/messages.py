@@ -124,11 +124,12 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "fr": "**{name}** ne figurent pas dans la liste officielle des soutiens (au {as_of}).",
     },
     "supporter_unknown": {
-        "en": "I could not find **{name}** among the {n} supporters and notable non-supporters I "
-        "know. That does not prove it has not joined: check the [official list]({url}).",
-        "fr": "Je ne trouve pas **{name}** parmi les {n} soutiens et non-signataires notables que "
-        "je connais. Cela ne prouve pas qu'il n'a pas rejoint l'Appel : vérifiez la "
-        "[liste officielle]({url}).",
+        "en": "I could not find **{name}** among the {n} supporters of the official list (as of "
+        "{as_of}), nor among the notable non-supporters I know. That does not prove it has not "
+        "joined: check the [official list]({url}).",
+        "fr": "Je ne trouve pas **{name}** parmi les {n} soutiens de la liste officielle (au "
+        "{as_of}), ni parmi les non-signataires notables que je connais. Cela ne prouve pas "
+        "qu'il n'a pas rejoint l'Appel : vérifiez la [liste officielle]({url}).",
     },
     "unknown_title": {"en": "I don't know that one", "fr": "Je ne sais pas répondre à cela"},
     "unknown": {

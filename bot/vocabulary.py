@@ -290,6 +290,11 @@ SUPPORT_STEMS = (
     "private", "prive", "collectiv", "region", "univers", "academ", "stat", "number", "nombre",
     "total", "count", "compteur", "chiffre", "breakdown", "coalition", "evol", "grow", "croiss",
 )  # fmt: skip
+# A name in quotes, capitalised ("my company 'Northwind Traders' - did we sign?").
+QUOTED_NAME = lazy(r"['\"“‘«]\s*([A-Z0-9][\w&.-]*(?: [A-Z0-9&][\w&.-]*){0,5})\s*['\"”’»]")
+# Beginnings of the words that ask whether someone signed.
+SIGN_STEMS = ("sign", "support", "soutien", "soutient", "join", "endors", "adher", "member",
+              "membre", "rejoin", "backer", "list")  # fmt: skip
 # Words that ask, never inside a name: a name slot holding one is a sentence.
 ASKS = {"how", "many", "why", "what", "which", "combien", "pourquoi", "quoi", "quel", "quelle"}
 # A name slot that starts with one of these is a question, not a name ("how many states ...").
