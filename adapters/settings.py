@@ -13,12 +13,12 @@ import os
 import re
 import sys
 from collections.abc import Mapping, MutableMapping
-from dataclasses import dataclass
 from pathlib import Path
 from typing import NoReturn
 
 from bot.core import Core, load_core
 from bot.errors import ContentError
+from bot.records import Record
 
 # Accepted values of PARISCALL_LOG_LEVEL and PARISCALL_LOG_FORMAT (adapters.logs uses them; they
 # live here so that checking settings does not import logging).
@@ -85,11 +85,13 @@ def _xdg(env: Mapping[str, str], variable: str, fallback: str) -> Path:
     return Path(base) / "pariscall"
 
 
-@dataclass(frozen=True)
-class Paths:
-    content: Path | None
-    data: Path
-    cache: Path
+class Paths(Record):
+    __slots__ = ("content", "data", "cache")
+
+    def __init__(self, content: Path | None, data: Path, cache: Path) -> None:
+        self.content = content
+        self.data = data
+        self.cache = cache
 
     @classmethod
     def from_env(cls, content: str | None = None, env: Mapping[str, str] | None = None) -> Paths:
@@ -102,17 +104,23 @@ class Paths:
         )  # fmt: skip
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(Record):
     """The settings every command shares (the platforms' own are read where they are used)."""
 
-    lang: str
-    log_level: str
-    log_format: str
-    health_port: int | None
-    paths: Paths
-    database_url: str | None  # as set (None: SQLite in the data folder); see adapters/db.py
-    unanswered_days: int  # 0: the unanswered-questions log is off
+    __slots__ = ("lang", "log_level", "log_format", "health_port", "paths", "database_url",
+                 "unanswered_days")  # fmt: skip
+
+    def __init__(
+        self, lang: str, log_level: str, log_format: str, health_port: int | None, paths: Paths,
+        database_url: str | None, unanswered_days: int,
+    ) -> None:  # fmt: skip
+        self.lang = lang
+        self.log_level = log_level
+        self.log_format = log_format
+        self.health_port = health_port
+        self.paths = paths
+        self.database_url = database_url  # as set (None: SQLite in the data folder); see db.py
+        self.unanswered_days = unanswered_days  # 0: the unanswered-questions log is off
 
     @classmethod
     def from_env(cls, env: Mapping[str, str]) -> Settings:
