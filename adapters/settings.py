@@ -8,17 +8,19 @@ adapters/slack/settings.py and adapters/discord/run.py.
 
 from __future__ import annotations
 
-import argparse
 import os
-import re
 import sys
 from collections.abc import Mapping, MutableMapping
 from pathlib import Path
-from typing import NoReturn
 
 from bot.core import Core, load_core
 from bot.errors import ContentError
+from bot.lazy import lazy
 from bot.records import Record
+
+TYPE_CHECKING = False  # typing is not imported at run time (mypy reads this name as usual)
+if TYPE_CHECKING:
+    from typing import NoReturn
 
 # Accepted values of PARISCALL_LOG_LEVEL and PARISCALL_LOG_FORMAT (adapters.logs uses them; they
 # live here so that checking settings does not import logging).
@@ -43,7 +45,7 @@ DEFAULT_UNANSWERED_DAYS = 90
 # here without SQLAlchemy (`ask` stays fast); adapters/db.py parses the rest.
 DATABASE_SCHEMES = ("sqlite", "sqlite+pysqlite", "postgresql", "postgres", "postgresql+psycopg")
 DATABASE_HINT = "sqlite:///PATH or postgresql+psycopg://USER:PASSWORD@HOST:5432/DBNAME"
-_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*)://")
+_SCHEME = lazy(r"([A-Za-z][A-Za-z0-9+.-]*)://")
 
 # Variables that mean "the operator meant to run Slack" (the bot token, or the OAuth client id
 # for many workspaces, is the one that decides).
@@ -54,13 +56,6 @@ SLACK_VARIABLES = (
     "SLACK_CLIENT_ID",
     "SLACK_CLIENT_SECRET",
 )
-
-
-class Parser(argparse.ArgumentParser):
-    """argparse, with every usage mistake reported in one line (exit 2)."""
-
-    def error(self, message: str) -> NoReturn:
-        fail(f"{self.prog}: {message} (see {self.prog} --help)", EXIT_CONFIG)
 
 
 class SettingsError(Exception):

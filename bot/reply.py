@@ -22,9 +22,8 @@ every string as untrusted and escape for their platform.
 
 from __future__ import annotations
 
-import re
-
 from bot.formats import human_date
+from bot.lazy import lazy
 from bot.records import Record
 
 TYPE_CHECKING = False  # typing is not imported at run time (mypy reads this name as usual)
@@ -33,8 +32,8 @@ if TYPE_CHECKING:
 
     SupporterStatus = Literal["yes", "no", "unknown"]
 
-_LINK = re.compile(r"\[([^\]]+)\]\((https?://[^)\s]+)\)")
-_BOLD = re.compile(r"\*\*(.+?)\*\*")
+_LINK = lazy(r"\[([^\]]+)\]\((https?://[^)\s]+)\)")
+_BOLD = lazy(r"\*\*(.+?)\*\*")
 
 
 class Source(Record):
