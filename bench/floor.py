@@ -21,23 +21,29 @@ if TYPE_CHECKING:
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
-def plain(value: Any) -> Any:
-    """`value` as plain data: every object becomes the tuple of its attributes, recursively."""
-    if isinstance(value, (str, int, float, bytes, type(None))):
+def plain(value: Any, done: dict[int, Any] | None = None) -> Any:
+    """`value` as plain data: every object becomes the tuple of its attributes, recursively; an
+    object met twice becomes one shared value, as it is in the core."""
+    done = {} if done is None else done
+    if isinstance(value, (str, int, float, bytes, type(None))) or type(value).__module__ == "array":
         return value
+    if id(value) not in done:
+        done[id(value)] = _plain(value, done)
+    return done[id(value)]
+
+
+def _plain(value: Any, done: dict[int, Any]) -> Any:
     if isinstance(value, (list, tuple)):
-        return tuple(plain(v) for v in value)
+        return tuple(plain(v, done) for v in value)
     if isinstance(value, (set, frozenset)):
-        return frozenset(plain(v) for v in value)
+        return frozenset(plain(v, done) for v in value)
     if isinstance(value, dict):
-        return {plain(k): plain(v) for k, v in value.items()}
-    if type(value).__module__ == "array":
-        return value
+        return {plain(k, done): plain(v, done) for k, v in value.items()}
     if hasattr(value, "_source"):  # a pattern compiled on first use: its source
         return value._source
     if hasattr(value, "__dict__"):
-        return plain(vars(value))
-    return tuple(plain(getattr(value, name)) for name in type(value).__slots__)
+        return plain(vars(value), done)
+    return tuple(plain(getattr(value, name), done) for name in type(value).__slots__)
 
 
 def write_data(path: Path) -> None:
@@ -47,8 +53,9 @@ def write_data(path: Path) -> None:
     core = load_core()
     principles = {p.number: (p.title, p.text, p.explanation, p.sources, p.as_of)
                   for p in core.content.principles}  # fmt: skip
-    data = {"core": plain({k: v for k, v in vars(core).items() if k != "content"}),
-            "content": plain(core.content), "principles": plain(principles)}  # fmt: skip
+    done: dict[int, Any] = {}
+    data = {"core": plain({k: v for k, v in vars(core).items() if k != "content"}, done),
+            "content": plain(core.content, done), "principles": plain(principles, done)}  # fmt: skip
     path.write_bytes(pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL))
 
 
