@@ -7,44 +7,24 @@ subcommands that use them, so `ask`, `chat` and `validate` start fast.
 
 from __future__ import annotations
 
-import argparse
-import datetime as dt
 import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
 
 from adapters import settings, terminal
-from adapters.settings import LEVELS
-from bot import __version__
 
-EPILOG = """examples:
-  pariscall ask "principle 3"
-  pariscall ask --json "did russia sign?"
-  echo "who launched it" | pariscall ask --json -
-  pariscall chat --lang fr
-  pariscall validate content/
-  pariscall supporters import https://pariscall.international/supporters.csv
-  pariscall supporters import supporters.csv --as-of 2026-03-01
-  pariscall serve            # Slack/Discord when their tokens are set, else the terminal chat
-  pariscall db upgrade       # create or migrate the database (PARISCALL_DATABASE_URL)
-  pariscall report --since 30 --json
-"""
+TYPE_CHECKING = False  # typing is not imported at run time (mypy reads this name as usual)
+if TYPE_CHECKING:
+    import argparse
+    import datetime as dt
+
 CONNECT_HINT = (
     "pariscall: no Slack or Discord tokens are set, so this is the terminal chat.\n"
     "  Slack: set SLACK_BOT_TOKEN and SLACK_APP_TOKEN (Socket Mode) or SLACK_SIGNING_SECRET (HTTP),\n"
     "  or SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_SIGNING_SECRET (OAuth, many workspaces).\n"
     "  Discord: set DISCORD_TOKEN. See README.md, 'Connecting Slack and Discord'."
 )
-
-
-Parser = settings.Parser
-
-
-def _port(value: str) -> str:
-    if not value.isdigit() or int(value) > 65535:
-        raise argparse.ArgumentTypeError(f"{value!r} is not a port (a number from 0 to 65535)")
-    return value
 
 
 # Options accepted before or after any subcommand, and the variable each one sets.
@@ -56,129 +36,19 @@ GLOBAL_OPTIONS = {
 }
 
 
-def _global_options() -> Parser:
-    common = Parser(prog="pariscall", add_help=False, allow_abbrev=False)
-    common.add_argument("--lang", choices=settings.LANGS, default=None,
-                        help="answer language (default: PARISCALL_LANG, else en)")  # fmt: skip
-    common.add_argument("--content", metavar="DIR", default=None,
-                        help="content folder (default: PARISCALL_CONTENT_DIR, else bundled)")  # fmt: skip
-    common.add_argument("--log-level", metavar="LEVEL", default=None, type=str.upper,
-                        choices=LEVELS[:4],
-                        help="DEBUG, INFO, WARNING or ERROR (default: PARISCALL_LOG_LEVEL, else INFO)")  # fmt: skip
-    common.add_argument("--health-port", metavar="PORT", default=None, type=_port,
-                        help="serve /healthz and /readyz on this port (PARISCALL_HEALTH_PORT)")  # fmt: skip
-    return common
-
-
-def _parser() -> argparse.ArgumentParser:
-    common = _global_options()
-    parser = Parser(
-        prog="pariscall", parents=[common], epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-        description="Answers questions about the Paris Call for Trust and Security in Cyberspace.",
-    )  # fmt: skip
-    parser.add_argument("--version", action="version", version=f"pariscall {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
-
-    ask = sub.add_parser("ask", parents=[common], help="answer one question and exit",
-                         description="Answer one question. Use - to read one question per line "
-                         "from standard input.")  # fmt: skip
-    ask.add_argument("question", nargs="+", help="the question, or - for standard input")
-    ask.add_argument("--json", action="store_true", help="print the reply as one JSON object")
-
-    sub.add_parser("chat", parents=[common], help="chat in the terminal",
-                   description="An interactive chat; `quit` or Ctrl-D leaves. With piped input, "
-                   "answers each line.")  # fmt: skip
-
-    validate = sub.add_parser("validate", parents=[common], help="check the content files",
-                              description="Check every content file and report every problem "
-                              "with its file and key path. Exit 1 when something is wrong.")  # fmt: skip
-    validate.add_argument("directory", nargs="?", help="content folder (default: bundled)")
-
-    supporters = sub.add_parser("supporters", parents=[common], help="manage the supporters list")
-    sup = supporters.add_subparsers(dest="action", metavar="ACTION", required=True,
-                                    parser_class=Parser)  # fmt: skip
-    imp = sup.add_parser("import", parents=[common],
-                         help="import the official supporters.csv export",
-                         description="Read the official site's CSV export (a file or URL) and use "
-                         "it instead of the bundled list. Stored in PARISCALL_DATA_DIR (default "
-                         "$XDG_DATA_HOME/pariscall). A broken file never replaces a working list. "
-                         "Answers give the list's as-of date: --as-of, else for a URL the day it "
-                         "is downloaded, else the file's modification date.")  # fmt: skip
-    imp.add_argument("source", metavar="FILE_OR_URL")
-    imp.add_argument("--as-of", metavar="DATE", type=_date,
-                     help="the date of the list (YYYY-MM-DD), e.g. the day the export was made")  # fmt: skip
-    snap = sup.add_parser("snapshot", help="write the bundled copy of the list (for maintainers)",
-                          description="Write content/official-list.yaml, the bundled copy of the "
-                          "official list, from the site's CSV export (a file or URL). See "
-                          "content/README.md, 'The full official list'.")  # fmt: skip
-    snap.add_argument("source", metavar="FILE_OR_URL")
-    snap.add_argument("--as-of", metavar="DATE", type=_date, required=True,
-                      help="the date of the export (YYYY-MM-DD)")  # fmt: skip
-    snap.add_argument("--changed", metavar="DATE", type=_date, required=True,
-                      help="the date the list itself last changed (YYYY-MM-DD)")  # fmt: skip
-    snap.add_argument("--out", metavar="FILE", type=Path,
-                      help="where to write it (default: official-list.yaml in the bundled content)")  # fmt: skip
-
-    ev = sub.add_parser("eval", parents=[common], help="measure understanding on labelled questions",
-                        description="Answer every labelled question in the given YAML files or "
-                        "folders and print accuracy, per-topic precision and recall, confident "
-                        "wrong answers and each failure (format: tests/questions/README.md).")  # fmt: skip
-    ev.add_argument("paths", nargs="+", metavar="FILE_OR_DIR")
-    ev.add_argument("--min", type=float, default=0.0, metavar="RATIO",
-                    help="exit 1 when accuracy is below this (e.g. 0.97)")  # fmt: skip
-    ev.add_argument("--max-wrong", type=int, default=None, metavar="N",
-                    help="exit 1 when there are more confident wrong answers than this")  # fmt: skip
-    ev.add_argument("--quiet", action="store_true", help="print the figures only")
-
-    db = sub.add_parser("db", parents=[common], help="manage the database (PARISCALL_DATABASE_URL)",
-                        description="The database holds Slack installations, retried event ids "
-                        "and the unanswered-questions report: SQLite in PARISCALL_DATA_DIR by "
-                        "default, or PARISCALL_DATABASE_URL (postgresql+psycopg://...).")  # fmt: skip
-    db_sub = db.add_subparsers(dest="action", metavar="ACTION", required=True,
-                               parser_class=Parser)  # fmt: skip
-    db_sub.add_parser("upgrade", parents=[common],
-                      help="create or migrate the schema (also done at every start)")  # fmt: skip
-
-    report = sub.add_parser("report", parents=[common], help="the questions the bot could not answer",
-                            description="The most frequent questions answered \"I don't know\", "
-                            "normalised (no names, ids, emails, URLs or numbers), with counts.")  # fmt: skip
-    report.add_argument("--since", type=_count, metavar="DAYS",
-                        help="only those seen in the last DAYS days")  # fmt: skip
-    report.add_argument("--limit", type=_count, default=50, metavar="N",
-                        help="how many lines (default 50)")  # fmt: skip
-    report.add_argument("--json", action="store_true", help="one JSON array")
-
-    sub.add_parser("serve", parents=[common], help="run every configured platform (default)",
-                   description="Run Slack and/or Discord when their tokens are set (environment "
-                   "or .env); with none, the terminal chat.")  # fmt: skip
-    for name in PLATFORMS:  # they parse their own arguments
-        sub.add_parser(name, add_help=False,
-                       help=f"run the {name.title()} adapter (see: pariscall {name} --help)")  # fmt: skip
-    return parser
-
-
-def _count(text: str) -> int:
-    if not text.isdigit():
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number (0 or more)")
-    return int(text)
-
-
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date (expected YYYY-MM-DD)") from None
-
-
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    # Global options may come anywhere: take them out first, then read every setting once
-    # (options over the environment over .env over defaults).
-    options, rest = _global_options().parse_known_args(argv)
+    question = _plain_ask(argv)
+    options: dict[str, str | None] = {}
+    if question is None:
+        from adapters import arguments
+
+        # Global options may come anywhere: take them out first, then read every setting once
+        # (options over the environment over .env over defaults).
+        found, argv = arguments.global_options().parse_known_args(argv)
+        options = {variable: getattr(found, name) for name, variable in GLOBAL_OPTIONS.items()}
     settings.load_env()
-    for name, variable in GLOBAL_OPTIONS.items():
-        value = getattr(options, name)
+    for variable, value in options.items():
         if value is not None:
             os.environ[variable] = str(value)
     try:
@@ -186,9 +56,11 @@ def main(argv: list[str] | None = None) -> int:
     except settings.SettingsError as exc:
         settings.fail(f"pariscall: {exc}", settings.EXIT_CONFIG)
     try:
-        if rest and rest[0] in PLATFORMS:  # they own their arguments: hand them over untouched
-            return PLATFORMS[rest[0]](rest[1:], shared)
-        args = _parser().parse_args(rest)
+        if question is not None:
+            return _answer(question, False, shared)
+        if argv and argv[0] in PLATFORMS:  # they own their arguments: hand them over untouched
+            return PLATFORMS[argv[0]](argv[1:], shared)
+        args = arguments.full_parser(PLATFORMS).parse_args(argv)
         return COMMANDS[args.command or "serve"](args, shared)
     except KeyboardInterrupt:
         return 130
@@ -196,12 +68,25 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
 
+def _plain_ask(argv: list[str]) -> list[str] | None:
+    """The words of `pariscall ask WORDS...` without any option, else None. This, the most
+    common command, is read without argparse, which costs a cold start ~10 ms; argparse reads
+    every other command line (options, help, mistakes)."""
+    if len(argv) > 1 and argv[0] == "ask" and not any(a.startswith("-") for a in argv[1:]):
+        return argv[1:]
+    return None
+
+
 def _ask(args: argparse.Namespace, shared: settings.Settings) -> int:
+    return _answer(args.question, args.json, shared)
+
+
+def _answer(question: list[str], as_json: bool, shared: settings.Settings) -> int:
     core = settings.core_or_exit()
-    if args.question == ["-"]:
-        terminal.ask_lines(core, sys.stdin, shared.lang, args.json)
+    if question == ["-"]:
+        terminal.ask_lines(core, sys.stdin, shared.lang, as_json)
     else:
-        terminal.ask(core, " ".join(args.question), shared.lang, args.json)
+        terminal.ask(core, " ".join(question), shared.lang, as_json)
     return 0
 
 

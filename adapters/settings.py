@@ -8,17 +8,19 @@ adapters/slack/settings.py and adapters/discord/run.py.
 
 from __future__ import annotations
 
-import argparse
 import os
-import re
 import sys
 from collections.abc import Mapping, MutableMapping
-from dataclasses import dataclass
 from pathlib import Path
-from typing import NoReturn
 
 from bot.core import Core, load_core
 from bot.errors import ContentError
+from bot.lazy import lazy
+from bot.records import Record
+
+TYPE_CHECKING = False  # typing is not imported at run time (mypy reads this name as usual)
+if TYPE_CHECKING:
+    from typing import NoReturn
 
 # Accepted values of PARISCALL_LOG_LEVEL and PARISCALL_LOG_FORMAT (adapters.logs uses them; they
 # live here so that checking settings does not import logging).
@@ -43,7 +45,7 @@ DEFAULT_UNANSWERED_DAYS = 90
 # here without SQLAlchemy (`ask` stays fast); adapters/db.py parses the rest.
 DATABASE_SCHEMES = ("sqlite", "sqlite+pysqlite", "postgresql", "postgres", "postgresql+psycopg")
 DATABASE_HINT = "sqlite:///PATH or postgresql+psycopg://USER:PASSWORD@HOST:5432/DBNAME"
-_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*)://")
+_SCHEME = lazy(r"([A-Za-z][A-Za-z0-9+.-]*)://")
 
 # Variables that mean "the operator meant to run Slack" (the bot token, or the OAuth client id
 # for many workspaces, is the one that decides).
@@ -54,13 +56,6 @@ SLACK_VARIABLES = (
     "SLACK_CLIENT_ID",
     "SLACK_CLIENT_SECRET",
 )
-
-
-class Parser(argparse.ArgumentParser):
-    """argparse, with every usage mistake reported in one line (exit 2)."""
-
-    def error(self, message: str) -> NoReturn:
-        fail(f"{self.prog}: {message} (see {self.prog} --help)", EXIT_CONFIG)
 
 
 class SettingsError(Exception):
@@ -85,11 +80,13 @@ def _xdg(env: Mapping[str, str], variable: str, fallback: str) -> Path:
     return Path(base) / "pariscall"
 
 
-@dataclass(frozen=True)
-class Paths:
-    content: Path | None
-    data: Path
-    cache: Path
+class Paths(Record):
+    __slots__ = ("content", "data", "cache")
+
+    def __init__(self, content: Path | None, data: Path, cache: Path) -> None:
+        self.content = content
+        self.data = data
+        self.cache = cache
 
     @classmethod
     def from_env(cls, content: str | None = None, env: Mapping[str, str] | None = None) -> Paths:
@@ -102,17 +99,23 @@ class Paths:
         )  # fmt: skip
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(Record):
     """The settings every command shares (the platforms' own are read where they are used)."""
 
-    lang: str
-    log_level: str
-    log_format: str
-    health_port: int | None
-    paths: Paths
-    database_url: str | None  # as set (None: SQLite in the data folder); see adapters/db.py
-    unanswered_days: int  # 0: the unanswered-questions log is off
+    __slots__ = ("lang", "log_level", "log_format", "health_port", "paths", "database_url",
+                 "unanswered_days")  # fmt: skip
+
+    def __init__(
+        self, lang: str, log_level: str, log_format: str, health_port: int | None, paths: Paths,
+        database_url: str | None, unanswered_days: int,
+    ) -> None:  # fmt: skip
+        self.lang = lang
+        self.log_level = log_level
+        self.log_format = log_format
+        self.health_port = health_port
+        self.paths = paths
+        self.database_url = database_url  # as set (None: SQLite in the data folder); see db.py
+        self.unanswered_days = unanswered_days  # 0: the unanswered-questions log is off
 
     @classmethod
     def from_env(cls, env: Mapping[str, str]) -> Settings:

@@ -8,26 +8,27 @@ width (never inside a word or a URL), bold is plain text and links read "text (u
 
 from __future__ import annotations
 
-import contextlib
-import json
-import re
-import shutil
+import os
 import sys
 import textwrap
 from collections.abc import Iterable
-from typing import TextIO
 
 from bot.core import Core
 from bot.formats import human_date
+from bot.lazy import lazy
 from bot.messages import say
 from bot.reply import BOLD_PATTERN, LINK_PATTERN, Reply, as_of_line
+
+TYPE_CHECKING = False  # typing is not imported at run time (mypy reads this name as usual)
+if TYPE_CHECKING:
+    from typing import TextIO
 
 QUIT = {"quit", "exit", ":q", "bye", "/quit", "/exit"}
 MORE = {"more", "details", "plus", "détails", "la suite", "suite"}
 SOURCES = {"sources", "source"}
 MAX_WIDTH = 100  # long lines are hard to read even on a wide terminal
 MIN_WIDTH = 30
-_CODE = re.compile(r"`([^`\n]+)`")
+_CODE = lazy(r"`([^`\n]+)`")
 # What a French speaker types for the follow-ups the core offers (the help's French commands).
 _FRENCH_QUERIES = {"principles": "principes", "supporters": "soutiens", "help": "aide",
                    "about": "à propos", "context": "contexte", "supporters state": "soutiens États",
@@ -46,8 +47,22 @@ def to_question(line: str) -> str:
 
 def width() -> int:
     """The width to wrap to: the terminal's, between 30 and 100 columns (80 when unknown)."""
-    columns = shutil.get_terminal_size((80, 24)).columns
-    return max(MIN_WIDTH, min(MAX_WIDTH, columns))
+    return max(MIN_WIDTH, min(MAX_WIDTH, _columns()))
+
+
+def _columns() -> int:
+    """`shutil.get_terminal_size((80, 24)).columns`, without importing shutil (and its
+    compression modules) on every cold start: COLUMNS, else the terminal's, else 80."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return columns or 80
 
 
 def to_plain_lines(markdown: str, columns: int) -> list[str]:
@@ -131,6 +146,8 @@ def ask(core: Core, question: str, lang: str, as_json: bool, out: TextIO = sys.s
     """Answer one question on `out`: plain text, or one JSON object."""
     reply = core.answer(to_question(question), lang)
     if as_json:
+        import json  # only for --json: plain text is the common case
+
         out.write(json.dumps(reply.to_dict(), ensure_ascii=False) + "\n")
     else:
         out.write(render(reply, color=out.isatty()) + "\n")
@@ -187,6 +204,8 @@ def chat(core: Core, lang: str, stdin: TextIO = sys.stdin) -> int:
             if text:
                 print(text + "\n", flush=True)
         return 0
+    import contextlib  # here: an interactive chat is the only user
+
     with contextlib.suppress(ImportError):
         import readline  # noqa: F401  (arrow keys and history for input())
     hello = core.answer("help", lang)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from bot.content import CATEGORIES, Content, Count, OfficialList, Principle, Supporter, Topic, pick
 from bot.formats import number, typeset
 from bot.lazy import lazy
@@ -160,8 +158,7 @@ def finish(reply: Reply) -> Reply:
     when the short form cannot name them all."""
     lang = reply.lang
     if lang == "fr":
-        reply = replace(
-            reply,
+        reply = reply.replace(
             title=typeset(reply.title, lang),
             body=typeset(reply.body, lang),
             details=typeset(reply.details, lang),
@@ -171,7 +168,7 @@ def finish(reply: Reply) -> Reply:
                               for s in reply.suggestions),
         )  # fmt: skip
     if reply.details or len(reply.sources) > SHORT_SOURCES:
-        reply = replace(reply, details="\n\n".join(
+        reply = reply.replace(details="\n\n".join(
             x for x in (reply.details.strip(), sources_section(reply.sources, lang)) if x))  # fmt: skip
     return reply
 
@@ -546,7 +543,7 @@ def name_notes(reply: Reply, match: NameMatch | None, near: tuple[str, ...], lan
     body = f"{lead}\n\n{reply.body}" if lead else reply.body
     if choices and not lead:
         body += "\n\n" + say("near_names", lang, names=", ".join(f"**{n}**" for n in choices[:3]))
-    return replace(reply, body=body, suggestions=suggestions[:5])
+    return reply.replace(body=body, suggestions=suggestions[:5])
 
 
 def choices(content: Content, match: NameMatch, lang: str) -> Reply:
@@ -592,7 +589,7 @@ def supporters_at(content: Content, lang: str, moment: Moment, category: str = "
     if not picked:
         reply = supporters(content, lang, category)
         lead = say("no_count_then", lang, date=human_date(moment.date, lang))
-        return replace(reply, body=f"{lead}\n\n{reply.body}")
+        return reply.replace(body=f"{lead}\n\n{reply.body}")
     lines = [_count_line(c, lang, with_note=False) for c in picked]
     lead = say(f"count_{moment.kind}", lang, date=human_date(picked[-1].as_of, lang))
     latest = content.counts[-1]

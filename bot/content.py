@@ -1,8 +1,10 @@
-"""The content as the core uses it: small frozen dataclasses, and the cache that loads them fast.
+"""The content as the core uses it: light records (`bot.records`), and the cache that loads them fast.
 
 Validation (PyYAML + pydantic, ~150 ms of imports) runs only when a content file changed; the
 loaded core is pickled in a cache folder keyed on the files' names, sizes and times, so a normal
 start reads one pickle and imports neither YAML nor pydantic (see `bot.core.load_core`).
+`Supporter`, `OfficialList` and `Content` are still frozen dataclasses: the importer changes
+them with `dataclasses.replace`, and supporters are about to be stored by column.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bot.records import Record
 from bot.reply import Source
 
 Text = dict[str, str]  # language code -> text; "en" is always present
@@ -25,55 +28,79 @@ def pick(text: Text, lang: str) -> str:
     return text.get(lang) or text.get("en", "")
 
 
-@dataclass(frozen=True, slots=True)
-class Principle:
-    number: int
-    title: Text
-    text: Text
-    call_text: Text
-    explanation: Text
-    keywords: tuple[str, ...]
-    examples: tuple[str, ...]
-    sources: tuple[Source, ...]
-    as_of: str
+class Principle(Record):
+    __slots__ = ("number", "title", "text", "call_text", "explanation", "keywords", "examples",
+                 "sources", "as_of")  # fmt: skip
+
+    def __init__(
+        self, number: int, title: Text, text: Text, call_text: Text, explanation: Text,
+        keywords: tuple[str, ...], examples: tuple[str, ...], sources: tuple[Source, ...],
+        as_of: str,
+    ) -> None:  # fmt: skip
+        self.number = number
+        self.title = title
+        self.text = text
+        self.call_text = call_text
+        self.explanation = explanation
+        self.keywords = keywords
+        self.examples = examples
+        self.sources = sources
+        self.as_of = as_of
 
     @property
     def id(self) -> str:
         return f"principle:{self.number}"
 
 
-@dataclass(frozen=True, slots=True)
-class TimelineEntry:
-    date: str
-    text: Text
-    sources: tuple[Source, ...]
+class TimelineEntry(Record):
+    __slots__ = ("date", "text", "sources")
+
+    def __init__(self, date: str, text: Text, sources: tuple[Source, ...]) -> None:
+        self.date = date
+        self.text = text
+        self.sources = sources
 
 
-@dataclass(frozen=True, slots=True)
-class Topic:
-    id: str
-    title: Text
-    body: Text
-    timeline: tuple[TimelineEntry, ...]
-    fields: tuple[tuple[Text, Text], ...]
-    keywords: tuple[str, ...]
-    examples: tuple[str, ...]
-    suggestions: tuple[str, ...]
-    sources: tuple[Source, ...]
-    as_of: str
+class Topic(Record):
+    __slots__ = ("id", "title", "body", "timeline", "fields", "keywords", "examples",
+                 "suggestions", "sources", "as_of")  # fmt: skip
+
+    def __init__(
+        self, id: str, title: Text, body: Text, timeline: tuple[TimelineEntry, ...],
+        fields: tuple[tuple[Text, Text], ...], keywords: tuple[str, ...],
+        examples: tuple[str, ...], suggestions: tuple[str, ...], sources: tuple[Source, ...],
+        as_of: str,
+    ) -> None:  # fmt: skip
+        self.id = id
+        self.title = title
+        self.body = body
+        self.timeline = timeline
+        self.fields = fields
+        self.keywords = keywords
+        self.examples = examples
+        self.suggestions = suggestions
+        self.sources = sources
+        self.as_of = as_of
 
 
-@dataclass(frozen=True, slots=True)
-class Count:
-    as_of: str
-    states: int | None
-    public_authorities: int | None
-    civil_society: int | None
-    private_sector: int | None
-    total: int | None
-    approximate: bool
-    note: Text
-    sources: tuple[Source, ...]
+class Count(Record):
+    __slots__ = ("as_of", "states", "public_authorities", "civil_society", "private_sector",
+                 "total", "approximate", "note", "sources")  # fmt: skip
+
+    def __init__(
+        self, as_of: str, states: int | None, public_authorities: int | None,
+        civil_society: int | None, private_sector: int | None, total: int | None,
+        approximate: bool, note: Text, sources: tuple[Source, ...],
+    ) -> None:  # fmt: skip
+        self.as_of = as_of
+        self.states = states
+        self.public_authorities = public_authorities
+        self.civil_society = civil_society
+        self.private_sector = private_sector
+        self.total = total
+        self.approximate = approximate
+        self.note = note
+        self.sources = sources
 
 
 @dataclass(frozen=True, slots=True)

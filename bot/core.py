@@ -5,7 +5,6 @@ Synchronous and free of I/O after loading; it knows nothing of Slack, Discord or
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 from bot import answers
@@ -77,9 +76,7 @@ class Core:
         lang = lang or "en"
         reply = self._reply(self.router.route(text) if text else Intent("help"), lang)
         if cut:
-            reply = replace(
-                reply, body=reply.body + "\n\n" + say("cut", lang, n=MAX_QUESTION_CHARS)
-            )
+            reply = reply.replace(body=reply.body + "\n\n" + say("cut", lang, n=MAX_QUESTION_CHARS))
         return reply
 
     def _reply(self, intent: Intent, lang: str) -> Reply:
@@ -142,7 +139,7 @@ class Core:
         listing = answers.principles(self.content, lang)
         body = "\n\n".join((about.body, f"**{listing.title}**", listing.body.split("\n\n")[-1],
                             f"**{say('help_title', lang)}**", say("help", lang)))  # fmt: skip
-        return replace(about, topic="home", title=say("home_title", lang), body=body, fields=())
+        return about.replace(topic="home", title=say("home_title", lang), body=body, fields=())
 
     def check_examples(self) -> list[str]:
         """Example questions in the content that do not reach their own topic (for validate)."""

@@ -10,16 +10,18 @@ Each `str(error)` is written for the operator: what is wrong, where, and the fix
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from bot.records import Record
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(Record):
     """One thing wrong in a content file: where (file and key path), what was found, what is expected."""
 
-    file: str
-    path: str
-    message: str
+    __slots__ = ("file", "path", "message")
+
+    def __init__(self, file: str, path: str, message: str) -> None:
+        self.file = file
+        self.path = path
+        self.message = message
 
     def __str__(self) -> str:
         where = f"{self.file}: {self.path}" if self.path else self.file

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from bot.lazy import lazy
+
 NBSP = "\u00a0"
 NNBSP = "\u202f"  # narrow no-break space
 
@@ -20,14 +22,14 @@ MONTHS = {
 }  # fmt: skip
 
 # Spans typography must not touch: link targets, bare URLs, code spans.
-_PROTECTED = re.compile(r"\]\(https?://[^)\s]+\)|https?://[^\s)]+|`[^`\n]*`")
+_PROTECTED = lazy(r"\]\(https?://[^)\s]+\)|https?://[^\s)]+|`[^`\n]*`")
 # \ue001 ends the placeholder of a protected span (see `_typeset_line`).
-_BEFORE_COLON = re.compile(r"(?<=[\w)\]»*’”.%\ue001])[ \u00a0\u202f]?:(?=\s|$|\*)")
-_BEFORE_MARK = re.compile(r"(?<=[\w)\]»*’”%\ue001])[ \u00a0\u202f]?([;?!])(?=\s|$|\*|[)»?!.,])")
-_PLACEHOLDER = re.compile(r"\ue000(\d+)\ue001")
-_OPEN_GUILLEMET = re.compile(r"«[ \u00a0\u202f]?")
-_CLOSE_GUILLEMET = re.compile(r"[ \u00a0\u202f]?»")
-_THOUSANDS = re.compile(r"\b(\d{1,3})(?:[, \u00a0](\d{3}))\b(?![,.]\d)")
+_BEFORE_COLON = lazy(r"(?<=[\w)\]»*’”.%\ue001])[ \u00a0\u202f]?:(?=\s|$|\*)")
+_BEFORE_MARK = lazy(r"(?<=[\w)\]»*’”%\ue001])[ \u00a0\u202f]?([;?!])(?=\s|$|\*|[)»?!.,])")
+_PLACEHOLDER = lazy(r"\ue000(\d+)\ue001")
+_OPEN_GUILLEMET = lazy(r"«[ \u00a0\u202f]?")
+_CLOSE_GUILLEMET = lazy(r"[ \u00a0\u202f]?»")
+_THOUSANDS = lazy(r"\b(\d{1,3})(?:[, \u00a0](\d{3}))\b(?![,.]\d)")
 
 
 def human_date(iso: str, lang: str = "en") -> str:

@@ -4,7 +4,10 @@ cold start (`pariscall ask "principle 3"`) should not pay for compiling all of t
 from __future__ import annotations
 
 import re
-from typing import Any, cast
+
+TYPE_CHECKING = False  # typing is not imported at run time (mypy reads this name as usual)
+if TYPE_CHECKING:
+    from typing import Any
 
 
 class _Lazy:
@@ -26,4 +29,4 @@ class _Lazy:
 
 def lazy(source: str, flags: int = 0) -> re.Pattern[str]:
     """A pattern that behaves as `re.compile(source, flags)`, compiled when first used."""
-    return cast(re.Pattern[str], _Lazy(source, flags))
+    return _Lazy(source, flags)  # type: ignore[return-value]  # it stands in for one

@@ -6,12 +6,11 @@ rest by the model learned from the content's examples (`bot.understanding`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from bot import vocabulary as vocab
 from bot.content import Content, Supporter
 from bot.frames import original_span, plausible, slots
 from bot.numbers import principle_in_sentence, principle_number
+from bot.records import Record
 from bot.supporters import DESCRIPTION, NameMatch, SupporterIndex, name_key
 from bot.text import fold, normalise, tokens
 from bot.timeframe import Moment, when
@@ -27,18 +26,26 @@ SUGGEST = 0.15
 LABEL_THRESHOLD = {"help": 0.45}
 
 
-@dataclass(frozen=True, slots=True)
-class Intent:
+class Intent(Record):
     """What the user asked for. `kind` picks the answer; `arg` and `entity` carry the details."""
 
-    kind: str  # help, principles, principle, bad-number, supporters, supporter, topic, unknown
-    arg: str = ""
-    number: int = 0
-    entity: Supporter | None = None
-    candidates: tuple[str, ...] = ()  # topic ids close to the question, for "did you mean"
-    match: NameMatch | None = None  # how `entity` was found (exact, code, fuzzy; other readings)
-    near: tuple[str, ...] = ()  # names close to an unknown one, offered as choices
-    moment: Moment | None = None  # the time a supporters question asks about
+    __slots__ = ("kind", "arg", "number", "entity", "candidates", "match", "near", "moment")
+
+    def __init__(
+        self, kind: str, arg: str = "", number: int = 0, entity: Supporter | None = None,
+        candidates: tuple[str, ...] = (), match: NameMatch | None = None,
+        near: tuple[str, ...] = (), moment: Moment | None = None,
+    ) -> None:  # fmt: skip
+        self.kind = (
+            kind  # help, principles, principle, bad-number, supporters, supporter, topic, unknown
+        )
+        self.arg = arg
+        self.number = number
+        self.entity = entity
+        self.candidates = candidates  # topic ids close to the question, for "did you mean"
+        self.match = match  # how `entity` was found (exact, code, fuzzy; other readings)
+        self.near = near  # names close to an unknown one, offered as choices
+        self.moment = moment  # the time a supporters question asks about
 
 
 def detect_lang(folded: str, original: str) -> str | None:

@@ -22,77 +22,100 @@ every string as untrusted and escape for their platform.
 
 from __future__ import annotations
 
-import re
-from dataclasses import asdict, dataclass
-from typing import Any, Literal
-
 from bot.formats import human_date
+from bot.lazy import lazy
+from bot.records import Record
 
-SupporterStatus = Literal["yes", "no", "unknown"]
+TYPE_CHECKING = False  # typing is not imported at run time (mypy reads this name as usual)
+if TYPE_CHECKING:
+    from typing import Any, Literal
 
-_LINK = re.compile(r"\[([^\]]+)\]\((https?://[^)\s]+)\)")
-_BOLD = re.compile(r"\*\*(.+?)\*\*")
+    SupporterStatus = Literal["yes", "no", "unknown"]
+
+_LINK = lazy(r"\[([^\]]+)\]\((https?://[^)\s]+)\)")
+_BOLD = lazy(r"\*\*(.+?)\*\*")
 
 
-@dataclass(frozen=True, slots=True)
-class Source:
+class Source(Record):
     """Where a fact comes from: a title, a URL and the date the source was checked or dated."""
 
-    title: str
-    url: str
-    as_of: str | None = None  # ISO date, YYYY-MM-DD; None for a page that carries no date
+    __slots__ = ("title", "url", "as_of")
+
+    def __init__(self, title: str, url: str, as_of: str | None = None) -> None:
+        self.title = title
+        self.url = url
+        self.as_of = as_of  # ISO date, YYYY-MM-DD; None for a page that carries no date
 
 
-@dataclass(frozen=True, slots=True)
-class Field:
+class Field(Record):
     """A short labelled value shown beside the body (a table row, an embed field)."""
 
-    name: str
-    value: str
-    inline: bool = True
+    __slots__ = ("name", "value", "inline")
+
+    def __init__(self, name: str, value: str, inline: bool = True) -> None:
+        self.name = name
+        self.value = value
+        self.inline = inline
 
 
-@dataclass(frozen=True, slots=True)
-class Suggestion:
+class Suggestion(Record):
     """A follow-up query; adapters may turn it into a button that asks `query`."""
 
-    label: str
-    query: str
+    __slots__ = ("label", "query")
+
+    def __init__(self, label: str, query: str) -> None:
+        self.label = label
+        self.query = query
 
 
-@dataclass(frozen=True, slots=True)
-class Entity:
+class Entity(Record):
     """The organisation or state a supporter question was about, and whether it supports the Call."""
 
-    name: str
-    supporter: SupporterStatus
-    category: str | None = None  # state, public-authority, private-sector, civil-society
-    country: str | None = None  # ISO 3166 alpha-3 where known
-    since: str | None = None  # ISO date it was first listed or signed, where known
+    __slots__ = ("name", "supporter", "category", "country", "since")
+
+    def __init__(
+        self, name: str, supporter: SupporterStatus, category: str | None = None,
+        country: str | None = None, since: str | None = None,
+    ) -> None:  # fmt: skip
+        self.name = name
+        self.supporter = supporter
+        self.category = category  # state, public-authority, private-sector, civil-society
+        self.country = country  # ISO 3166 alpha-3 where known
+        self.since = since  # ISO date it was first listed or signed, where known
 
 
-@dataclass(frozen=True, slots=True)
-class Reply:
+class Reply(Record):
     """One answer. `topic` is a stable id such as ``principle:3``, ``supporter`` or ``unknown``."""
 
-    topic: str
-    title: str
-    body: str
-    lang: str = "en"
-    fields: tuple[Field, ...] = ()
-    sources: tuple[Source, ...] = ()
-    as_of: str | None = None
-    suggestions: tuple[Suggestion, ...] = ()
-    # Previous / next on a sequence (the principles); adapters show them as arrows.
-    nav: tuple[Suggestion, ...] = ()
-    entity: Entity | None = None
-    # The official page to send people to when they want more (always set for `unknown`).
-    more_url: str | None = None
-    # The rest of the answer, shown on request (Markdown subset; "" when there is nothing more).
-    details: str = ""
-    # A short query that asks for this same reply again ("principle 3", "supporter France",
-    # "us"), so a "More" button can rebuild the details; "" when there is none.
-    query: str = ""
+    __slots__ = ("topic", "title", "body", "lang", "fields", "sources", "as_of", "suggestions",
+                 "nav", "entity", "more_url", "details", "query")  # fmt: skip
+
+    def __init__(
+        self, topic: str, title: str, body: str, lang: str = "en", fields: tuple[Field, ...] = (),
+        sources: tuple[Source, ...] = (), as_of: str | None = None,
+        suggestions: tuple[Suggestion, ...] = (), nav: tuple[Suggestion, ...] = (),
+        entity: Entity | None = None, more_url: str | None = None, details: str = "",
+        query: str = "",
+    ) -> None:  # fmt: skip
+        self.topic = topic
+        self.title = title
+        self.body = body
+        self.lang = lang
+        self.fields = fields
+        self.sources = sources
+        self.as_of = as_of
+        self.suggestions = suggestions
+        # Previous / next on a sequence (the principles); adapters show them as arrows.
+        self.nav = nav
+        self.entity = entity
+        # The official page to send people to when they want more (always set for `unknown`).
+        self.more_url = more_url
+        # The rest of the answer, shown on request (Markdown subset; "" when there is nothing
+        # more).
+        self.details = details
+        # A short query that asks for this same reply again ("principle 3", "supporter France",
+        # "us"), so a "More" button can rebuild the details; "" when there is none.
+        self.query = query
 
     def short_sources(self) -> tuple[Source, ...]:
         """The best one or two sources, the ones the short form names (one when two would make
@@ -134,12 +157,21 @@ class Reply:
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict: every field, ``text`` (the short form) and ``details``, plain text."""
-        data = asdict(self)
+        data: dict[str, Any] = _plain(self)
         data["text"] = self.to_text()
         data["details"] = self.details_text()
         if self.entity is None:
             data.pop("entity")
         return data
+
+
+def _plain(value: Any) -> Any:
+    """`value` with every record in it turned into a dict of its fields (records nest in tuples)."""
+    if isinstance(value, Record):
+        return {name: _plain(v) for name, v in zip(value.__slots__, value.values(), strict=True)}
+    if isinstance(value, tuple):
+        return tuple(_plain(v) for v in value)
+    return value
 
 
 SHORT_SOURCES = 2  # sources named in the short form

@@ -279,8 +279,14 @@ def read_files(directory: Path) -> tuple[dict[str, FileIn], list[Problem]]:
     return parsed, problems
 
 
+# One object per distinct source, however many entries cite it: the cached core pickles (and a
+# start unpickles) each source once.
+_SHARED: dict[Source, Source] = {}
+
+
 def _sources(items: list[SourceIn]) -> tuple[Source, ...]:
-    return tuple(Source(s.title, s.url, s.as_of) for s in items)
+    made = (Source(s.title, s.url, s.as_of) for s in items)
+    return tuple(_SHARED.setdefault(source, source) for source in made)
 
 
 def _t(text: dict[Any, str]) -> Text:

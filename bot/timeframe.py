@@ -7,9 +7,9 @@ name it. The supporters answer then picks the dated count for that time from the
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from bot.lazy import lazy
+from bot.records import Record
 from bot.text import tokens
 
 LAUNCH = "2018-11-13"  # the launch figures were reported on 12-13 Nov 2018
@@ -55,15 +55,19 @@ _END = lazy(r"\b(?:end|fin|late) (?:of |de |d')?")
 _START = lazy(r"\b(?:start|beginning|debut|early) (?:of |de |d')?")
 
 
-@dataclass(frozen=True, slots=True)
-class Moment:
+class Moment(Record):
     """The last day a question covers (ISO date) and which kind of moment it named."""
 
-    date: str
-    kind: str  # launch, anniversary, us-joined, before-us, year, month, now, reach
-    before: bool = False  # "right before": the day itself is excluded
-    reach: int = 0  # "when did it reach 80 states?": the figure asked about
-    field: str = "total"  # which count that figure is: states, companies, ... or total
+    __slots__ = ("date", "kind", "before", "reach", "field")
+
+    def __init__(
+        self, date: str, kind: str, before: bool = False, reach: int = 0, field: str = "total"
+    ) -> None:
+        self.date = date
+        self.kind = kind  # launch, anniversary, us-joined, before-us, year, month, now, reach
+        self.before = before  # "right before": the day itself is excluded
+        self.reach = reach  # "when did it reach 80 states?": the figure asked about
+        self.field = field  # which count that figure is: states, companies, ... or total
 
 
 _REACH = lazy(

@@ -9,7 +9,6 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable
-from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 import discord
@@ -95,7 +94,7 @@ def with_discord_help(reply: Reply) -> Reply:
     """The core's help reply with a field on the Discord ways to ask."""
     name, value = DISCORD_HELP.get(reply.lang, DISCORD_HELP["en"])
     value = typeset(value, reply.lang)  # French typography, like the core's own sentences
-    return replace(reply, fields=(*reply.fields, Field(name, value, inline=False)))
+    return reply.replace(fields=(*reply.fields, Field(name, value, inline=False)))
 
 
 def principle_choice(number: int, title: str) -> str:

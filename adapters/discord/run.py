@@ -22,10 +22,11 @@ from typing import TYPE_CHECKING, Any
 import aiohttp
 import discord
 
+from adapters.arguments import Parser
 from adapters.discord.client import PariscallClient
 from adapters.discord.commands import FrenchTranslator, tree_payload
 from adapters.health import PlatformState
-from adapters.settings import HEALTH_PORT, Parser, SettingsError, port
+from adapters.settings import HEALTH_PORT, SettingsError, port
 
 if TYPE_CHECKING:
     from adapters.runtime import Runtime

@@ -28,8 +28,8 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.web.async_client import AsyncWebClient
 
 from adapters import telemetry
+from adapters.arguments import Parser
 from adapters.health import CONNECTED, RECONNECTING, Health, PlatformState
-from adapters.settings import Parser
 from adapters.slack.app import EVENTS_PATH, SlackBot, retry_handlers
 from adapters.slack.dedup import DatabaseEventIds, EventIds
 from adapters.slack.manifest import bot_scopes, build_manifest, to_yaml
