@@ -239,7 +239,7 @@ class SupporterIndex:
         self._sorted = unpack(packed, size)
         self._keys = dict(zip(self._sorted, self._codes, strict=True))
         self._text = SEPARATOR + SEPARATOR.join(self._sorted) + SEPARATOR
-        firsts, sizes = cast(tuple[str | list[str], array[int]], state["_starts"])
+        firsts, sizes = cast("tuple[str | list[str], array[int]]", state["_starts"])
         self._starts = dict(zip(unpack(firsts, len(sizes)), sizes, strict=True))
 
     @staticmethod

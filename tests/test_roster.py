@@ -7,7 +7,8 @@ import pickle
 import random
 from pathlib import Path
 
-from bot.core import load_core
+from bot.content import read_cache
+from bot.core import Core, load_core
 from bot.importer import import_supporters, read_export
 from bot.roster import SupporterTable
 
@@ -57,7 +58,9 @@ def test_large_import_answers_listings_and_autocomplete(tmp_path: Path) -> None:
     import_supporters(str(tmp_path / "export.csv"), tmp_path / "data")
     load_core(data_dir=tmp_path / "data", cache_dir=tmp_path / "cache")  # writes the cache
     core = load_core(data_dir=tmp_path / "data", cache_dir=tmp_path / "cache")  # reads it
-    assert len(list((tmp_path / "cache").glob("core-*.pickle"))) == 2  # the content, with the list
+    files = list((tmp_path / "cache").glob("core-*.pickle"))
+    assert len(files) == 2  # the content alone, and with the list
+    assert all(isinstance(read_cache(f), Core) for f in files)  # both read back
     table = core.content.supporters
     companies = sorted(n for i, n in enumerate(names) if i % 2 == 0)
     assert table.size("private-sector") == len(companies)
