@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from bot.content import CATEGORIES, Content, Count, OfficialList, Principle, Supporter, Topic, pick
 from bot.formats import number, typeset
 from bot.lazy import lazy
@@ -319,18 +321,29 @@ def name_of(entry: Supporter, lang: str, start: bool = False) -> tuple[str, bool
 
 def notable(content: Content, category: str, lang: str, limit: int = 4) -> list[str]:
     """A few well-known supporters of a category, as written in a sentence."""
-    members = [s for s in content.supporters if s.supporter and s.category == category]
-    by_name = {s.name: s for s in members}
-    picked = [by_name[n] for n in NOTABLE.get(category, ()) if n in by_name][:limit]
+    table = content.supporters
+    # The named ones (the last listed of a name), then entries with a note (hand-written ones,
+    # first in the table), then the first ones listed: rows are built only for those shown.
+    picked: list[Supporter] = []
+    for name in NOTABLE.get(category, ()):
+        rows = [i for i in table.named(name) if _member(table[i], category)]
+        if rows:
+            picked.append(table[rows[-1]])
+    picked = picked[:limit]
     seen = {s.name for s in picked}
-    # Then entries with a note, then the rest; by name, not by (slow) equality of whole entries.
-    for s in sorted(members, key=lambda s: not s.note):
+    noted = (e for e in table.entries if e.note and _member(e, category))
+    rest = (table[i] for i in table.members(category))
+    for s in itertools.chain(noted, rest):
         if len(picked) >= limit:
             break
         if s.name not in seen:
             picked.append(s)
             seen.add(s.name)
     return [name_of(s, lang)[0] for s in picked]
+
+
+def _member(entry: Supporter, category: str) -> bool:
+    return entry.supporter and entry.category == category
 
 
 def supporters(content: Content, lang: str, category: str = "") -> Reply:
@@ -356,22 +369,23 @@ def supporters(content: Content, lang: str, category: str = "") -> Reply:
                            changed=human_date(official.changed, lang)))  # fmt: skip
     list_url = localized_url(official.url, lang)
     if category:
-        members = [s for s in content.supporters if s.supporter and s.category == category]
+        table = content.supporters
         label = category_label(category, lang, plural=True)
         some = notable(content, category, lang)
         counted_here = dict(zip(CATEGORIES, values, strict=True)).get(category)
         body = [say("category_count", lang, as_of=human_date(latest.as_of, lang),
-                    n=number(counted_here if counted_here is not None else len(members), lang), label=label.lower() if lang == "en" or
+                    n=number(counted_here if counted_here is not None else table.size(category), lang), label=label.lower() if lang == "en" or
                     category != "state" else label, total=number(latest.total or 0, lang))]  # fmt: skip
         if some:
             some_key = "category_some" if category == "state" else "category_some_f"
             body.append(say(some_key, lang, names=", ".join(some)))
-        names = [(s.fr if lang == "fr" and s.fr and category == "state" else s.name)
-                 for s in members]  # fmt: skip
-        listed = ", ".join(sorted(names)[:MAX_LISTED]) + (" …" if len(names) > MAX_LISTED else "")
-        details.insert(0, say("supporters_known", lang, label=label, n=len(names)) + "\n" + listed)
-        if category == "state":
-            absent = [s.name for s in content.supporters if not s.supporter and s.country]
+        size = table.size(category)  # names sorted once, when the content was cached
+        listed = ", ".join(table.listed(category, lang, MAX_LISTED)) + (
+            " …" if size > MAX_LISTED else ""
+        )
+        details.insert(0, say("supporters_known", lang, label=label, n=size) + "\n" + listed)
+        if category == "state":  # notable non-supporters are hand-written entries
+            absent = [s.name for s in table.entries if not s.supporter and s.country]
             if absent:
                 details.insert(1, say("supporters_not", lang, names=", ".join(absent)))
         details.append(counts)
@@ -616,8 +630,9 @@ def supporters_from(content: Content, lang: str, state: Supporter, category: str
     """Supporters from one country ("how many French organisations signed?", "which US cities
     signed?"): the count by category from the official list, and their names as details."""
     official = content.official_list
-    members = [s for s in content.supporters if s.supporter and s.country == state.country
-               and s.category != "state" and (not category or s.category == category)]  # fmt: skip
+    table = content.supporters
+    members = [s for s in map(table.__getitem__, table.from_country(state.country))
+               if s.supporter and s.category != "state" and (not category or s.category == category)]  # fmt: skip
     where = of_named(name_of(state, lang)[0], lang)  # "from the United States", "des États-Unis"
     by_category = [(c, sum(1 for s in members if s.category == c)) for c in CATEGORIES]
     parts = ", ".join(f"{number(n, lang)} {category_label(c, lang, plural=True).lower()}"

@@ -14,9 +14,13 @@ import pickle
 import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot.records import Record
 from bot.reply import Source
+
+if TYPE_CHECKING:
+    from bot.roster import SupporterTable
 
 Text = dict[str, str]  # language code -> text; "en" is always present
 
@@ -105,7 +109,8 @@ class Count(Record):
 
 @dataclass(frozen=True, slots=True)
 class Supporter:
-    """A known supporter (`supporter=True`) or a notable non-supporter (`supporter=False`)."""
+    """A known supporter (`supporter=True`) or a notable non-supporter (`supporter=False`): a
+    hand-written entry, or a row of the official list as `bot.roster.SupporterTable` gives it."""
 
     name: str
     supporter: bool
@@ -147,7 +152,7 @@ class Content:
     principles: tuple[Principle, ...]
     topics: dict[str, Topic]
     counts: tuple[Count, ...]
-    supporters: tuple[Supporter, ...]
+    supporters: SupporterTable  # the hand-written entries, then the official list's other rows
     official_list: OfficialList
     directory: str
     # Example questions of the answers that are not topics (help, listings, out of scope).
@@ -194,8 +199,9 @@ def write_cache(path: Path, value: object) -> None:
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
         tmp.write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
         os.replace(tmp, path)
-        # Only the current file is kept: older content versions are never read again.
-        for old in path.parent.glob(f"{path.name.split('-', 1)[0]}-*.pickle"):
+        # Only the current file of a location is kept ("core-LOCATION-VERSION.pickle"): older
+        # versions are never read again.
+        for old in path.parent.glob(f"{path.name.rsplit('-', 1)[0]}-*.pickle"):
             if old != path:
                 old.unlink(missing_ok=True)
     except OSError:

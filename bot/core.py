@@ -5,6 +5,8 @@ Synchronous and free of I/O after loading; it knows nothing of Slack, Discord or
 
 from __future__ import annotations
 
+import zlib
+from dataclasses import replace
 from pathlib import Path
 
 from bot import answers
@@ -12,6 +14,7 @@ from bot.content import Content, cache_key, pick, read_cache, write_cache
 from bot.matching import Intent, Router, detect_lang
 from bot.messages import say
 from bot.reply import Reply, Suggestion
+from bot.roster import SupporterTable
 from bot.supporters import NameMatch, SupporterIndex, name_key
 from bot.text import MAX_QUESTION_CHARS, clean, fold
 
@@ -29,12 +32,16 @@ def bundled_content_dir() -> Path:
 class Core:
     """Answers questions from one loaded `Content`."""
 
-    def __init__(self, content: Content) -> None:
+    def __init__(self, content: Content, trained: Core | None = None) -> None:
+        """`trained`: a core of the same content with other supporters, whose model is reused
+        when the example questions read the same with this core's names masked."""
+        if not isinstance(content.supporters, SupporterTable):
+            content = replace(content, supporters=SupporterTable(content.supporters))
         self.content = content
         self.supporters = SupporterIndex(content.supporters)
-        self.router = Router(content, self.supporters)
+        self.router: Router = Router(content, self.supporters, trained.router if trained else None)
         self._by_number = {p.number: p for p in content.principles}
-        self.known_supporters = sum(1 for s in content.supporters if s.supporter)
+        self.known_supporters = content.supporters.supporters()
         self._recent: dict[tuple[str, str | None], Reply] = {}  # recent replies, oldest first
 
     def __getstate__(self) -> dict[str, object]:
@@ -171,20 +178,26 @@ def load_core(
     Raises `ContentError` when the content is invalid.
     """
     directory = content_dir or bundled_content_dir()
-    inputs = [directory] + ([data_dir / "supporters.json"] if data_dir is not None else [])
-    cache_file = cache_dir / f"core-{cache_key(*inputs)}.pickle" if cache_dir else None
+    imported = data_dir / "supporters.json" if data_dir is not None else None
+    inputs = [directory] + ([imported] if imported is not None and imported.is_file() else [])
+    # One cache file per content location (the content alone, or with an imported list).
+    location = f"{zlib.crc32('|'.join(str(p.resolve()) for p in inputs).encode()):08x}"
+    cache_file = cache_dir / f"core-{location}-{cache_key(*inputs)}.pickle" if cache_dir else None
     if cache_file is not None:
         cached = read_cache(cache_file)
         if isinstance(cached, Core):
             return cached
-    from bot.schema import build_content  # heavy imports only when content changed
-
-    content = build_content(directory)
-    if data_dir is not None:
+    if len(inputs) > 1 and data_dir is not None:
+        # The content's own core (cached too), with the imported list merged in: no validation,
+        # and its model is kept unless the list's names change how the examples read.
         from bot.importer import apply_imported
 
-        content = apply_imported(content, data_dir)
-    core = Core(content)
+        base = load_core(directory, None, cache_dir)
+        core = Core(apply_imported(base.content, data_dir), trained=base)
+    else:
+        from bot.schema import build_content  # heavy imports only when content changed
+
+        core = Core(build_content(directory))
     if cache_file is not None:
         write_cache(cache_file, core)
     return core

@@ -20,13 +20,13 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import NamedTuple
 
 from bot.answers import list_source
 from bot.content import CATEGORIES, Content, Count, OfficialList, Supporter, Text
 from bot.errors import SupportersImportError
 from bot.messages import human_date, say
 from bot.reply import Source
+from bot.roster import Row, SupporterTable
 from bot.supporters import name_key
 
 log = logging.getLogger(__name__)
@@ -38,16 +38,6 @@ COUNTRY_FIXES = {"ROM": "ROU", "MTG": "MNE", "SCG": "SRB"}
 MAX_BYTES = 20_000_000
 SNAPSHOT_FILE = "official-list.yaml"
 OFFICIAL_CSV_URL = "https://pariscall.international/supporters.csv"
-
-
-class Row(NamedTuple):
-    """One supporter of the official list, as the export gives it (after the importer's fixes)."""
-
-    name: str
-    category: str | None
-    country: str | None
-    nature: str | None
-    signed: str | None
 
 
 @dataclass
@@ -116,25 +106,31 @@ def _same_name(name: str) -> str:
 def parse_export(text: str, source: str) -> tuple[list[Row], ImportReport]:
     """The export's rows, with a report; raises when unusable."""
     report = ImportReport(source)
-    reader = csv.DictReader(io.StringIO(text))
-    header = [h.strip() for h in reader.fieldnames or []]
+    reader = csv.reader(io.StringIO(text))
+    try:
+        header = [h.strip() for h in next(reader, [])]
+    except csv.Error as exc:
+        raise SupportersImportError(source, f"is not valid CSV ({exc})") from None
     missing = [c for c in ("name", "category", "nationality") if c not in header]
     if missing:
         raise SupportersImportError(
             source, f"missing column(s) {', '.join(missing)}; expected {', '.join(COLUMNS)}"
         )
+    # Each column's position (the last one of a repeated name), read by position: a dict per row
+    # costs more than the rest of the import.
+    at = {h: i for i, h in enumerate(header)}
+    width = len(header) + 1  # short rows are padded; an absent optional column reads the last ""
+    names, categories, countries = at["name"], at["category"], at["nationality"]
+    natures, dates = at.get("nature", width - 1), at.get("date_signed", width - 1)
     rows: list[Row] = []
     seen: dict[str, str] = {}
     try:
-        for number, raw in enumerate(reader, start=2):
+        for number, raw in enumerate(filter(None, reader), start=2):
             report.rows += 1
-            row = {
-                (k or "").strip(): (v or "").strip() for k, v in raw.items() if isinstance(v, str)
-            }
-            name, category = (
-                unicodedata.normalize("NFC", row.get("name", "")),
-                row.get("category", ""),
-            )
+            if len(raw) < width:
+                raw += [""] * (width - len(raw))
+            name = unicodedata.normalize("NFC", raw[names].strip())
+            category = raw[categories].strip()
             if not name:
                 report.skipped.append(f"line {number}: no name")
                 continue
@@ -142,7 +138,7 @@ def parse_export(text: str, source: str) -> tuple[list[Row], ImportReport]:
                 report.skipped.append(f"line {number}: {name!r} has unknown category {category!r}")
                 continue
             report.counts[category or "uncategorised"] += 1
-            country = row.get("nationality", "").upper() or None
+            country = raw[countries].strip().upper() or None
             if country in COUNTRY_FIXES:
                 country = COUNTRY_FIXES[country]
             key = _same_name(name)
@@ -150,8 +146,8 @@ def parse_export(text: str, source: str) -> tuple[list[Row], ImportReport]:
                 report.notes.append(f"line {number}: {name!r} repeats {seen[key]!r}; kept once")
                 continue
             seen[key] = name
-            signed = _iso_date(row.get("date_signed", ""))
-            rows.append(Row(name, category or None, country, row.get("nature") or None, signed))
+            signed = _iso_date(raw[dates].strip())
+            rows.append(Row(name, category or None, country, raw[natures].strip() or None, signed))
     except csv.Error as exc:
         raise SupportersImportError(source, f"is not valid CSV ({exc})") from None
     if not rows:
@@ -174,7 +170,7 @@ def _iso_date(text: str) -> str | None:
 class Merged:
     """The merged supporters, and what the merge found for an editor or operator to check."""
 
-    supporters: tuple[Supporter, ...]
+    supporters: SupporterTable
     folded: list[tuple[str, str]] = field(default_factory=list)  # (row name, entry it joined)
     unlisted: list[Supporter] = field(default_factory=list)  # entries the list does not have
     newly_listed: list[Supporter] = field(default_factory=list)  # non-supporters it now has
@@ -193,21 +189,21 @@ def merge_list(
     are dropped, except notable non-supporters. Entries from an earlier merge that the list made
     (`list_only`) are rebuilt from `rows`, so merging an import over the bundled snapshot is exact.
     """
-    curated = [e for e in entries if not e.list_only]
+    # A table's list rows are all list-only: its hand-written entries are enough.
+    given = entries.entries if isinstance(entries, SupporterTable) else entries
+    curated = [e for e in given if not e.list_only]
     index: dict[str, int] = {}
     for i, entry in enumerate(curated):
         for alias in (entry.name, entry.fr, *entry.aliases):
             if alias:
                 index.setdefault(name_key(alias), i)
-    merged = Merged(())
+    merged = Merged(SupporterTable(()))
     listed: dict[int, Supporter] = {}
-    extra: list[Supporter] = []
+    extra: list[Row] = []  # list-only rows: kept as columns, each a supporter from the list
     for row in rows:
         at = index.get(name_key(row.name))
         if at is None:
-            extra.append(Supporter(row.name, True, row.category, row.country, nature=row.nature,
-                                   signed=row.signed, sources=(source,), as_of=as_of,
-                                   list_only=True))  # fmt: skip
+            extra.append(row)
             continue
         known = curated[at]
         if at in listed:  # the list names this entry twice ("NDI", "National Democratic Institute")
@@ -235,7 +231,7 @@ def merge_list(
         else:
             out.append(replace(entry, as_of=as_of))  # "not in the list", as of the list's date
     # Hand-written entries first: their names and codes ("IND", "RWA") are looked up first.
-    merged.supporters = tuple(out + extra)
+    merged.supporters = SupporterTable(out, extra, as_of, (source,))
     return merged
 
 

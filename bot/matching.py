@@ -75,7 +75,11 @@ def _category(folded: str) -> str | None:
 class Router:
     """Routes questions: commands by rule, names by the gazetteer, the rest by the learned model."""
 
-    def __init__(self, content: Content, supporters: SupporterIndex) -> None:
+    def __init__(
+        self, content: Content, supporters: SupporterIndex, trained: Router | None = None
+    ) -> None:
+        """`trained`: a router of the same content with other supporters, whose model is reused
+        when the examples read the same with these supporters' names masked."""
         self.content = content
         self.supporters = supporters
         # Names a topic is about (the United States, the EU, Microsoft) stay visible to the model,
@@ -97,7 +101,12 @@ class Router:
             w for q, label in examples if label not in ("supporter", "unknown")
             for w in tokens(fold(q))
         )  # fmt: skip
-        self.model = Model(examples, content.synonyms)
+        if trained is not None and trained.first_examples() == examples:
+            self.model: Model = (
+                trained.model
+            )  # the same examples: training again gives the same model
+        else:
+            self.model = Model(examples, content.synonyms)
         # Words of the synonym groups that ask something ("signed", "how many"), never in a name.
         asking = {"sign", "supporter", "howmany", "principle", "why", "binding", "wording", "help",
                   "list", "launch", "active"}  # fmt: skip
@@ -107,6 +116,15 @@ class Router:
             )
             | asking
         )
+
+    def first_examples(self) -> list[tuple[str, str]]:
+        """The examples as this router's model was trained on them (before `_common` was known,
+        as `__init__` masks them)."""
+        common, self._common = self._common, frozenset()
+        try:
+            return self.training_examples()
+        finally:
+            self._common = common
 
     def example_questions(self) -> list[tuple[str, str]]:
         """(question, label) for every example question and keyword in the content."""
@@ -260,8 +278,9 @@ class Router:
         if state is None:
             code = next((vocab.DEMONYMS[w] for w in tokens(folded) if w in vocab.DEMONYMS), None)
             code = code or ("USA" if vocab.US_ADJECTIVE.search(text) else None)
-            state = next((e for e in self.supporters.entries if e.country == code and
-                          _is_state(e)), None) if code else None  # fmt: skip
+            table = self.supporters.entries
+            state = next((e for e in map(table.__getitem__, table.from_country(code))
+                          if _is_state(e)), None) if code else None  # fmt: skip
         if state is not None and moment is None:
             return Intent("supporters", arg=category if category != "state" else "", entity=state)
         return Intent("supporters", arg=category, moment=moment)

@@ -28,8 +28,9 @@ from bot.content import (
     content_files,
 )
 from bot.errors import ContentError, Problem
-from bot.importer import Row, category_counts, merge_list
+from bot.importer import category_counts, merge_list
 from bot.reply import Source
+from bot.roster import Row, SupporterTable
 from bot.supporters import name_key
 from bot.text import fold
 
@@ -398,15 +399,15 @@ def build_content(directory: Path) -> Content:
     if problems:
         raise ContentError(problems, str(directory))
     assert official is not None
-    supporters = with_states(supporters, states, official)
+    table = SupporterTable(with_states(supporters, states, official))
     if snapshot is not None:  # every official entry, merged with the hand-written ones
-        supporters = list(merge_list(supporters, _rows(snapshot[1]), official.as_of,
-                                     list_source(official, "en")).supporters)  # fmt: skip
+        table = merge_list(table, _rows(snapshot[1]), official.as_of,
+                           list_source(official, "en")).supporters  # fmt: skip
     return Content(
         principles=tuple(principles[n] for n in sorted(principles)),
         topics=topics,
         counts=tuple(sorted(counts, key=lambda c: c.as_of)),
-        supporters=tuple(supporters),
+        supporters=table,
         official_list=official,
         directory=str(directory),
         intents={k: tuple(v) for k, v in intents.items()},

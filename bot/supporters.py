@@ -9,18 +9,56 @@ name fits several entries ("ARM" the company and Armenia's ISO code), the caller
 
 from __future__ import annotations
 
-import bisect
+import itertools
 import re
-from collections.abc import Iterable, Sequence
+from array import array
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import cast
 
 from bot.content import Supporter
+from bot.roster import SEPARATOR, SupporterTable, pack, unpack
 from bot.text import edit_distance, fold
 
 # Words that do not change which organisation is meant: "Microsoft Corp." is Microsoft.
-_NOISE = re.compile(
-    r"\b(?:the|inc|incorporated|corp|corporation|co|company|ltd|limited|llc|plc|sa|sas|sarl|ag|"
-    r"gmbh|pvt|private|srl|spa|bv|nv|oy|ab|kft|sro|pte|pty|group|groupe|le|la|les|l)\b"
+_NOISE = frozenset(
+    [
+        "the",
+        "inc",
+        "incorporated",
+        "corp",
+        "corporation",
+        "co",
+        "company",
+        "ltd",
+        "limited",
+        "llc",
+        "plc",
+        "sa",
+        "sas",
+        "sarl",
+        "ag",
+        "gmbh",
+        "pvt",
+        "private",
+        "srl",
+        "spa",
+        "bv",
+        "nv",
+        "oy",
+        "ab",
+        "kft",
+        "sro",
+        "pte",
+        "pty",
+        "group",
+        "groupe",
+        "le",
+        "la",
+        "les",
+        "l",
+    ]
 )
 _PUNCT = re.compile(r"[^\w\s]")
 _PAREN = re.compile(r"\s*\(([^()]*)\)\s*")
@@ -75,8 +113,10 @@ DESCRIPTION = frozenset(
 
 def name_key(name: str) -> str:
     """The form names are compared in: folded, no punctuation, no "Inc."/"the"."""
-    text = _PUNCT.sub(" ", fold(name).replace("&", " and "))
-    words = _NOISE.sub(" ", text).split()
+    # ASCII needs no accent folding (most names are ASCII: an import keys 100,000 of them).
+    folded = name.lower() if name.isascii() else fold(name)
+    # After _PUNCT, text is word characters and spaces only: its words are `split()`'s.
+    words = [w for w in _PUNCT.sub(" ", folded.replace("&", " and ")).split() if w not in _NOISE]
     while words and words[-1] == "and":  # "McKinsey & Company" -> "mckinsey"
         words.pop()
     return " ".join(words)
@@ -124,40 +164,83 @@ def words_of(text: str) -> list[Word]:
 
 
 class SupporterIndex:
-    """Name and alias lookups over supporters and states that do not support the Call."""
+    """Name and alias lookups over supporters and states that do not support the Call.
+
+    Built once when the cache is written, for lists of 100,000 rows: every key in one sorted list
+    (autocomplete is a binary search), each key's entries as integer codes, and the keys typos
+    are checked against bucketed by first letter and number of words, sorted by length. The cache
+    holds the keys as one string; loading splits it and rebuilds the dictionaries in C.
+    """
 
     def __init__(self, entries: Sequence[Supporter]) -> None:
-        self.entries = tuple(entries)
-        keys: dict[str, list[tuple[int, int]]] = {}  # key -> [(kind, entry index)]
-        self._display: dict[str, str] = {}  # key -> the name as written, for autocomplete
-        for i, entry in enumerate(self.entries):
-            for kind, alias in self.names_with_kind(entry):
+        table = entries if isinstance(entries, SupporterTable) else SupporterTable(entries)
+        self.entries = table
+        found: dict[str, list[int]] = {}  # key -> [row * 4 + kind], a row once, its best kind
+        display: dict[str, tuple[int, str]] = {}  # key -> (row, the name as written)
+        for i in range(len(table)):
+            for kind, alias in _names_of(table, i):
                 key = name_key(alias)
                 if not key:
                     continue
-                bucket = keys.setdefault(key, [])
-                if all(j != i for _, j in bucket):
-                    bucket.append((kind, i))
+                codes = found.setdefault(key, [])
+                if not codes or codes[-1] >> 2 != i:  # a row's names come together
+                    codes.append(i << 2 | kind)
                 if kind == NAME:
-                    self._display.setdefault(key, alias)
-        self._keys = {k: tuple(sorted(v)) for k, v in keys.items()}
-        self._sorted = sorted(self._display)
-        # First word of every key -> the most words a key starting with it has.
+                    display.setdefault(key, (i, alias))
+        keys = sorted(found)
+        self._sorted = keys
+        multi: list[tuple[int, ...]] = []
+        packed_codes = array("q")
+        shown = array("q")  # the row whose name a key shows, -1 none, -2 in _shown_alias
+        self._shown_alias: dict[str, str] = {}
+        for key in keys:
+            ordered = tuple(sorted(found[key], key=lambda c: (c & 3, c >> 2)))
+            if len(ordered) == 1:
+                packed_codes.append(ordered[0])
+            else:
+                packed_codes.append(-1 - len(multi))
+                multi.append(ordered)
+            row, alias = display.get(key, (-1, ""))
+            if row >= 0 and alias != table.name(row):
+                self._shown_alias[key] = alias
+                row = -2
+            shown.append(row)
+        self._codes, self._multi, self._shown = packed_codes, multi, shown
+        self._keys: dict[str, int] = dict(zip(keys, packed_codes, strict=True))
+        # Where each key starts in `_text` (every key between separators), to find the keys
+        # holding a word with one scan of a string.
+        self._text = SEPARATOR + SEPARATOR.join(keys) + SEPARATOR
+        self._offsets = array("I", itertools.accumulate((len(k) + 1 for k in keys), initial=1))
+        # First word of every key of several words -> the most words such a key has.
         self._starts: dict[str, int] = {}
-        for key in self._keys:
-            first, size = key.split(" ", 1)[0], key.count(" ") + 1
-            self._starts[first] = max(self._starts.get(first, 0), size)
-        # Word -> the keys holding it, to find the longer names a short one is part of.
-        self._by_word: dict[str, list[str]] = {}
-        for key, found in self._keys.items():
-            if found[0][0] == NAME:
-                for word in set(key.split()):
-                    self._by_word.setdefault(word, []).append(key)
-        # Long keys for typo matching, bucketed by their number of words.
-        self._fuzzy: dict[int, list[str]] = {}
-        for key, found in self._keys.items():
-            if len(key) >= 6 and found[0][0] != CODE:
-                self._fuzzy.setdefault(key.count(" ") + 1, []).append(key)
+        for key in keys:
+            if " " in key:
+                first, size = key.split(" ", 1)[0], key.count(" ") + 1
+                self._starts[first] = max(self._starts.get(first, 0), size)
+        # Keys typos are checked against (long, not codes), by (first letter, words), by length:
+        # a typo is only ever corrected to a name with its first letter (see `is_typo`).
+        fuzzy: dict[tuple[str, int], list[int]] = {}
+        for at, key in enumerate(keys):
+            if len(key) >= 6 and self._kind(at) != CODE:
+                fuzzy.setdefault((key[0], key.count(" ") + 1), []).append(at)
+        self._fuzzy = {b: array("I", sorted(v, key=lambda at: len(keys[at])))
+                       for b, v in fuzzy.items()}  # fmt: skip
+
+    def __getstate__(self) -> dict[str, object]:
+        state = dict(self.__dict__)
+        state["_sorted"] = (pack(self._sorted), len(self._sorted))
+        state["_starts"] = (pack(list(self._starts)), array("B", self._starts.values()))
+        del state["_keys"], state["_text"]  # rebuilt from the sorted keys
+        return state
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        packed, size = cast(tuple[str | list[str], int], state["_sorted"])
+        self._sorted = unpack(packed, size)
+        self._keys = dict(zip(self._sorted, self._codes, strict=True))
+        self._text = SEPARATOR + SEPARATOR.join(self._sorted) + SEPARATOR
+        firsts, sizes = cast("tuple[str | list[str], array[int]]", state["_starts"])
+        self._starts = dict(zip(unpack(firsts, len(sizes)), sizes, strict=True))
 
     @staticmethod
     def names_with_kind(entry: Supporter) -> Iterable[tuple[int, str]]:
@@ -167,23 +250,27 @@ class SupporterIndex:
             yield NAME, entry.fr
         for alias in entry.aliases:
             yield NAME, alias
-        # "European Union Institute for Security Studies (EUISS)": both halves are names too.
-        paren = _PAREN.search(entry.name)
-        if paren:
-            yield DERIVED, _PAREN.sub(" ", entry.name).strip()
-            inner = paren.group(1).strip()
-            if len(inner) >= 3 and " " not in inner:
-                yield DERIVED, inner
+        yield from _derived(entry.name)
         if entry.country and (entry.category == "state" or not entry.supporter):
             yield CODE, entry.country  # ISO codes for states ("is RUS in?")
 
+    def _found(self, key: str) -> tuple[int, ...]:
+        code = self._keys.get(key)
+        if code is None:
+            return ()
+        return self._multi[-1 - code] if code < 0 else (code,)
+
+    def _kind(self, at: int) -> int:
+        code = self._codes[at]
+        return (self._multi[-1 - code][0] if code < 0 else code) & 3
+
     def _match(self, key: str, typed: str) -> NameMatch | None:
-        found = self._keys.get(key)
+        found = self._found(key)
         if not found:
             return None
-        best_kind = found[0][0]
-        first = self.entries[found[0][1]]
-        others = tuple(self.entries[i] for _, i in found[1:] if self.entries[i] is not first)
+        best_kind, row = found[0] & 3, found[0] >> 2
+        first = self.entries[row]
+        others = tuple(self.entries[c >> 2] for c in found[1:] if c >> 2 != row)
         if best_kind == CODE and not others:
             return NameMatch(first, "code", typed=typed)
         return NameMatch(first, "exact" if best_kind != CODE else "code", others, typed)
@@ -198,19 +285,26 @@ class SupporterIndex:
             return match
         return self.fuzzy(key, name)
 
+    def _holding(self, part: str) -> Iterator[int]:
+        """Positions (in sorted order) of the keys holding `part`, each once."""
+        text, offsets, at = self._text, self._offsets, 0
+        while (at := text.find(part, at)) >= 0:
+            pos = bisect_right(offsets, at) - 1
+            yield pos
+            at = offsets[pos + 1]  # the next key's start (the last offset is the text's end)
+
     def containing(self, name: str, limit: int = 3) -> list[Supporter]:
         """Entries whose name holds `name` as whole words ("Lufthansa" in "Deutsche Lufthansa
         AG"): offered as choices, never taken as the answer."""
         key = name_key(name)
-        words = key.split()
-        if not words or len(key) < 3:
+        if not key.split() or len(key) < 3:
             return []
-        keys = set(self._by_word.get(words[0], ()))
-        for word in words[1:]:
-            keys &= set(self._by_word.get(word, ()))
-        found = sorted(k for k in keys if f" {key} " in f" {k} " and k != key)
-        entries = dict.fromkeys(self.entries[self._keys[k][0][1]].name for k in found)
-        return [e for e in self.entries if e.name in entries][:limit]
+        keys = self._sorted
+        found = [keys[at] for at in self._holding(key) if self._kind(at) == NAME
+                 and f" {key} " in f" {keys[at]} " and keys[at] != key]  # fmt: skip
+        names = dict.fromkeys(self.entries.name(self._found(k)[0] >> 2) for k in found)
+        rows = sorted(i for n in names for i in self.entries.named(n))
+        return [self.entries[i] for i in rows[:limit]]
 
     def fuzzy(self, key: str, typed: str) -> NameMatch | None:
         """A near-whole typo of a long name ("Kaspersy Lab", "microsfot"), only when one name is
@@ -220,7 +314,17 @@ class SupporterIndex:
         from rapidfuzz import fuzz, process  # only typos need it: keeps it off the fast path
 
         size = key.count(" ") + 1
-        candidates = [k for n in (size - 1, size, size + 1) for k in self._fuzzy.get(n, ())]
+        # Only a name scoring 85 or more can change the outcome (88 is needed, and a runner-up
+        # within 3 points vetoes it): its length is within 0.74 to 1.35 times the typed one's.
+        low, high = len(key) * 0.73, len(key) * 1.36
+        keys = self._sorted
+        candidates: list[str] = []
+        for n in (size - 1, size, size + 1):
+            bucket = self._fuzzy.get((key[0], n))
+            if bucket is not None:
+                start = bisect_left(bucket, low, key=lambda at: len(keys[at]))
+                end = bisect_right(bucket, high, lo=start, key=lambda at: len(keys[at]))
+                candidates += [keys[at] for at in bucket[start:end]]
         best = process.extract(key, candidates, scorer=fuzz.ratio, limit=2, score_cutoff=80)
         if not best:
             return None
@@ -243,7 +347,7 @@ class SupporterIndex:
         found: list[tuple[NameMatch, int, int]] = []
         i = 0
         while i < len(words):
-            longest = min(self._starts.get(words[i].key, 0), len(words) - i)
+            longest = min(self._starts.get(words[i].key, 1), len(words) - i)
             for size in range(longest, 0, -1):
                 key = " ".join(w.key for w in words[i : i + size])
                 if key not in self._keys:
@@ -264,20 +368,31 @@ class SupporterIndex:
             i += 1
         return found
 
+    def _display(self, at: int) -> str:
+        row = self._shown[at]
+        return self.entries.name(row) if row >= 0 else self._shown_alias[self._sorted[at]]
+
     def complete(self, prefix: str, limit: int = 25) -> list[str]:
         """Names for autocomplete: those starting with `prefix` (sorted), then containing it."""
         key = name_key(prefix)
-        if not key:
-            return [self._display[k] for k in self._sorted[:limit]]
-        at = bisect.bisect_left(self._sorted, key)
+        keys, shown = self._sorted, self._shown
         names: list[str] = []
-        while at < len(self._sorted) and self._sorted[at].startswith(key) and len(names) < limit:
-            names.append(self._display[self._sorted[at]])
+        if not key:
+            for at in range(len(keys)):
+                if len(names) >= limit:
+                    break
+                if shown[at] != -1:
+                    names.append(self._display(at))
+            return names
+        at = bisect_left(keys, key)
+        while at < len(keys) and keys[at].startswith(key) and len(names) < limit:
+            if shown[at] != -1:
+                names.append(self._display(at))
             at += 1
         if len(names) < limit:
-            for k in self._sorted:
-                if key in k and not k.startswith(key):
-                    names.append(self._display[k])
+            for at in self._holding(key):
+                if shown[at] != -1 and not keys[at].startswith(key):
+                    names.append(self._display(at))
                     if len(names) >= limit:
                         break
         return list(dict.fromkeys(names))[:limit]
@@ -329,6 +444,32 @@ _OPENERS = frozenset(
         "l",
     ]
 )
+
+
+def _derived(name: str) -> Iterator[tuple[int, str]]:
+    """ "European Union Institute for Security Studies (EUISS)": both halves are names too."""
+    paren = _PAREN.search(name)
+    if paren:
+        yield DERIVED, _PAREN.sub(" ", name).strip()
+        inner = paren.group(1).strip()
+        if len(inner) >= 3 and " " not in inner:
+            yield DERIVED, inner
+
+
+def _names_of(table: SupporterTable, i: int) -> Iterable[tuple[int, str]]:
+    """Every name row `i` is known by; a list row's without building it (a supporter, no
+    French name or aliases, its ISO code a name only for a state)."""
+    curated = len(table.entries)
+    if i < curated:
+        yield from SupporterIndex.names_with_kind(table.entries[i])
+        return
+    j = i - curated
+    name = table.names[j]
+    yield NAME, name
+    yield from _derived(name)
+    country = table.country[j]
+    if country and table.category[j] == "state":
+        yield CODE, country
 
 
 def _loose(word: Word) -> bool:

@@ -1,0 +1,201 @@
+"""The supporters as the core keeps them: hand-written entries whole, the official list as columns.
+
+An imported list may hold 100,000 rows. As 100,000 objects it takes most of a second to unpickle;
+as parallel columns (the names as one string in the cache, small integer codes for the rest) it
+takes milliseconds. A row becomes a `Supporter` only when an answer needs it, and the listings
+answers show are sorted once, when the cache is written.
+"""
+
+from __future__ import annotations
+
+from array import array
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Iterator, Sequence
+from typing import NamedTuple, cast, overload
+
+from bot.content import CATEGORIES, Supporter
+from bot.reply import Source
+
+# Joins a column of strings into one string in the cache: one object to unpickle, split in C.
+SEPARATOR = "\x1f"
+
+
+class Row(NamedTuple):
+    """One supporter of the official list, as the export gives it (after the importer's fixes)."""
+
+    name: str
+    category: str | None
+    country: str | None
+    nature: str | None
+    signed: str | None
+
+
+def pack(strings: list[str]) -> str | list[str]:
+    """`strings` as one string for the cache (a list still, if one of them holds the separator)."""
+    joined = SEPARATOR.join(strings)
+    return joined if joined.count(SEPARATOR) == max(len(strings) - 1, 0) else strings
+
+
+def unpack(packed: str | list[str], size: int) -> list[str]:
+    if isinstance(packed, list):
+        return packed
+    return packed.split(SEPARATOR) if size else []
+
+
+class Coded:
+    """A column of few distinct values (categories, countries, dates): each row a small code."""
+
+    __slots__ = ("codes", "values")
+
+    def __init__(self, column: Iterable[str | None]) -> None:
+        found: dict[str | None, int] = {None: 0}
+        codes = array("H")
+        for value in column:
+            code = found.get(value)
+            if code is None:
+                code = found[value] = len(found)
+            codes.append(code)
+        self.values: tuple[str | None, ...] = tuple(found)
+        self.codes = codes
+
+    def __getitem__(self, row: int) -> str | None:
+        return self.values[self.codes[row]]
+
+    def rows_with(self, value: str | None) -> Iterator[int]:
+        """The rows holding `value`, in order (lazily: a caller may want only the first few)."""
+        if value not in self.values:
+            return
+        code = self.values.index(value)
+        yield from (j for j, c in enumerate(self.codes) if c == code)
+
+    def __getstate__(self) -> tuple[tuple[str | None, ...], array[int]]:
+        return self.values, self.codes
+
+    def __setstate__(self, state: tuple[tuple[str | None, ...], array[int]]) -> None:
+        self.values, self.codes = state
+
+
+def listed_name(entry: Supporter, category: str, lang: str) -> str:
+    """An entry's name in a listing of `category`: states by their French name in French."""
+    return entry.fr if lang == "fr" and entry.fr and category == "state" else entry.name
+
+
+class SupporterTable(Sequence[Supporter]):
+    """Every supporter and notable non-supporter, in order: the hand-written entries (`entries`,
+    first, so their names and codes are looked up first), then the rows only the official list
+    knows, as columns. Row `i` is a `Supporter`, built when asked for."""
+
+    __slots__ = ("entries", "names", "category", "country", "nature", "signed", "as_of",
+                 "sources", "_listings", "_by_name")  # fmt: skip
+
+    def __init__(
+        self,
+        entries: Iterable[Supporter],
+        rows: Sequence[Row] = (),
+        as_of: str = "",
+        sources: tuple[Source, ...] = (),
+    ) -> None:
+        self.entries = tuple(entries)
+        self.names = [r.name for r in rows]
+        self.category = Coded(r.category for r in rows)
+        self.country = Coded(r.country for r in rows)
+        self.nature = Coded(r.nature for r in rows)
+        self.signed = Coded(r.signed for r in rows)
+        self.as_of = as_of  # every list row's as-of date and source: those of the list
+        self.sources = sources
+        # (category, language) -> the category's supporters, sorted by the name a listing shows.
+        self._listings: dict[tuple[str, str], array[int]] = {}
+        for category in CATEGORIES:
+            curated = [i for i, e in enumerate(self.entries)
+                       if e.supporter and e.category == category]  # fmt: skip
+            listed = [(self.names[j], len(self.entries) + j)
+                      for j in self.category.rows_with(category)]  # fmt: skip
+            for lang in ("en", "fr"):
+                shown = [(listed_name(self.entries[i], category, lang), i) for i in curated]
+                # By name, then row: equal names keep the table's order, as a stable sort does.
+                self._listings[category, lang] = array("I", (i for _, i in sorted(shown + listed)))
+        # Every row, sorted by name, then row: finding rows by name is a binary search.
+        self._by_name = array("I", sorted(range(len(self)), key=self.name))
+
+    def __getstate__(self) -> tuple[object, ...]:
+        state = {k: getattr(self, k) for k in self.__slots__}
+        state["names"] = (pack(self.names), len(self.names))
+        return tuple(state.values())
+
+    def __setstate__(self, state: tuple[object, ...]) -> None:
+        for key, value in zip(self.__slots__, state, strict=True):
+            setattr(self, key, value)
+        packed, size = cast(tuple[str | list[str], int], self.names)
+        self.names = unpack(packed, size)
+
+    def __len__(self) -> int:
+        return len(self.entries) + len(self.names)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, SupporterTable):
+            return NotImplemented
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+
+    __hash__ = None  # type: ignore[assignment]  # mutable-looking, like a list
+
+    @overload
+    def __getitem__(self, i: int) -> Supporter: ...
+    @overload
+    def __getitem__(self, i: slice) -> Sequence[Supporter]: ...
+    def __getitem__(self, i: int | slice) -> Supporter | Sequence[Supporter]:
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        curated = len(self.entries)
+        if i < 0:
+            i += len(self)
+        if i < curated:
+            return self.entries[i]
+        j = i - curated
+        if not 0 <= j < len(self.names):
+            raise IndexError(i)
+        return Supporter(self.names[j], True, self.category[j], self.country[j],
+                         nature=self.nature[j], signed=self.signed[j], sources=self.sources,
+                         as_of=self.as_of, list_only=True)  # fmt: skip
+
+    def __iter__(self) -> Iterator[Supporter]:
+        yield from self.entries
+        for i in range(len(self.entries), len(self)):
+            yield self[i]
+
+    def name(self, i: int) -> str:
+        """Row `i`'s name, without building the row."""
+        curated = len(self.entries)
+        return self.entries[i].name if i < curated else self.names[i - curated]
+
+    def supporters(self) -> int:
+        """How many rows are supporters (the others are notable non-supporters)."""
+        return sum(1 for e in self.entries if e.supporter) + len(self.names)
+
+    def size(self, category: str) -> int:
+        """How many supporters `category` has."""
+        return len(self._listings[category, "en"])
+
+    def listed(self, category: str, lang: str, limit: int) -> list[str]:
+        """The first `limit` names of `category`'s supporters, in alphabetical order."""
+        curated = len(self.entries)
+        return [listed_name(self.entries[i], category, lang) if i < curated else
+                self.names[i - curated] for i in self._listings[category, lang][:limit]]  # fmt: skip
+
+    def members(self, category: str) -> Iterator[int]:
+        """The rows of `category`'s supporters, in the table's order (lazily)."""
+        yield from (i for i, e in enumerate(self.entries)
+                    if e.supporter and e.category == category)  # fmt: skip
+        curated = len(self.entries)
+        yield from (curated + j for j in self.category.rows_with(category))
+
+    def named(self, name: str) -> list[int]:
+        """The rows called exactly `name`, in the table's order."""
+        at = bisect_left(self._by_name, name, key=self.name)
+        end = bisect_right(self._by_name, name, lo=at, key=self.name)
+        return list(self._by_name[at:end])
+
+    def from_country(self, country: str | None) -> Iterator[int]:
+        """The rows of entries from `country` (an ISO code), in the table's order."""
+        yield from (i for i, e in enumerate(self.entries) if e.country == country)
+        curated = len(self.entries)
+        yield from (curated + j for j in self.country.rows_with(country))

@@ -1,0 +1,76 @@
+"""The supporters table: list rows kept as columns, through the cache, at 20,000 rows."""
+
+from __future__ import annotations
+
+import csv
+import pickle
+import random
+from pathlib import Path
+
+from bot.content import read_cache
+from bot.core import Core, load_core
+from bot.importer import import_supporters, read_export
+from bot.roster import SupporterTable
+
+ROWS = 20_000
+
+
+def _export(path: Path, rows: int = ROWS) -> list[str]:
+    """A made-up export in the official format; its names."""
+    rng = random.Random(3)
+    syllables = ["zor", "gan", "vel", "tri", "mok", "sul", "ped", "qua", "nix", "bor"]
+    names: set[str] = set()
+    while len(names) < rows:
+        words = ["".join(rng.choice(syllables) for _ in range(rng.randint(2, 3))).title()
+                 for _ in range(rng.randint(1, 3))]  # fmt: skip
+        names.add(" ".join(words))
+    ordered = sorted(names)
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle, quoting=csv.QUOTE_ALL)
+        writer.writerow(["name", "category", "nationality", "nature", "website", "twitter",
+                         "date_signed"])  # fmt: skip
+        for i, name in enumerate(ordered):
+            category = ("private-sector", "civil-society")[i % 2]
+            writer.writerow([name, category, "FRA", "Entreprise", "", "", ""])
+    return ordered
+
+
+def test_table_round_trips_through_pickle() -> None:
+    """A pickled table gives back the same rows, built the same way."""
+    rows, _ = read_export(str(Path(__file__).parent / "data" / "supporters-small.csv"))
+    from bot.importer import merge_list
+
+    core = load_core()
+    table = merge_list(
+        core.content.supporters, rows, "2026-01-05", core.content.counts[-1].sources[0]
+    ).supporters
+    again = pickle.loads(pickle.dumps(table, protocol=pickle.HIGHEST_PROTOCOL))
+    assert isinstance(again, SupporterTable)
+    assert again == table
+    assert [again.name(i) for i in range(len(again))] == [s.name for s in table]
+    assert all(s.list_only for s in again[len(again.entries) :])
+
+
+def test_large_import_answers_listings_and_autocomplete(tmp_path: Path) -> None:
+    """20,000 imported rows: through the cache, every listing is sorted, autocomplete is in
+    order, a listed name answers yes and a typo of one is corrected."""
+    names = _export(tmp_path / "export.csv")
+    import_supporters(str(tmp_path / "export.csv"), tmp_path / "data")
+    load_core(data_dir=tmp_path / "data", cache_dir=tmp_path / "cache")  # writes the cache
+    core = load_core(data_dir=tmp_path / "data", cache_dir=tmp_path / "cache")  # reads it
+    files = list((tmp_path / "cache").glob("core-*.pickle"))
+    assert len(files) == 2  # the content alone, and with the list
+    assert all(isinstance(read_cache(f), Core) for f in files)  # both read back
+    table = core.content.supporters
+    companies = sorted(n for i, n in enumerate(names) if i % 2 == 0)
+    assert table.size("private-sector") == len(companies)
+    assert table.listed("private-sector", "en", 90) == companies[:90]
+    reply = core.answer("supporters private-sector")
+    assert ", ".join(companies[:5]) in reply.details
+    prefix = names[1234][:4]
+    expected = sorted((n for n in names if n.lower().startswith(prefix.lower())),
+                      key=str.lower)[:25]  # fmt: skip
+    assert core.complete_supporters(prefix) == expected
+    name = names[777]
+    assert core.answer(f"is {name} a supporter?").entity.supporter == "yes"
+    assert core.answer(f"supporter {name}").entity.name == name
