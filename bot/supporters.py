@@ -65,6 +65,8 @@ _PAREN = re.compile(r"\s*\(([^()]*)\)\s*")
 # Aliases this short are codes or acronyms (US, UK, EU, CAN, AND): matched in free text only when
 # typed in capitals, so "tell us" or "can it" never name a country.
 SHORT = 3
+# Short aliases that are no word of English or French: matched in lower case too ("the uk").
+LOWER_CODES = frozenset({"uk", "usa", "uae", "drc", "rdc", "prc"})
 # Kinds of key, best first: a name the entry is listed under beats a derived form, which beats a
 # country code.
 NAME, DERIVED, CODE = 0, 1, 2
@@ -275,6 +277,11 @@ class SupporterIndex:
             return NameMatch(first, "code", typed=typed)
         return NameMatch(first, "exact" if best_kind != CODE else "code", others, typed)
 
+    def exact(self, name: str) -> NameMatch | None:
+        """The entry called exactly `name` (the whole of it), wherever it stands; no typos."""
+        key = name_key(name)
+        return self._match(key, name) if key else None
+
     def find(self, name: str) -> NameMatch | None:
         """The entry called exactly `name` (the whole of it), else a near-whole typo of one."""
         key = name_key(name)
@@ -354,7 +361,7 @@ class SupporterIndex:
                     continue
                 start, end = words[i].start, words[i + size - 1].end
                 raw = text[start:end]
-                if len(key) <= SHORT and not _capitals(raw):
+                if len(key) <= SHORT and not _capitals(raw) and key not in LOWER_CODES:
                     continue
                 if not self._free_standing(text, words, i, i + size):
                     continue

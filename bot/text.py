@@ -130,7 +130,7 @@ _CHAT_WORDS = {
     "stp": "s'il te plaît", "cest": "c'est", "jai": "j'ai", "lappel": "l'appel",
     "lunion": "l'union", "leurope": "l'europe", "lue": "l'UE", "lonu": "l'ONU", "quil": "qu'il",
     "rn": "right now", "atm": "at the moment", "tbh": "", "ngl": "", "idk": "i don't know",
-    "btw": "by the way", "smth": "something", "sth": "something", "pcq": "parce que",
+    "btw": "by the way", "tldr": "in short", "tl;dr": "in short", "smth": "something", "sth": "something", "pcq": "parce que",
     "ptet": "peut-être", "jsp": "je ne sais pas", "qqch": "quelque chose", "qqn": "quelqu'un",
 }  # fmt: skip
 _EDGE_BEFORE, _EDGE_AFTER = r"(?<![\w'.&-])", r"(?![\w'.&-])"

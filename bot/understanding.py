@@ -23,7 +23,7 @@ NAME = "zzname"
 _TOKEN = re.compile(r"[a-z0-9]+")
 _ELISION = re.compile(r"\b(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu)'")
 CHAR_SIZES = (4,)  # 3- and 5-grams added cost and no accuracy on the labelled questions
-CHAR_WEIGHT = 0.5  # character n-grams count half: words say more, n-grams catch typos
+CHAR_WEIGHT = 0.65  # character n-grams count less: words say more, n-grams catch typos
 TOP_K = (
     2  # an answer's score: the mean of its two closest examples (one stray example is not enough)
 )

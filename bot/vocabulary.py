@@ -91,6 +91,14 @@ ABOUT_WORDS = {
     "hmm",
     "um",
     "hey",
+    "short",
+    "nutshell",
+    "brief",
+    "briefly",
+    "summary",
+    "eli5",
+    "quick",
+    "quickly",
 }
 ABOUT = lazy(r"\b(?:paris call|pariscall|appel de paris|l'appel|the call|it)\b")
 LISTING = {"list", "liste", "all", "tous", "toutes", "nine", "neuf", "9", "are", "sont", "quels",
@@ -352,5 +360,22 @@ ENTITY_TOPIC = {
     "why", "when", "position", "stance", "reason", "trump", "biden", "harris", "administration",
     "pourquoi", "quand", "refuse", "refused", "absent", "policy", "role", "2018", "2021",
     "withdraw", "withdrew", "retire", "retires", "left", "leave", "quit", "commission", "how",
-    "comment", "first", "premier", "changed", "change",
+    "comment", "first", "premier", "changed", "change", "2019", "2020", "2022", "2023", "2024",
+    "2025", "2026", "year", "annee", "date",
 }  # fmt: skip
+# Instructions aimed at the bot rather than questions ("ignore previous instructions", "pretend
+# you are the ministry", "tu es maintenant"): answered "I don't know", never obeyed.
+INSTRUCTION = lazy(
+    r"\b(?:ignore (?:all |any |the |your )?(?:previous|prior|above|earlier|former) "
+    r"(?:instructions?|prompts?|rules?)|ignore (?:your|all) (?:instructions?|rules?)|"
+    r"pretend (?:you|to be|that)|you are now|from now on you|act as (?:if|a|an|the)|roleplay|"
+    r"role-play|jailbreak|system prompt|oublie (?:tes|les|toutes) (?:instructions|consignes)|"
+    r"fais comme si|tu es maintenant|ignore (?:tes|les) (?:instructions|consignes))\b"
+)
+# Judging whether someone keeps the Call ("is France complying with principle 8?"): an opinion
+# the bot cannot give about a named supporter.
+COMPLIANCE = lazy(
+    r"\b(?:compl(?:y|ies|ying|ied|iant|iance)|break(?:s|ing)?|broke|violat\w*|breach\w*|"
+    r"respect(?:s|ing|ed)|respecte(?:nt)?|viol(?:e|ent|ation)|enfrei\w*|honou?r(?:s|ing)?|keep(?:s|ing)? "
+    r"(?:to|its|their)|living up)\b"
+)
