@@ -436,7 +436,8 @@ class Router:
             and "faq:absentees" in self.content.topics
         ):
             return Intent("topic", "faq:absentees")  # "why didn't China sign?"
-        if set(words) & vocab.ENTITY_TOPIC:
+        counted = set(words) & vocab.COUNTED and not any(w.startswith("sign") for w in words)
+        if set(words) & vocab.ENTITY_TOPIC or counted:
             own = next((t for t, e in self._entity_topics.items() if e is entity), None)
             if own is not None:  # "when did the US join?": the U.S. position, not only a yes
                 return _topic(own)

@@ -12,7 +12,10 @@ FRENCH_STRONG = {
     "est-ce", "signataire", "signataires", "a-t-il", "a-t-elle", "ont-ils", "appel", "l'appel",
     "aide", "qu'est-ce", "etats-unis", "soutiens", "soutient", "rejoint", "premier", "deuxieme",
     "troisieme", "quatrieme", "cinquieme", "sixieme", "septieme", "huitieme", "neuvieme",
-    "entreprises", "pays", "dit", "propos", "riposte", "cyber-riposte",
+    "entreprises", "pays", "dit", "propos", "riposte", "cyber-riposte", "quand", "bonjour",
+    "merci", "stp", "svp", "est-elle", "est-il", "sont-ils", "c'est", "n'a", "n'ont", "n'est",
+    "qu'il", "qu'elle", "ils", "elles", "nous", "vous", "aussi", "avec", "dans", "signe", "signee",
+    "signes", "signees",
 }  # fmt: skip
 FRENCH_WEAK = {
     "les",
@@ -28,6 +31,19 @@ FRENCH_WEAK = {
     "au",
     "aux",
     "et",
+    "comme",
+    "ce",
+    "ca",
+    "pas",
+    "pour",
+    "ont",
+    "sont",
+    "il",
+    "elle",
+    "je",
+    "tu",
+    "mais",
+    "ou",
 }
 STOP = {
     "a", "an", "the", "is", "are", "was", "were", "be", "what", "which", "who", "how", "does", "do",
@@ -201,7 +217,8 @@ _ADVERBS = (
 )
 _SIGN = (
     r"(?:supporters?|signator(?:y|ies)|signers?|members?|backers?|endorsers?|participants?|"
-    r"part of|on (?:the|that|this) (?:official )?(?:supporters? )?list|in (?:the|that) list|on board|onboard|"
+    r"part of|(?:on|in) (?:the|that|this) (?:official )?(?:(?:supporters?|signator(?:y|ies)|signers?)"
+    r" )?list|on board|onboard|"
     r"on there|in there|on it|counted|count as an?|"
     r"in(?=\s*(?:$|[?!.,]|or\b|yet\b|too\b|now\b|already\b|then\b))|"
     r"listed|included|among|sign(?:ed|ing|s)?|join(?:ed|ing|s)?|support(?:ed|ing|s)?|"
@@ -363,6 +380,9 @@ ENTITY_TOPIC = {
     "comment", "first", "premier", "changed", "change", "2019", "2020", "2022", "2023", "2024",
     "2025", "2026", "year", "annee", "date",
 }  # fmt: skip
+# "Is the EU counted as a state?": the entity's own topic, unless the question also asks whether
+# it signed ("has the EU signed? is it counted as a state?").
+COUNTED = {"counted", "compte", "comptee", "considered", "considere", "consideree"}
 # Instructions aimed at the bot rather than questions ("ignore previous instructions", "pretend
 # you are the ministry", "tu es maintenant"): answered "I don't know", never obeyed.
 INSTRUCTION = lazy(
