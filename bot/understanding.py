@@ -24,9 +24,6 @@ _TOKEN = re.compile(r"[a-z0-9]+")
 _ELISION = re.compile(r"\b(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu)'")
 CHAR_SIZES = (4,)  # 3- and 5-grams added cost and no accuracy on the labelled questions
 CHAR_WEIGHT = 0.65  # character n-grams count less: words say more, n-grams catch typos
-TOP_K = (
-    2  # an answer's score: the mean of its two closest examples (one stray example is not enough)
-)
 MAX_DF = 0.1  # share of examples above which a feature is dropped, like a stop word
 
 
@@ -98,7 +95,8 @@ def _unit(vector: dict[str, float]) -> dict[str, float]:
 
 class Model:
     """Nearest examples: a question scores each answer by the mean cosine similarity of that
-    answer's `TOP_K` closest example questions (TF-IDF vectors, stored as postings per feature)."""
+    answer's two closest example questions (one stray example is not enough; TF-IDF vectors,
+    stored as postings per feature)."""
 
     def __init__(
         self, examples: Sequence[tuple[str, str]], synonyms: dict[str, str] | None = None
@@ -135,6 +133,11 @@ class Model:
         self.labels = tuple(labels)
         self.slices = tuple(zip(starts, [*starts[1:], len(texts)], strict=True))
         self.examples = tuple(texts)  # to explain a decision (eval, validate)
+        self.sizes = tuple(b - a for a, b in self.slices)
+        # The answer of each example, as its index in `labels`.
+        self.label_of = array("B" if len(labels) < 256 else "H")
+        for i, (a, b) in enumerate(self.slices):
+            self.label_of.extend([i] * (b - a))
         # All postings in two flat arrays, each feature a slice of them: a fraction of the memory
         # of tuples of floats, and one object to unpickle instead of two per feature.
         self.feature: dict[str, int] = {}
@@ -154,33 +157,43 @@ class Model:
 
     def scores(self, text: str) -> list[tuple[float, str]]:
         """(score, label) for every answer, best first: the mean cosine similarity of the
-        answer's `TOP_K` closest examples."""
+        answer's two closest examples."""
         totals = self._totals(text)
-        found = []
-        for label, (a, b) in zip(self.labels, self.slices, strict=True):
-            part = totals[a:b]
-            best = max(part)
-            if TOP_K > 1 and best > 0.0 and b - a > 1:
-                part.remove(best)
-                best = (best + max(part)) / 2
-            found.append((best, label))
+        # Only the examples that share a feature with the question score above 0: the two best
+        # of each answer are found among them, in one pass.
+        first = [0.0] * len(self.labels)
+        second = [0.0] * len(self.labels)
+        label_of = self.label_of
+        for e, score in totals.items():
+            label = label_of[e]
+            if score > first[label]:
+                second[label] = first[label]
+                first[label] = score
+            elif score > second[label]:
+                second[label] = score
+        sizes = self.sizes
+        found = [
+            ((best + second[i]) / 2 if best > 0.0 and sizes[i] > 1 else best, label)
+            for i, (label, best) in enumerate(zip(self.labels, first, strict=True))
+        ]
         found.sort(reverse=True)
         return found
 
-    def _totals(self, text: str) -> list[float]:
-        """The cosine similarity of `text` to every example."""
-        totals = [0.0] * len(self.examples)
+    def _totals(self, text: str) -> dict[int, float]:
+        """The cosine similarity of `text` to every example it shares a feature with."""
+        totals: dict[int, float] = {}
+        get = totals.get
         feature, bounds, ids, weights = self.feature, self.bounds, self.ids, self.weights
         for f, w in self._vector(featurise(text, self.canon)).items():
             i = feature.get(f)
             if i is not None:
                 a, b = bounds[i], bounds[i + 1]
                 for e, v in zip(ids[a:b], weights[a:b], strict=True):
-                    totals[e] += v * w
+                    totals[e] = get(e, 0.0) + v * w
         return totals
 
     def closest(self, text: str, label: str) -> str:
         """The example of `label` closest to `text` (to explain a decision)."""
         totals = self._totals(text)
         a, b = self.slices[self.labels.index(label)]
-        return self.examples[max(range(a, b), key=totals.__getitem__)]
+        return self.examples[max(range(a, b), key=lambda e: totals.get(e, 0.0))]
