@@ -84,6 +84,8 @@ _LABELS = {
 _UNKNOWN_LINE = re.compile(r"^(#{1,6} |```|\||<[a-zA-Z/])")
 _UNKNOWN_LINES = re.compile(_UNKNOWN_LINE.pattern, re.MULTILINE)
 _LINKISH = re.compile(r"<[^<>]*>|&[a-z]+;")
+# The one encoder for JSON text sent to Slack: compact, non-ASCII kept (bolt sends it as UTF-8).
+_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False)
 # Sizes are counted as Slack's limit is documented: JSON with non-ASCII kept, default separators.
 _SIZE = json.JSONEncoder(ensure_ascii=False, check_circular=False)
 # For `_upper_size`: JSON spends at most six characters on one of text (a control character
@@ -113,6 +115,10 @@ class Message:
 
     def to_dict(self) -> dict[str, Any]:
         return {"text": self.text, "blocks": list(self.blocks)}
+
+    def to_json(self, **extra: str) -> str:
+        """The message as JSON text, with `extra` keys (a slash command's ack body)."""
+        return _JSON.encode({"text": self.text, "blocks": self.blocks, **extra})
 
 
 def label(key: str, lang: str) -> str:
