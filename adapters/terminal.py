@@ -27,6 +27,8 @@ MORE = {"more", "details", "plus", "détails", "la suite", "suite"}
 SOURCES = {"sources", "source"}
 MAX_WIDTH = 100  # long lines are hard to read even on a wide terminal
 MIN_WIDTH = 30
+# `ask --json`: one encoder for every answer (json.dumps with options builds one per call).
+_JSON = json.JSONEncoder(ensure_ascii=False)
 _CODE = re.compile(r"`([^`\n]+)`")
 # What a French speaker types for the follow-ups the core offers (the help's French commands).
 _FRENCH_QUERIES = {"principles": "principes", "supporters": "soutiens", "help": "aide",
@@ -131,7 +133,7 @@ def ask(core: Core, question: str, lang: str, as_json: bool, out: TextIO = sys.s
     """Answer one question on `out`: plain text, or one JSON object."""
     reply = core.answer(to_question(question), lang)
     if as_json:
-        out.write(json.dumps(reply.to_dict(), ensure_ascii=False) + "\n")
+        out.write(_JSON.encode(reply.to_dict()) + "\n")
     else:
         out.write(render(reply, color=out.isatty()) + "\n")
 

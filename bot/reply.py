@@ -23,7 +23,7 @@ every string as untrusted and escape for their platform.
 from __future__ import annotations
 
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any, Literal
 
 from bot.formats import human_date
@@ -133,12 +133,31 @@ class Reply:
         return to_plain(self.details).strip()
 
     def to_dict(self) -> dict[str, Any]:
-        """A JSON-ready dict: every field, ``text`` (the short form) and ``details``, plain text."""
-        data = asdict(self)
-        data["text"] = self.to_text()
+        """A JSON-ready dict: every field, ``text`` (the short form) and ``details``, plain text.
+
+        Written out field by field (what `dataclasses.asdict` gives, in its order, several
+        times faster): `ask --json` pays for it on every answer."""
+        data: dict[str, Any] = {
+            "topic": self.topic,
+            "title": self.title,
+            "body": self.body,
+            "lang": self.lang,
+            "fields": tuple({"name": f.name, "value": f.value, "inline": f.inline}
+                            for f in self.fields),
+            "sources": tuple({"title": s.title, "url": s.url, "as_of": s.as_of}
+                             for s in self.sources),
+            "as_of": self.as_of,
+            "suggestions": tuple({"label": s.label, "query": s.query} for s in self.suggestions),
+            "nav": tuple({"label": s.label, "query": s.query} for s in self.nav),
+        }  # fmt: skip
+        e = self.entity
+        if e is not None:
+            data["entity"] = {"name": e.name, "supporter": e.supporter, "category": e.category,
+                              "country": e.country, "since": e.since}  # fmt: skip
+        data["more_url"] = self.more_url
         data["details"] = self.details_text()
-        if self.entity is None:
-            data.pop("entity")
+        data["query"] = self.query
+        data["text"] = self.to_text()
         return data
 
 
