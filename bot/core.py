@@ -37,10 +37,14 @@ class Core:
         self._by_number = {p.number: p for p in content.principles}
         self.known_supporters = sum(1 for s in content.supporters if s.supporter)
         self._recent: dict[tuple[str, str | None], Reply] = {}  # recent replies, oldest first
+        # Replies that depend only on the content and the language (a principle, a topic, the
+        # list of principles, help), built once each: a new question often asks for one.
+        self._built: dict[tuple[str, str, int, str], Reply] = {}
 
     def __getstate__(self) -> dict[str, object]:
         state = {k: getattr(self, k) for k in self.__dict__}
         state["_recent"] = {}  # the cache on disk holds the content, not answers
+        state["_built"] = {}
         return state
 
     def answer(self, question: str, lang: str | None = None) -> Reply:
@@ -83,6 +87,18 @@ class Core:
         return reply
 
     def _reply(self, intent: Intent, lang: str) -> Reply:
+        kind = intent.kind
+        if kind in ("principle", "principles", "help") or (
+            kind == "topic" and intent.arg in self.content.topics
+        ):
+            key = (kind, intent.arg, intent.number, lang)
+            reply = self._built.get(key)
+            if reply is None:
+                reply = self._built[key] = self._build(intent, lang)
+            return reply
+        return self._build(intent, lang)
+
+    def _build(self, intent: Intent, lang: str) -> Reply:
         kind = intent.kind
         if kind == "principle":
             return answers.principle(self._by_number[intent.number], lang)
