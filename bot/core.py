@@ -5,6 +5,7 @@ Synchronous and free of I/O after loading; it knows nothing of Slack, Discord or
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -39,7 +40,7 @@ class Core:
         self._recent: dict[tuple[str, str | None], Reply] = {}  # recent replies, oldest first
         # Replies that depend only on the content and the language (a principle, a topic, the
         # list of principles, help), built once each: a new question often asks for one.
-        self._built: dict[tuple[str, str, int, str], Reply] = {}
+        self._built: dict[tuple[object, ...], Reply] = {}
 
     def __getstate__(self) -> dict[str, object]:
         state = {k: getattr(self, k) for k in self.__dict__}
@@ -88,15 +89,22 @@ class Core:
 
     def _reply(self, intent: Intent, lang: str) -> Reply:
         kind = intent.kind
-        if kind in ("principle", "principles", "help") or (
-            kind == "topic" and intent.arg in self.content.topics
-        ):
-            key = (kind, intent.arg, intent.number, lang)
-            reply = self._built.get(key)
-            if reply is None:
-                reply = self._built[key] = self._build(intent, lang)
-            return reply
+        moment = intent.moment
+        if (
+            kind in ("principle", "principles", "help")
+            or (kind == "topic" and intent.arg in self.content.topics)
+            or (kind == "supporters" and intent.entity is None and (moment is None
+                                                                    or moment.kind == "now"))
+        ):  # fmt: skip
+            return self._once((kind, intent.arg, intent.number, lang), self._build, intent, lang)
         return self._build(intent, lang)
+
+    def _once(self, key: tuple[object, ...], build: Callable[..., Reply], *args: object) -> Reply:
+        """`build(*args)`, the first time `key` is asked for (see `_built`)."""
+        reply = self._built.get(key)
+        if reply is None:
+            reply = self._built[key] = build(*args)
+        return reply
 
     def _build(self, intent: Intent, lang: str) -> Reply:
         kind = intent.kind
@@ -119,8 +127,13 @@ class Core:
         if kind == "supporter" and match is not None and match.others and not _listed_as(match):
             return answers.choices(self.content, match, lang)  # "Korea": which one?
         if kind == "supporter":
-            reply = answers.supporter(self.content, intent.entity, intent.arg, lang,
-                                      self.known_supporters)  # fmt: skip
+            entity = intent.entity
+            if entity is None:
+                reply = answers.supporter(self.content, None, intent.arg, lang,
+                                          self.known_supporters)  # fmt: skip
+            else:  # a listed entry's answer depends only on the entry (kept by the core) and lang
+                reply = self._once(("supporter", id(entity), lang), answers.supporter,
+                                   self.content, entity, "", lang, self.known_supporters)  # fmt: skip
             return answers.name_notes(reply, intent.match, intent.near, lang)
         if kind == "help":
             return answers.help_reply(lang)
