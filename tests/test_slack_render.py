@@ -19,6 +19,7 @@ from adapters.slack.render import (
     SHARE,
     SOURCES,
     RenderError,
+    _upper_size,
     decode_value,
     encode_value,
     render,
@@ -284,6 +285,7 @@ def test_any_text_stays_valid_and_inert(title: str, body: str, name: str, label:
     data = payload(reply, share=label)
     check_message(data)
     assert_no_pings(data)
+    assert _upper_size(data["blocks"]) >= len(json.dumps(data["blocks"], ensure_ascii=False))
 
 
 # -- every reply the content can produce -------------------------------------------------------
@@ -331,6 +333,8 @@ def test_every_content_reply_fits_block_kit(
         data = payload(reply, share=question)
         check_message(data)
         assert_no_pings(data)
+        # The cheap bound that spares most replies the measuring is a bound.
+        assert _upper_size(data["blocks"]) >= len(json.dumps(data["blocks"], ensure_ascii=False))
         seen += 1
     for lang in ("en", "fr"):
         check_message(payload(chosen.sorry(lang)))

@@ -89,15 +89,15 @@ _JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circul
 # Sizes are counted as Slack's limit is documented: JSON with non-ASCII kept, default separators.
 _SIZE = json.JSONEncoder(ensure_ascii=False, check_circular=False)
 # For `_upper_size`: JSON spends at most six characters on one of text (a control character
-# becomes \u00XX); the keys and punctuation of a block or item with every string empty, and
-# the ", " before it.
+# becomes \u00XX); the keys and punctuation of a block or item, its text empty (a button's
+# action_id and style at their longest), and the ", " before it.
 _JSON_PER_CHAR = 6
 _BLOCK_JSON = 2 + max(
     len(_SIZE.encode({k: "" if k != "type" else "section" for k in keys}))
     for keys in (("elements", "type"), ("fields", "type"), ("text", "type"))
 )
-_ITEM_JSON = 2 + len(_SIZE.encode({"action_id": "", "style": "", "text": {"emoji": True, "text": "",
-                     "type": "plain_text"}, "type": "button", "url": "", "value": ""}))  # fmt: skip
+_ITEM_JSON = 2 + len(_SIZE.encode({"action_id": "x" * 32, "style": "primary", "text": {"emoji": True,
+                     "text": "", "type": "plain_text"}, "type": "button", "url": "", "value": ""}))  # fmt: skip
 
 Block = dict[str, Any]
 
@@ -213,10 +213,11 @@ def _upper_size(blocks: list[Block]) -> int:
     for block in blocks:
         for item in block.get("elements") or block.get("fields") or (block["text"],):
             items += 1
-            if item["type"] == "button":
-                chars += sum(len(v) if k != "text" else len(v["text"]) for k, v in item.items())
+            text = item["text"]
+            if type(text) is dict:  # a button: its label, and its value or URL
+                chars += len(text["text"]) + len(item.get("value", "")) + len(item.get("url", ""))
             else:
-                chars += len(item["text"])
+                chars += len(text)
     return 2 + _BLOCK_JSON * len(blocks) + _ITEM_JSON * items + _JSON_PER_CHAR * chars
 
 
@@ -255,22 +256,22 @@ def _frame(
     for i in range(0, len(fields), FIELDS_PER_SECTION):
         chunk = fields[i : i + FIELDS_PER_SECTION]
         tail.append({"fields": [_text(t) for t in chunk], "type": "section"})
-    context = _context(reply)
+    named = reply.short_sources()  # the short form names the best one or two; "Sources" has all
+    context = _context(reply, named)
     if context:
         tail.append({"elements": [_text(t) for t in context], "type": "context"})
-    asks = [(NAV, s) for s in reply.nav] + [(ASK, s) for s in reply.suggestions]
-    asks = [(prefix, s) for prefix, s in asks if s.query.strip() and _plain(s.label or s.query, 75)]
+    # Each button reads its label, else its query; one with neither, or no query, is left out.
+    asks = [(prefix, s, _plain(s.label or s.query, BUTTON_TEXT_CHARS))
+            for prefix, group in ((NAV, reply.nav), (ASK, reply.suggestions)) for s in group]  # fmt: skip
+    asks = [(prefix, s, text) for prefix, s, text in asks if text and s.query.strip()]
     if asks:
         buttons = [
-            _button(
-                f"{prefix}_{i}",
-                _plain(s.label, BUTTON_TEXT_CHARS) or _plain(s.query, 75),
-                value=encode_value(s.query, lang, SUGGESTION_CHARS),
-            )
-            for i, (prefix, s) in enumerate(asks[:MAX_ASK_BUTTONS])
+            _button(f"{prefix}_{i}", text, value=encode_value(s.query, lang, SUGGESTION_CHARS))
+            for i, (prefix, s, text) in enumerate(asks[:MAX_ASK_BUTTONS])
         ]
         tail.append({"elements": buttons, "type": "actions"})
-    more = _detail_buttons(reply, reply.query or question or share_query) + _link_buttons(reply)
+    more = _detail_buttons(reply, named, reply.query or question or share_query)
+    more += _link_buttons(reply)
     if share_query is not None:
         more.append(_button(SHARE, label("share", lang), value=encode_value(share_query, lang),
                             style="primary"))  # fmt: skip
@@ -352,10 +353,9 @@ def _more_url(reply: Reply) -> str | None:
     return reply.more_url or (reply.sources[0].url if reply.sources else None)
 
 
-def _context(reply: Reply) -> list[str]:
+def _context(reply: Reply, shown: tuple[Source, ...]) -> list[str]:
     lang = reply.lang
     parts = []
-    shown = reply.short_sources()  # the short form names the best one or two; "Sources" has all
     items = [link(s.url, _plain(s.title, 200)) + (f" ({escape(human_date(s.as_of, lang))})"
              if s.as_of else "") for s in shown]  # fmt: skip
     word = label("source" if len(shown) == 1 else "sources", lang)
@@ -370,7 +370,7 @@ def _context(reply: Reply) -> list[str]:
     return parts
 
 
-def _detail_buttons(reply: Reply, query: str | None) -> list[Block]:
+def _detail_buttons(reply: Reply, shown: tuple[Source, ...], query: str | None) -> list[Block]:
     """ "More" when the reply has details, "Sources" when the short form does not name them all;
     each carries the query and language that rebuild the reply through the core."""
     if not query or not query.strip():
@@ -379,7 +379,7 @@ def _detail_buttons(reply: Reply, query: str | None) -> list[Block]:
     buttons = []
     if reply.details.strip():
         buttons.append(_button(MORE, label("details", reply.lang), value=value))
-    if len(reply.sources) > len(reply.short_sources()):
+    if len(reply.sources) > len(shown):
         buttons.append(_button(SOURCES, label("all_sources", reply.lang), value=value))
     return buttons
 
