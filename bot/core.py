@@ -6,6 +6,7 @@ Synchronous and free of I/O after loading; it knows nothing of Slack, Discord or
 from __future__ import annotations
 
 import zlib
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -43,10 +44,14 @@ class Core:
         self._by_number = {p.number: p for p in content.principles}
         self.known_supporters = content.supporters.supporters()
         self._recent: dict[tuple[str, str | None], Reply] = {}  # recent replies, oldest first
+        # Replies that depend only on the content and the language (a principle, a topic, the
+        # list of principles, help), built once each: a new question often asks for one.
+        self._built: dict[tuple[object, ...], Reply] = {}
 
     def __getstate__(self) -> dict[str, object]:
         state = {k: getattr(self, k) for k in self.__dict__}
         state["_recent"] = {}  # the cache on disk holds the content, not answers
+        state["_built"] = {}
         return state
 
     def answer(self, question: str, lang: str | None = None) -> Reply:
@@ -88,6 +93,25 @@ class Core:
 
     def _reply(self, intent: Intent, lang: str) -> Reply:
         kind = intent.kind
+        moment = intent.moment
+        if (
+            kind in ("principle", "principles", "help")
+            or (kind == "topic" and intent.arg in self.content.topics)
+            or (kind == "supporters" and intent.entity is None and (moment is None
+                                                                    or moment.kind == "now"))
+        ):  # fmt: skip
+            return self._once((kind, intent.arg, intent.number, lang), self._build, intent, lang)
+        return self._build(intent, lang)
+
+    def _once(self, key: tuple[object, ...], build: Callable[..., Reply], *args: object) -> Reply:
+        """`build(*args)`, the first time `key` is asked for (see `_built`)."""
+        reply = self._built.get(key)
+        if reply is None:
+            reply = self._built[key] = build(*args)
+        return reply
+
+    def _build(self, intent: Intent, lang: str) -> Reply:
+        kind = intent.kind
         if kind == "principle":
             return answers.principle(self._by_number[intent.number], lang)
         if kind == "topic" and intent.arg in self.content.topics:
@@ -107,8 +131,10 @@ class Core:
         if kind == "supporter" and match is not None and match.others and not _listed_as(match):
             return answers.choices(self.content, match, lang)  # "Korea": which one?
         if kind == "supporter":
-            reply = answers.supporter(self.content, intent.entity, intent.arg, lang,
-                                      self.known_supporters)  # fmt: skip
+            # Not kept like the answers above: entries of the official list are built when asked
+            # for (bot.roster), so one entry is not always the same object.
+            reply = answers.supporter(self.content, intent.entity, intent.arg if intent.entity
+                                      is None else "", lang, self.known_supporters)  # fmt: skip
             return answers.name_notes(reply, intent.match, intent.near, lang)
         if kind == "help":
             return answers.help_reply(lang)

@@ -135,6 +135,22 @@ def test_json_gives_text_and_details(ask: Callable[..., Reply]) -> None:
     assert ask("help").to_dict()["details"] == ""
 
 
+def test_json_names_every_field(ask: Callable[..., Reply]) -> None:
+    """`to_dict` (written out field by field) holds every field of the reply and of its parts,
+    so a field added to the model cannot go missing from `ask --json`."""
+    reply = ask("is France a supporter?")
+    data = reply.to_dict()
+    assert reply.entity is not None and reply.sources and reply.suggestions
+    assert set(data) == {*Reply.__slots__, "text"}
+    assert set(data["entity"]) == set(type(reply.entity).__slots__)
+    assert set(data["sources"][0]) == set(type(reply.sources[0]).__slots__)
+    assert set(data["suggestions"][0]) == set(type(reply.suggestions[0]).__slots__)
+    fields = ask("about").fields
+    assert fields and set(ask("about").to_dict()["fields"][0]) == set(type(fields[0]).__slots__)
+    nav = ask("principle 3").to_dict()["nav"]
+    assert [n["query"] for n in nav] == ["principle 2", "principle 4"]
+
+
 # -- C. French as a French speaker writes it -----------------------------------------------------
 
 

@@ -19,12 +19,12 @@ from adapters.slack.render import (
     SHARE,
     SOURCES,
     RenderError,
+    _upper_size,
     decode_value,
     encode_value,
     render,
     render_home,
     render_more,
-    to_payload,
 )
 from bot.core import Core, load_core
 from bot.importer import import_supporters
@@ -285,6 +285,7 @@ def test_any_text_stays_valid_and_inert(title: str, body: str, name: str, label:
     data = payload(reply, share=label)
     check_message(data)
     assert_no_pings(data)
+    assert _upper_size(data["blocks"]) >= len(json.dumps(data["blocks"], ensure_ascii=False))
 
 
 # -- every reply the content can produce -------------------------------------------------------
@@ -332,6 +333,8 @@ def test_every_content_reply_fits_block_kit(
         data = payload(reply, share=question)
         check_message(data)
         assert_no_pings(data)
+        # The cheap bound that spares most replies the measuring is a bound.
+        assert _upper_size(data["blocks"]) >= len(json.dumps(data["blocks"], ensure_ascii=False))
         seen += 1
     for lang in ("en", "fr"):
         check_message(payload(chosen.sorry(lang)))
@@ -362,18 +365,48 @@ def test_principle_3_reads_right(core: Core) -> None:
     assert "principle 2" in values and "principle 4" in values
 
 
-def test_to_payload_is_slack_sdks_to_dict(core: Core) -> None:
-    """The unvalidated serializer gives exactly slack_sdk's validated `to_dict()`."""
-    from slack_sdk.models.blocks import ActionsBlock, ButtonElement, ContextBlock, SectionBlock
+def test_blocks_are_what_slack_sdks_models_give() -> None:
+    """The plain dicts are exactly what slack_sdk's validated models serialize to, key order
+    included (the models, validated, built here only)."""
+    from slack_sdk.models.blocks import (
+        ActionsBlock,
+        ButtonElement,
+        ContextBlock,
+        HeaderBlock,
+        MarkdownTextObject,
+        PlainTextObject,
+        SectionBlock,
+    )
 
-    blocks = [
-        SectionBlock(text="*bold* <https://pariscall.international|site>", fields=["a", "b"]),
-        ContextBlock(elements=[{"type": "mrkdwn", "text": "As of 2025-12-25"}]),
-        ActionsBlock(elements=[ButtonElement(text="Next", action_id="a_1", value="v"),
-                               ButtonElement(text="Site", action_id="l_1", url="https://x.org")]),
+    reply = sample(details="More.", query="principle 3")
+    data = render(reply, share_query="principle 3").to_dict()
+    blocks = data["blocks"]
+    body = next(b["text"]["text"] for b in blocks if b["type"] == "section" and "text" in b)
+    context = next(b for b in blocks if b["type"] == "context")["elements"]
+
+    def button(**kw: str) -> ButtonElement:
+        return ButtonElement(**kw)
+
+    value = encode_value
+    expected = [
+        HeaderBlock(text=PlainTextObject(text="Principle 3: Defend electoral processes")),
+        SectionBlock(text=MarkdownTextObject(text=body)),
+        SectionBlock(fields=[MarkdownTextObject(text="*Launched*\n12 Nov 2018")]),
+        ContextBlock(elements=[MarkdownTextObject(text=e["text"]) for e in context]),
+        ActionsBlock(elements=[
+            button(text="◀ Principle 2", action_id=f"{NAV}_0", value=value("principle 2", "en")),
+            button(text="Principle 4 ▶", action_id=f"{NAV}_1", value=value("principle 4", "en")),
+            button(text="principles", action_id=f"{ASK}_2", value=value("principles", "en")),
+        ]),
+        ActionsBlock(elements=[
+            button(text="More", action_id=MORE, value=value("principle 3", "en")),
+            button(text="Read more", action_id="pariscall_link_0", url=SRC.url),
+            button(text="Share in channel", action_id=SHARE, value=value("principle 3", "en"),
+                   style="primary"),
+        ]),
     ]  # fmt: skip
-    for block in blocks:
-        assert to_payload(block) == block.to_dict()
+    assert json.dumps(blocks) == json.dumps([b.to_dict() for b in expected])
+    check_message(data)
 
 
 def test_more_and_sources_buttons_carry_the_query() -> None:

@@ -17,7 +17,6 @@ under a millisecond, so it is called inline; a slash command's answer is the ack
 from __future__ import annotations
 
 import asyncio
-import json
 import logging
 import re
 import time
@@ -195,8 +194,7 @@ class SlackBot:
             return self.command_ack(question)
         except Exception:
             log.exception("could not answer the slash command")
-            message = render(self.core.sorry(self.lang))
-            return json.dumps({**message.to_dict(), "response_type": "ephemeral"})
+            return render(self.core.sorry(self.lang)).to_json(response_type="ephemeral")
 
     def command_ack(self, question: str) -> str:
         """The slash command's ack body (JSON): the ephemeral answer with "Share in channel".
@@ -207,9 +205,7 @@ class SlackBot:
         cached = self._acks.get(question)
         if cached is None:
             reply = self.answer(question)
-            message = self.message(reply, share_query=question)
-            payload = {"text": message.text, "blocks": list(message.blocks)}
-            body = json.dumps({**payload, "response_type": "ephemeral"})
+            body = self.message(reply, share_query=question).to_json(response_type="ephemeral")
             self._acks[question] = (body, reply)
             if len(self._acks) > ACK_CACHE_SIZE:
                 self._acks.popitem(last=False)

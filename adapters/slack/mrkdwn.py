@@ -16,6 +16,11 @@ _CONTROL = re.compile(r"<([^<>]*)>")
 # Typed broadcasts: in mrkdwn they do not ping with parse=none, but we never emit them intact.
 _BROADCAST = re.compile(r"@(channel|here|everyone)\b", re.IGNORECASE)
 _WORD_JOINER = "\u2060"
+_BROKEN = "@" + _WORD_JOINER + r"\1"  # "@here" -> "@\u2060here": shown the same, pings no one
+# Quote and bullet markers at the start of a line, once the text is escaped; links within a line.
+_QUOTE = re.compile(r"^&gt;(?= |$)", re.MULTILINE)
+_BULLET = re.compile(r"^- ", re.MULTILINE)
+_LINK_IN_LINE = re.compile(LINK_PATTERN.pattern.replace(r"[^\]]", r"[^\]\n]"))
 _ITALIC = re.compile(r"(?<![\w*])\*(?=\S)([^*\n]+?)(?<=\S)\*(?![\w*])")
 
 
@@ -40,7 +45,7 @@ def from_slack(text: str) -> str:
 def escape(text: str) -> str:
     """Any string as inert Slack text: `&`, `<`, `>` encoded once, typed broadcasts broken."""
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _BROADCAST.sub(lambda m: "@" + _WORD_JOINER + m.group(1), text)
+    return _BROADCAST.sub(_BROKEN, text) if "@" in text else text
 
 
 def link(url: str, label: str) -> str:
@@ -49,27 +54,25 @@ def link(url: str, label: str) -> str:
     return f"<{safe_url}|{escape(label).replace('|', '¦')}>"
 
 
-def _inline(text: str) -> str:
-    # Escape first: it leaves "*", "[", "]", "(", ")" alone, so both patterns still match after,
-    # and the URL's "&" comes out as "&amp;", which is how Slack wants it inside <url|label>.
-    text = escape(text)
-    text = LINK_PATTERN.sub(
-        lambda m: f"<{m.group(2).replace('|', '%7C')}|{m.group(1).replace('|', '¦')}>", text
-    )
+def to_mrkdwn(markdown: str) -> str:
+    """The core's Markdown subset as mrkdwn: **b** -> *b*, [l](u) -> <u|l>, "- " -> "• ", "> " kept."""
+    # Line by line in effect, in a few passes over the whole text: every pattern stays within a
+    # line. Escaping first leaves "*", "[", "]", "(", ")" alone, so the patterns still match
+    # after, and a URL's "&" comes out as "&amp;", which is how Slack wants it inside <url|label>.
+    text = escape(markdown)
+    if "&gt;" in text:
+        text = _QUOTE.sub(">", text)
+    if "- " in text:
+        text = _BULLET.sub("• ", text)
+    if "](" in text:
+        text = _LINK_IN_LINE.sub(_to_link, text)
+    if "*" not in text and "\x00" not in text:
+        return text
     # Markdown's *italic* is mrkdwn's _italic_; **bold** is *bold*. A placeholder keeps them apart.
     text = BOLD_PATTERN.sub("\x00\\1\x00", text)
     text = _ITALIC.sub(r"_\1_", text)
     return text.replace("\x00", "*")
 
 
-def to_mrkdwn(markdown: str) -> str:
-    """The core's Markdown subset as mrkdwn: **b** -> *b*, [l](u) -> <u|l>, "- " -> "• ", "> " kept."""
-    lines = []
-    for line in markdown.split("\n"):
-        if line.startswith("> ") or line == ">":
-            lines.append(">" + _inline(line[1:]))
-        elif line.startswith("- "):
-            lines.append("• " + _inline(line[2:]))
-        else:
-            lines.append(_inline(line))
-    return "\n".join(lines)
+def _to_link(m: re.Match[str]) -> str:
+    return f"<{m.group(2).replace('|', '%7C')}|{m.group(1).replace('|', '¦')}>"

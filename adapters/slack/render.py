@@ -3,6 +3,12 @@
 Slack's limits are kept by construction (see the constants): long bodies are split on paragraph
 boundaries, and anything still too long is cut cleanly with "…" and a link to the source.
 Every string is escaped by `mrkdwn`, so nothing a user typed can ping anyone.
+
+Blocks are built as the plain dicts Slack receives, exactly as slack_sdk's models serialize them
+(same keys, same order): building the models and validating them on every reply was most of a
+Slack request's cost. The tests parse every block the content can produce with slack_sdk's models
+and check their limits (tests/slack_fakes.py `check_blocks`), so nothing is validated on the way
+out.
 """
 
 from __future__ import annotations
@@ -10,20 +16,9 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from json.encoder import encode_basestring
 from typing import Any
 
-from slack_sdk.models.basic_objects import JsonObject
-from slack_sdk.models.blocks import (
-    ActionsBlock,
-    Block,
-    ButtonElement,
-    ContextBlock,
-    HeaderBlock,
-    MarkdownTextObject,
-    PlainTextObject,
-    SectionBlock,
-)
 from slack_sdk.models.views import View
 
 from adapters.slack.mrkdwn import escape, link, to_mrkdwn
@@ -87,7 +82,24 @@ _LABELS = {
 }
 # Block-level Markdown the core does not use; meeting it means the reply model changed.
 _UNKNOWN_LINE = re.compile(r"^(#{1,6} |```|\||<[a-zA-Z/])")
+_UNKNOWN_LINES = re.compile(_UNKNOWN_LINE.pattern, re.MULTILINE)
 _LINKISH = re.compile(r"<[^<>]*>|&[a-z]+;")
+# The one encoder for JSON text sent to Slack: compact, non-ASCII kept (bolt sends it as UTF-8).
+_JSON = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), check_circular=False)
+# Sizes are counted as Slack's limit is documented: JSON with non-ASCII kept, default separators.
+_SIZE = json.JSONEncoder(ensure_ascii=False, check_circular=False)
+# For `_upper_size`: JSON spends at most six characters on one of text (a control character
+# becomes \u00XX); the keys and punctuation of a block or item, its text empty (a button's
+# action_id and style at their longest), and the ", " before it.
+_JSON_PER_CHAR = 6
+_BLOCK_JSON = 2 + max(
+    len(_SIZE.encode({k: "" if k != "type" else "section" for k in keys}))
+    for keys in (("elements", "type"), ("fields", "type"), ("text", "type"))
+)
+_ITEM_JSON = 2 + len(_SIZE.encode({"action_id": "x" * 32, "style": "primary", "text": {"emoji": True,
+                     "text": "", "type": "plain_text"}, "type": "button", "url": "", "value": ""}))  # fmt: skip
+
+Block = dict[str, Any]
 
 
 class RenderError(ValueError):
@@ -96,13 +108,17 @@ class RenderError(ValueError):
 
 @dataclass(frozen=True, slots=True)
 class Message:
-    """A rendered message: the plain `text` fallback and its blocks, validated by slack_sdk."""
+    """A rendered message: the plain `text` fallback and its blocks (as Slack receives them)."""
 
     text: str
-    blocks: tuple[dict[str, Any], ...]
+    blocks: tuple[Block, ...]
 
     def to_dict(self) -> dict[str, Any]:
         return {"text": self.text, "blocks": list(self.blocks)}
+
+    def to_json(self, **extra: str) -> str:
+        """The message as JSON text, with `extra` keys (a slash command's ack body)."""
+        return _JSON.encode({"text": self.text, "blocks": self.blocks, **extra})
 
 
 def label(key: str, lang: str) -> str:
@@ -115,8 +131,9 @@ def encode_value(query: str, lang: str, limit: int = QUERY_CHARS) -> str:
     At most VALUE_CHARS once encoded: JSON turns a control character into six (\\u00XX), so the
     query is cut again, after encoding, until the value fits."""
     query = query[:limit]
-    while True:
-        value = json.dumps({"q": query, "l": lang[:5]}, ensure_ascii=False)
+    tail = f', "l": {encode_basestring(lang[:5])}}}'
+    while True:  # what json.dumps({"q": query, "l": lang}, ensure_ascii=False) gives
+        value = f'{{"q": {encode_basestring(query)}{tail}'
         if len(value) <= VALUE_CHARS:
             return value
         # An escaped character takes at most six: dropping this many never drops too much.
@@ -136,26 +153,13 @@ def render(reply: Reply, *, share_query: str | None = None, question: str | None
     """The message for `reply` (its short form); with `share_query`, a "Share in channel" button
     that re-asks it. When the reply has details, "More" (and "Sources" when the short form does
     not name them all) re-ask its query (`reply.query`, else the question asked) for them."""
-    try:
-        hash(reply)
-    except TypeError:  # not a well-formed Reply: render uncached, so _check says what is wrong
-        return _render(reply, share_query, question)
-    return _render_cached(reply, share_query, question)
+    blocks = _fit(reply, MAX_BLOCKS, MESSAGE_JSON_CHARS, share_query, question)
+    return Message(text=fallback_text(reply), blocks=tuple(blocks))
 
 
 def render_more(reply: Reply, part: str = MORE) -> Message:
     """The message a "More" (`MORE`) or "Sources" (`SOURCES`) button posts for `reply`."""
     return render(reply.sources_reply() if part == SOURCES else reply.more())
-
-
-def _render(reply: Reply, share_query: str | None, question: str | None = None) -> Message:
-    blocks = _fit(reply, MAX_BLOCKS, MESSAGE_JSON_CHARS, share_query, question)
-    return Message(text=fallback_text(reply), blocks=tuple(blocks))
-
-
-# Replies are immutable and the content static, so the same question renders the same message:
-# caching saves slack_sdk's validation (most of the rendering cost) on repeated questions.
-_render_cached = lru_cache(maxsize=256)(_render)
 
 
 def render_home(reply: Reply) -> View:
@@ -175,54 +179,64 @@ def fallback_text(reply: Reply) -> str:
 
 def _fit(
     reply: Reply, max_blocks: int, max_json: int, share_query: str | None, question: str | None
-) -> list[dict[str, Any]]:
-    """The blocks as dicts (see `to_payload`)."""
+) -> list[Block]:
+    """The blocks, their JSON within `max_json` characters: the body takes any cut."""
     _check(reply)
     head, tail = _frame(reply, share_query, question)
-    head_dicts = [to_payload(b) for b in head]
-    tail_dicts = [to_payload(b) for b in tail]
-    fixed = len(json.dumps(head_dicts + tail_dicts, ensure_ascii=False))
+    text = to_mrkdwn(reply.body).strip()
     room = max_blocks - len(head) - len(tail)
+    # Most replies are far from the limit: an upper bound on their size says so without
+    # serializing anything. When it holds, the body was not cut (a cut leaves thousands of
+    # characters, six times over the limit in the bound), so the blocks are the ones measuring
+    # would give.
+    body = _body_sections(reply, text, max_json, room)
+    if _upper_size(head) + _upper_size(tail) + _upper_size(body) <= max_json:
+        return head + body + tail
+    fixed = len(_SIZE.encode(head + tail))
     budget = max_json - fixed
     while True:
-        body = [to_payload(b) for b in _body_sections(reply, max(budget, 0), room)]
-        size = fixed + len(json.dumps(body, ensure_ascii=False)) + 2 * len(body)
+        body = _body_sections(reply, text, max(budget, 0), room)
+        size = fixed + len(_SIZE.encode(body)) + 2 * len(body)
         if size <= max_json:
-            return head_dicts + body + tail_dicts
+            return head + body + tail
         if budget < 0:  # cannot happen with the bounds above; a test feeds the worst case
             raise RenderError(f"{reply.topic}: {size} characters of blocks even with no body")
         budget -= size - max_json + 200  # the body takes the cut; everything else is bounded
 
 
-def to_payload(block: JsonObject) -> dict[str, Any]:
-    """A slack_sdk block as the dict `block.to_dict()` gives, without re-running its validation.
+def _upper_size(blocks: list[Block]) -> int:
+    """At least the length of `blocks` as JSON (as `_SIZE` writes it), cheaply: six characters
+    for each one of text (a control character becomes \\u00XX), and for each block and item
+    the keys and punctuation of the largest of its kind."""
+    chars = 0
+    items = 0
+    for block in blocks:
+        for item in block.get("elements") or block.get("fields") or (block["text"],):
+            items += 1
+            text = item["text"]
+            if type(text) is dict:  # a button: its label, and its value or URL
+                chars += len(text["text"]) + len(item.get("value", "")) + len(item.get("url", ""))
+            else:
+                chars += len(text)
+    return 2 + _BLOCK_JSON * len(blocks) + _ITEM_JSON * items + _JSON_PER_CHAR * chars
 
-    slack_sdk validates every object each time it is serialized (`validate_json`, which walks
-    `dir()`): that was most of a render's cost. The blocks built here are bounded by
-    construction, and the tests run slack_sdk's full validation on every reply the content can
-    produce and check this function gives exactly `to_dict()` (tests/test_slack_render.py).
-    """
-    return _unvalidated(block)  # type: ignore[no-any-return]
+
+def _text(text: str, kind: str = "mrkdwn") -> Block:
+    return {"text": text, "type": kind}
 
 
-_KEYS: dict[type, tuple[str, ...]] = {}  # each class's sorted attribute names (a property that
-# slack_sdk rebuilds as a set union on every access)
-
-
-def _unvalidated(value: Any) -> Any:
-    if isinstance(value, JsonObject):  # slack_sdk's get_non_null_attributes, unvalidated
-        keys = _KEYS.get(type(value))
-        if keys is None:
-            keys = _KEYS[type(value)] = tuple(sorted(value.attributes))
-        out = {}
-        for key in keys:
-            item = getattr(value, key, None)
-            if item is not None and (not hasattr(item, "__len__") or len(item) > 0):
-                out[key] = _unvalidated(item)
-        return out
-    if isinstance(value, list | tuple):
-        return [_unvalidated(v) for v in value]
-    return value
+def _button(action_id: str, text: str, *, value: str = "", url: str = "", style: str = "") -> Block:
+    """A button as slack_sdk's ButtonElement serializes it (keys sorted, empty ones left out)."""
+    button: Block = {"action_id": action_id}
+    if style:
+        button["style"] = style
+    button["text"] = {"emoji": True, "text": text, "type": "plain_text"}
+    button["type"] = "button"
+    if url:
+        button["url"] = url
+    if value:
+        button["value"] = value
+    return button
 
 
 def _frame(
@@ -231,7 +245,7 @@ def _frame(
     """Everything but the body: the header, then fields, context and buttons (all bounded)."""
     lang = reply.lang
     title = _plain(reply.title, HEADER_CHARS) or "Paris Call"
-    head: list[Block] = [HeaderBlock(text=PlainTextObject(text=title))]
+    head: list[Block] = [{"text": _text(title, "plain_text"), "type": "header"}]
     tail: list[Block] = []
     # Each field is short by design; their total is bounded so a message always fits.
     shown = reply.fields[:MAX_FIELDS]
@@ -241,43 +255,34 @@ def _frame(
     ]
     for i in range(0, len(fields), FIELDS_PER_SECTION):
         chunk = fields[i : i + FIELDS_PER_SECTION]
-        tail.append(SectionBlock(fields=[MarkdownTextObject(text=t) for t in chunk]))
-    context = _context(reply)
+        tail.append({"fields": [_text(t) for t in chunk], "type": "section"})
+    named = reply.short_sources()  # the short form names the best one or two; "Sources" has all
+    context = _context(reply, named)
     if context:
-        tail.append(ContextBlock(elements=[MarkdownTextObject(text=t) for t in context]))
-    asks = [(NAV, s) for s in reply.nav] + [(ASK, s) for s in reply.suggestions]
-    asks = [(prefix, s) for prefix, s in asks if s.query.strip() and _plain(s.label or s.query, 75)]
+        tail.append({"elements": [_text(t) for t in context], "type": "context"})
+    # Each button reads its label, else its query; one with neither, or no query, is left out.
+    asks = [(prefix, s, _plain(s.label or s.query, BUTTON_TEXT_CHARS))
+            for prefix, group in ((NAV, reply.nav), (ASK, reply.suggestions)) for s in group]  # fmt: skip
+    asks = [(prefix, s, text) for prefix, s, text in asks if text and s.query.strip()]
     if asks:
-        tail.append(
-            ActionsBlock(
-                elements=[
-                    ButtonElement(
-                        text=_plain(s.label, BUTTON_TEXT_CHARS) or _plain(s.query, 75),
-                        action_id=f"{prefix}_{i}",
-                        value=encode_value(s.query, lang, SUGGESTION_CHARS),
-                    )
-                    for i, (prefix, s) in enumerate(asks[:MAX_ASK_BUTTONS])
-                ]
-            )
-        )
-    more = _detail_buttons(reply, reply.query or question or share_query) + _link_buttons(reply)
+        buttons = [
+            _button(f"{prefix}_{i}", text, value=encode_value(s.query, lang, SUGGESTION_CHARS))
+            for i, (prefix, s, text) in enumerate(asks[:MAX_ASK_BUTTONS])
+        ]
+        tail.append({"elements": buttons, "type": "actions"})
+    more = _detail_buttons(reply, named, reply.query or question or share_query)
+    more += _link_buttons(reply)
     if share_query is not None:
-        more.append(
-            ButtonElement(
-                text=label("share", lang),
-                action_id=SHARE,
-                value=encode_value(share_query, lang),
-                style="primary",
-            )
-        )
+        more.append(_button(SHARE, label("share", lang), value=encode_value(share_query, lang),
+                            style="primary"))  # fmt: skip
     if more:
-        tail.append(ActionsBlock(elements=more))
+        tail.append({"elements": more, "type": "actions"})
     return head, tail
 
 
-def _body_sections(reply: Reply, budget: int, room: int) -> list[Block]:
-    """The body in sections of at most 3,000 characters, split between paragraphs."""
-    text = to_mrkdwn(reply.body).strip()
+def _body_sections(reply: Reply, text: str, budget: int, room: int) -> list[Block]:
+    """The body (`text`, its mrkdwn) in sections of at most 3,000 characters, split between
+    paragraphs."""
     if not text or room <= 0:
         return []
     url = _more_url(reply)
@@ -302,7 +307,7 @@ def _body_sections(reply: Reply, budget: int, room: int) -> list[Block]:
         sections, cut = sections[:room], True
     if cut:
         sections[-1] = sections[-1].rstrip() + " " + rest
-    return [SectionBlock(text=MarkdownTextObject(text=s)) for s in sections]
+    return [{"text": _text(s), "type": "section"} for s in sections]
 
 
 def _cut(text: str, limit: int) -> tuple[str, str]:
@@ -348,10 +353,9 @@ def _more_url(reply: Reply) -> str | None:
     return reply.more_url or (reply.sources[0].url if reply.sources else None)
 
 
-def _context(reply: Reply) -> list[str]:
+def _context(reply: Reply, shown: tuple[Source, ...]) -> list[str]:
     lang = reply.lang
     parts = []
-    shown = reply.short_sources()  # the short form names the best one or two; "Sources" has all
     items = [link(s.url, _plain(s.title, 200)) + (f" ({escape(human_date(s.as_of, lang))})"
              if s.as_of else "") for s in shown]  # fmt: skip
     word = label("source" if len(shown) == 1 else "sources", lang)
@@ -366,7 +370,7 @@ def _context(reply: Reply) -> list[str]:
     return parts
 
 
-def _detail_buttons(reply: Reply, query: str | None) -> list[ButtonElement]:
+def _detail_buttons(reply: Reply, shown: tuple[Source, ...], query: str | None) -> list[Block]:
     """ "More" when the reply has details, "Sources" when the short form does not name them all;
     each carries the query and language that rebuild the reply through the core."""
     if not query or not query.strip():
@@ -374,15 +378,13 @@ def _detail_buttons(reply: Reply, query: str | None) -> list[ButtonElement]:
     value = encode_value(query, reply.lang)
     buttons = []
     if reply.details.strip():
-        buttons.append(ButtonElement(text=label("details", reply.lang), action_id=MORE,
-                                     value=value))  # fmt: skip
-    if len(reply.sources) > len(reply.short_sources()):
-        buttons.append(ButtonElement(text=label("all_sources", reply.lang), action_id=SOURCES,
-                                     value=value))  # fmt: skip
+        buttons.append(_button(MORE, label("details", reply.lang), value=value))
+    if len(reply.sources) > len(shown):
+        buttons.append(_button(SOURCES, label("all_sources", reply.lang), value=value))
     return buttons
 
 
-def _link_buttons(reply: Reply) -> list[ButtonElement]:
+def _link_buttons(reply: Reply) -> list[Block]:
     buttons = []
     if reply.more_url:
         buttons.append((label("more", reply.lang), reply.more_url))
@@ -390,10 +392,8 @@ def _link_buttons(reply: Reply) -> list[ButtonElement]:
         buttons.append((reply.sources[0].title, reply.sources[0].url))
     buttons = [(text, url) for text, url in buttons if len(url) <= URL_CHARS]
     return [
-        ButtonElement(
-            text=_plain(text, BUTTON_TEXT_CHARS) or label("more", reply.lang),
-            action_id=f"{LINK}_{i}",
-            url=url,
+        _button(
+            f"{LINK}_{i}", _plain(text, BUTTON_TEXT_CHARS) or label("more", reply.lang), url=url
         )
         for i, (text, url) in enumerate(buttons)
     ]
@@ -418,8 +418,10 @@ def _check(reply: Reply) -> None:
     for s in reply.sources:
         if not s.url.startswith(("https://", "http://")):
             raise RenderError(f"{reply.topic}: source {s.title!r} has no http(s) URL")
-    for n, line in enumerate(reply.body.split("\n"), 1):
-        if _UNKNOWN_LINE.match(line):
-            raise RenderError(
-                f"{reply.topic}: body line {n} is outside the Markdown subset: {line[:40]!r}"
-            )
+    found = _UNKNOWN_LINES.search(reply.body)
+    if found:
+        n = reply.body.count("\n", 0, found.start()) + 1
+        line = reply.body[found.start() :].split("\n", 1)[0]
+        raise RenderError(
+            f"{reply.topic}: body line {n} is outside the Markdown subset: {line[:40]!r}"
+        )
