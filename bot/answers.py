@@ -582,6 +582,35 @@ def choices(content: Content, match: NameMatch, lang: str) -> Reply:
     ))  # fmt: skip
 
 
+def either(
+    content: Content, asked: str, found: list[tuple[str, NameMatch | None]], lang: str
+) -> Reply:
+    """A question about two or three names ("Tencent or Alibaba?"): each one's answer from the
+    official list; a name that is not an entry is said to be so."""
+    official = content.official_list
+    lines = []
+    for typed, match in found:
+        if match is None:
+            lines.append(f"- **{quote_user_text(typed)}**: " + say("choice_unknown", lang))
+            continue
+        e = match.entry
+        lines.append(f"- **{e.fr if lang == 'fr' and e.fr else e.name}**: "
+                     + say("choice_yes" if e.supporter else "choice_no", lang))  # fmt: skip
+    listed = [m.entry for _, m in found if m is not None]
+    return finish(Reply(
+        topic="supporter",
+        title=say("either_title", lang, typed=quote_user_text(asked)),
+        body=say("either", lang, as_of=human_date(official.as_of, lang)) + "\n\n"
+        + "\n".join(lines),
+        lang=lang,
+        sources=(list_source(official, lang),),
+        as_of=official.as_of,
+        entity=Entity(name=quote_user_text(asked), supporter="unknown"),
+        suggestions=tuple(Suggestion(e.name, f"supporter {e.name}") for e in listed[:4]),
+        more_url=localized_url(official.url, lang),
+    ))  # fmt: skip
+
+
 def supporters_at(content: Content, lang: str, moment: Moment, category: str = "") -> Reply:
     """The dated counts for the time a question names ("at the launch", "in Nov 2019")."""
     counts = content.counts

@@ -136,6 +136,9 @@ class Core:
             reply = answers.supporter(self.content, intent.entity, intent.arg if intent.entity
                                       is None else "", lang, self.known_supporters)  # fmt: skip
             return answers.name_notes(reply, intent.match, intent.near, lang)
+        if kind == "either":  # "did Tencent or Alibaba sign?"
+            found = [(typed, self.router.name(typed)) for typed in intent.near]
+            return answers.either(self.content, intent.arg, found, lang)
         if kind == "help":
             return answers.help_reply(lang)
         return answers.unknown(

@@ -17,6 +17,8 @@ def slots(folded: str) -> list[str]:
             match = lazy.match(clause)
             if not match:
                 continue
+            if not set(tokens(match.group("name"))) - vocab.ARTICLES:
+                continue  # "does the supporters list include X?": another frame holds the name
             shortest = _clean_slot(match.group("name"))
             if shortest is None:
                 return []
@@ -37,7 +39,10 @@ def _clean_slot(raw: str) -> str | None:
 def plausible(name: str) -> bool:
     """Whether a slot that matched no name can still be one ("Zorgon Widgets"), rather than a
     sentence ("i always assumed the US", "the paris call create any obligations")."""
-    return not (set(tokens(name)) & vocab.NOT_IN_NAMES or vocab.ABOUT_CALL.search(name))
+    words = set(tokens(name))
+    if not words - vocab.STOP - vocab.ARTICLES:
+        return False  # "is the a supporter": no word that could be a name
+    return not (words & vocab.NOT_IN_NAMES or vocab.ABOUT_CALL.search(name))
 
 
 def original_span(text: str, folded_name: str) -> str:

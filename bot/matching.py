@@ -215,6 +215,9 @@ class Router:
         if bare is not None:  # "Japan?", "AfricaCERT", "what about the UK?"
             return self._named(bare, bare.typed, words)
         names = slots(folded)
+        either = self._either(text, names[0]) if names else None
+        if either is not None:  # "did Tencent or Alibaba sign?": each name's answer
+            return either
         quoted = vocab.QUOTED_NAME.search(text)
         if (quoted and (not names or names[0] == fold(quoted.group(1)))
                 and any(w.startswith(vocab.SIGN_STEMS) for w in words)):  # fmt: skip
@@ -339,6 +342,30 @@ class Router:
         return any(w.rsplit("'", 1)[-1].startswith(vocab.SUPPORT_STEMS) for w in words) or all(
             w in self._in_scope or w.isdigit() for w in words
         )
+
+    def _either(self, text: str, slot: str) -> Intent | None:
+        """A frame's slot naming two or three entities ("tencent or alibaba", "la Mauritanie ou
+        Maurice, which one"): an intent listing each."""
+        if " or " not in slot and " ou " not in slot:
+            return None
+        parts = [p.strip(" ,") for p in vocab.EITHER.split(slot)]
+        parts = [p for p in parts if p and not set(tokens(p)) & vocab.ASKS]
+        if not 2 <= len(parts) <= 3:
+            return None
+        typed = tuple(original_span(text, p) for p in parts)
+        for part, name in zip(parts, typed, strict=True):
+            words = set(tokens(part))
+            if (
+                len(words) > 4
+                or not plausible(part)
+                or (words & vocab.STOP and not self.name(name))
+            ):
+                return None  # "c'est la Commission ou l'UE": a sentence, not two names
+        return Intent("either", arg=" / ".join(typed), near=typed)
+
+    def name(self, typed: str) -> NameMatch | None:
+        """The entry a name the user typed stands for, as a frame's slot would find it."""
+        return self._resolve(typed, fold(typed))
 
     def _sentence(self, text: str, slot: str | None) -> bool:
         """Whether a name slot that matched nothing is words of a sentence rather than a name: a

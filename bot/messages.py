@@ -238,6 +238,15 @@ _MESSAGES.update(
         },
         "choice_yes": {"en": "a supporter", "fr": "soutien de l'Appel"},
         "choice_no": {"en": "not in the list", "fr": "absent de la liste"},
+        "choice_unknown": {
+            "en": "not in the list (no entry of that name)",
+            "fr": "absent de la liste (aucune entrée de ce nom)",
+        },
+        "either_title": {"en": "{typed} in the list", "fr": "{typed} dans la liste"},
+        "either": {
+            "en": "In the official list (as of {as_of}):",
+            "fr": "Dans la liste officielle (au {as_of}) :",
+        },
         "several_names": {
             "en": "“{typed}” can mean more than one entry: {names}. Here is the first; pick another "
             "below.",

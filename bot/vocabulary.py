@@ -270,6 +270,12 @@ _ASK_NAME = [
         r"pays|government|gouvernement|nation)\b.*$",
         # "supporter? X"
         r"^(?:supporter|signatory)\b\?*\s*(?P<name>.+)$",
+        # "does the list include X?", "is X's name on the list", "X's on it too?"
+        r"^(?:does|do) the (?:official )?(?:supporters? |signator(?:y|ies) )?list (?:include|have|"
+        r"contain|mention|show)s? (?P<name>.+?)\s*(?:\?.*)?$",
+        r"^(?P<name>.+?)'s (?:on|in) (?:it|there|the list|board)\b.*$",
+        r"^(?:la liste (?:contient|inclut|comprend|mentionne)|y a-t-il|il y a) (?P<name>.+?) "
+        r"(?:dans la liste|parmi les (?:signataires|soutiens))\b.*$",
     )
 ]
 # Each frame twice: the shortest name first, then the longest ("Access Now", "Business Support").
@@ -320,6 +326,9 @@ QUOTED_NAME = lazy(r"['\"“‘«]\s*([A-Z0-9][\w&.-]*(?: [A-Z0-9&][\w&.-]*){0,5
 # Beginnings of the words that ask whether someone signed.
 SIGN_STEMS = ("sign", "support", "soutien", "soutient", "join", "endors", "adher", "member",
               "membre", "rejoin", "backer", "list")  # fmt: skip
+# Between the names of a question about two or three ("Tencent or Alibaba", "Maurice ou la
+# Mauritanie, which one").
+EITHER = lazy(r"\s*(?:,|\bor\b|\bou\b)\s*(?:(?:the|la|le|les|l')\s+)?")
 # Words that ask, never inside a name: a name slot holding one is a sentence.
 ASKS = {"how", "many", "why", "what", "which", "combien", "pourquoi", "quoi", "quel", "quelle"}
 # A name slot that starts with one of these is a question, not a name ("how many states ...").
