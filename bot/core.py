@@ -6,7 +6,6 @@ Synchronous and free of I/O after loading; it knows nothing of Slack, Discord or
 from __future__ import annotations
 
 import zlib
-from dataclasses import replace
 from pathlib import Path
 
 from bot import answers
@@ -36,7 +35,7 @@ class Core:
         """`trained`: a core of the same content with other supporters, whose model is reused
         when the example questions read the same with this core's names masked."""
         if not isinstance(content.supporters, SupporterTable):
-            content = replace(content, supporters=SupporterTable(content.supporters))
+            content = content.replace(supporters=SupporterTable(content.supporters))
         self.content = content
         self.supporters = SupporterIndex(content.supporters)
         self.router: Router = Router(content, self.supporters, trained.router if trained else None)

@@ -14,10 +14,10 @@ import re
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from typing import cast
 
 from bot.content import Supporter
+from bot.records import Record
 from bot.roster import SEPARATOR, SupporterTable, pack, unpack
 from bot.text import edit_distance, fold
 
@@ -122,26 +122,32 @@ def name_key(name: str) -> str:
     return " ".join(words)
 
 
-@dataclass(frozen=True, slots=True)
-class NameMatch:
+class NameMatch(Record):
     """An entry found for a name: how it was found, and the other entries the name could mean."""
 
-    entry: Supporter
-    how: str  # "exact" (a name or alias), "code" (an ISO code) or "fuzzy" (a near-whole typo)
-    others: tuple[Supporter, ...] = ()
-    typed: str = ""  # the words the user wrote for it
+    __slots__ = ("entry", "how", "others", "typed")
+
+    def __init__(
+        self, entry: Supporter, how: str, others: tuple[Supporter, ...] = (), typed: str = ""
+    ) -> None:
+        self.entry = entry
+        self.how = how  # "exact" (a name or alias), "code" (an ISO code) or "fuzzy" (a typo)
+        self.others = others
+        self.typed = typed  # the words the user wrote for it
 
     @property
     def ambiguous(self) -> bool:
         return bool(self.others)
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
-    key: str  # folded, punctuation-free
-    start: int  # offsets in the text
-    end: int
-    capital: bool  # written with a capital letter (not at the start of a sentence)
+class Word(Record):
+    __slots__ = ("key", "start", "end", "capital")
+
+    def __init__(self, key: str, start: int, end: int, capital: bool) -> None:
+        self.key = key  # folded, punctuation-free
+        self.start = start  # offsets in the text
+        self.end = end
+        self.capital = capital  # written with a capital letter (not at the start of a sentence)
 
 
 _WORD = re.compile(r"[^\W_]+")
