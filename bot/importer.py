@@ -20,13 +20,14 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from bot.answers import list_source
 from bot.content import CATEGORIES, Content, Count, OfficialList, Supporter, Text
 from bot.errors import SupportersImportError
 from bot.messages import human_date, say
 from bot.reply import Source
-from bot.roster import Row, SupporterTable
+from bot.roster import SupporterTable
 from bot.supporters import name_key
 
 log = logging.getLogger(__name__)
@@ -38,6 +39,16 @@ COUNTRY_FIXES = {"ROM": "ROU", "MTG": "MNE", "SCG": "SRB"}
 MAX_BYTES = 20_000_000
 SNAPSHOT_FILE = "official-list.yaml"
 OFFICIAL_CSV_URL = "https://pariscall.international/supporters.csv"
+
+
+class Row(NamedTuple):
+    """One supporter of the official list, as the export gives it (after the importer's fixes)."""
+
+    name: str
+    category: str | None
+    country: str | None
+    nature: str | None
+    signed: str | None
 
 
 @dataclass

@@ -27,9 +27,9 @@ from bot.content import (
     content_files,
 )
 from bot.errors import ContentError, Problem
-from bot.importer import category_counts, merge_list
+from bot.importer import Row, category_counts, merge_list
 from bot.reply import Source
-from bot.roster import Row, SupporterTable
+from bot.roster import SupporterTable
 from bot.supporters import name_key
 from bot.text import fold
 

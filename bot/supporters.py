@@ -14,12 +14,16 @@ import re
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
-from typing import cast
 
 from bot.content import Supporter
 from bot.records import Record
 from bot.roster import SEPARATOR, SupporterTable, pack, unpack
 from bot.text import edit_distance, fold
+
+TYPE_CHECKING = False  # typing is not imported at run time (mypy reads this name as usual)
+if TYPE_CHECKING:
+    # A pickled index: its other attributes, then its keys and their first words, packed.
+    _State = tuple[dict[str, object], str | list[str], int, str | list[str], array[int]]
 
 # Words that do not change which organisation is meant: "Microsoft Corp." is Microsoft.
 _NOISE = frozenset(
@@ -232,20 +236,20 @@ class SupporterIndex:
         self._fuzzy = {b: array("I", sorted(v, key=lambda at: len(keys[at])))
                        for b, v in fuzzy.items()}  # fmt: skip
 
-    def __getstate__(self) -> dict[str, object]:
+    def __getstate__(self) -> _State:
         state = dict(self.__dict__)
-        state["_sorted"] = (pack(self._sorted), len(self._sorted))
-        state["_starts"] = (pack(list(self._starts)), array("B", self._starts.values()))
-        del state["_keys"], state["_text"]  # rebuilt from the sorted keys
-        return state
+        del state["_sorted"], state["_starts"], state["_keys"], state["_text"]
+        # The keys packed as one string; the dictionaries and the text are rebuilt from them.
+        firsts = pack(list(self._starts))
+        sizes = array("B", self._starts.values())
+        return state, pack(self._sorted), len(self._sorted), firsts, sizes
 
-    def __setstate__(self, state: dict[str, object]) -> None:
-        self.__dict__.update(state)
-        packed, size = cast(tuple[str | list[str], int], state["_sorted"])
-        self._sorted = unpack(packed, size)
+    def __setstate__(self, state: _State) -> None:
+        attributes, keys, size, firsts, sizes = state
+        self.__dict__.update(attributes)
+        self._sorted = unpack(keys, size)
         self._keys = dict(zip(self._sorted, self._codes, strict=True))
         self._text = SEPARATOR + SEPARATOR.join(self._sorted) + SEPARATOR
-        firsts, sizes = cast("tuple[str | list[str], array[int]]", state["_starts"])
         self._starts = dict(zip(unpack(firsts, len(sizes)), sizes, strict=True))
 
     @staticmethod
