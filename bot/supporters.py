@@ -69,6 +69,8 @@ _PAREN = re.compile(r"\s*\(([^()]*)\)\s*")
 # Aliases this short are codes or acronyms (US, UK, EU, CAN, AND): matched in free text only when
 # typed in capitals, so "tell us" or "can it" never name a country.
 SHORT = 3
+# Candidates for a typo checked with `is_typo` before rapidfuzz is imported (more: straight to it).
+_FEW = 100
 # Kinds of key, best first: a name the entry is listed under beats a derived form, which beats a
 # country code.
 NAME, DERIVED, CODE = 0, 1, 2
@@ -321,8 +323,6 @@ class SupporterIndex:
         clearly closest; a short or ambiguous name is never guessed."""
         if len(key) < 6:
             return None
-        from rapidfuzz import fuzz, process  # only typos need it: keeps it off the fast path
-
         size = key.count(" ") + 1
         # Only a name scoring 85 or more can change the outcome (88 is needed, and a runner-up
         # within 3 points vetoes it): its length is within 0.74 to 1.35 times the typed one's.
@@ -335,6 +335,13 @@ class SupporterIndex:
                 start = bisect_left(bucket, low, key=lambda at: len(keys[at]))
                 end = bisect_right(bucket, high, lo=start, key=lambda at: len(keys[at]))
                 candidates += [keys[at] for at in bucket[start:end]]
+        # The best match must be a typo of the key (`is_typo`, below). When no candidate of a
+        # short list can be one ("did russia sign" read as a name), rapidfuzz is not needed:
+        # importing it costs a process ~6 MB and ~10 ms.
+        if len(candidates) <= _FEW and not any(is_typo(key, c) for c in candidates):
+            return None
+        from rapidfuzz import fuzz, process
+
         best = process.extract(key, candidates, scorer=fuzz.ratio, limit=2, score_cutoff=80)
         if not best:
             return None
@@ -501,9 +508,10 @@ def is_typo(typed: str, name: str) -> bool:
     if len(diff) != 1:
         return False
     x, y = diff[0]
-    if min(len(x), len(y)) < 5 or x[0] != y[0]:
-        return False
-    return edit_distance(x, y) <= (1 if len(y) < 8 else 2)
+    limit = 1 if len(y) < 8 else 2
+    if min(len(x), len(y)) < 5 or x[0] != y[0] or abs(len(x) - len(y)) > limit:
+        return False  # (the edit distance is at least the difference in length)
+    return edit_distance(x, y) <= limit
 
 
 def _gap(text: str, left: int, right: int) -> bool:
