@@ -279,6 +279,7 @@ def _chat_peak(env: dict[str, str]) -> float:
 
 def chat_memory(env: dict[str, str]) -> None:
     print("4. Peak memory of `pariscall chat` (200 piped questions)")
+    _compile(env)  # a module compiled from source at every start would count the compiler's memory
     with tempfile.TemporaryDirectory() as cache:
         fresh = _chat_peak({**env, "PARISCALL_CACHE_DIR": cache})  # validates: YAML + pydantic
         steady = _chat_peak({**env, "PARISCALL_CACHE_DIR": cache})  # loads the cached core

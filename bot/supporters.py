@@ -16,6 +16,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
 
 from bot.content import Supporter
+from bot.lazy import lazy
 from bot.records import Record
 from bot.roster import SEPARATOR, SupporterTable, pack, unpack
 from bot.text import edit_distance, fold
@@ -65,7 +66,7 @@ _NOISE = frozenset(
     ]
 )
 _PUNCT = re.compile(r"[^\w\s]")
-_PAREN = re.compile(r"\s*\(([^()]*)\)\s*")
+_PAREN = lazy(r"\s*\(([^()]*)\)\s*")  # names are keyed when the cache is written
 # Aliases this short are codes or acronyms (US, UK, EU, CAN, AND): matched in free text only when
 # typed in capitals, so "tell us" or "can it" never name a country.
 SHORT = 3
@@ -156,7 +157,7 @@ class Word(Record):
         self.capital = capital  # written with a capital letter (not at the start of a sentence)
 
 
-_WORD = re.compile(r"[^\W_]+")
+_WORD = lazy(r"[^\W_]+")  # not needed by commands ("principle 3")
 
 
 def words_of(text: str) -> list[Word]:
@@ -465,7 +466,7 @@ _OPENERS = frozenset(
 
 def _derived(name: str) -> Iterator[tuple[int, str]]:
     """ "European Union Institute for Security Studies (EUISS)": both halves are names too."""
-    paren = _PAREN.search(name)
+    paren = _PAREN.search(name) if "(" in name else None
     if paren:
         yield DERIVED, _PAREN.sub(" ", name).strip()
         inner = paren.group(1).strip()
