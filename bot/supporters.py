@@ -339,7 +339,7 @@ class SupporterIndex:
         # The best match must be a typo of the key (`is_typo`, below). When no candidate of a
         # short list can be one ("did russia sign" read as a name), rapidfuzz is not needed:
         # importing it costs a process ~6 MB and ~10 ms.
-        if len(candidates) <= _FEW and not any(is_typo(key, c) for c in candidates):
+        if len(candidates) <= _FEW and not _may_be_typo(key, candidates):
             return None
         from rapidfuzz import fuzz, process
 
@@ -513,6 +513,23 @@ def is_typo(typed: str, name: str) -> bool:
     if min(len(x), len(y)) < 5 or x[0] != y[0] or abs(len(x) - len(y)) > limit:
         return False  # (the edit distance is at least the difference in length)
     return edit_distance(x, y) <= limit
+
+
+def _may_be_typo(key: str, candidates: list[str]) -> bool:
+    """Whether `is_typo(key, c)` holds for one of `candidates` (keys, as `key`), cheap tests first:
+    other words joined alike, or one word a near length, or one of several words differing."""
+    words = key.split()
+    head, tail, joined = words[0] + " ", " " + " ".join(words[1:]), "".join(words)
+    for c in candidates:
+        if c.count(" ") + 1 != len(words):
+            if c.replace(" ", "") == joined:
+                return True
+        elif len(words) == 1:
+            if abs(len(c) - len(key)) <= 2 and is_typo(key, c):
+                return True
+        elif (c.startswith(head) or c.endswith(tail)) and is_typo(key, c):
+            return True
+    return False
 
 
 def _gap(text: str, left: int, right: int) -> bool:
