@@ -58,17 +58,18 @@ def _answer_times(core: Any, questions: list[str]) -> list[int]:
 
 
 def _alternated(
-    cmds: dict[str, list[str]], runs: int, env: dict[str, str]
+    cmds: dict[str, list[str]], runs: int, envs: dict[str, dict[str, str]]
 ) -> dict[str, tuple[float, float]]:
-    """Each command's median (CPU time, wall time) in seconds, the commands run in turns. The
-    verdicts use CPU time (user + system, from the kernel): on a shared 2-core machine the wall
-    time also counts waiting for a core, and changes from run to run."""
+    """Each command's median (CPU time, wall time) in seconds, the commands run in turns (each
+    with its own environment), so that a slower spell of a shared machine falls on all of them
+    alike. The verdicts use CPU time (user + system, from the kernel): on a shared 2-core machine
+    the wall time also counts waiting for a core, and changes from run to run."""
     times: dict[str, list[tuple[float, float]]] = {name: [] for name in cmds}
     for _ in range(runs):
         for name, cmd in cmds.items():
             start = time.perf_counter()
             proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                    env=env)  # fmt: skip
+                                    env=envs[name])  # fmt: skip
             _, status, usage = os.wait4(proc.pid, 0)
             assert status == 0, f"{cmd} failed"
             times[name].append((usage.ru_utime + usage.ru_stime, time.perf_counter() - start))
@@ -80,17 +81,14 @@ def _compile(env: dict[str, str]) -> None:
     """Byte-code as an installed package has it (pip compiles it; this environment may set
     PYTHONDONTWRITEBYTECODE, which would make every run compile every module from source)."""
     subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "bot"),
-                    str(ROOT / "adapters")], env=env, check=True)  # fmt: skip
+                    str(ROOT / "adapters"), str(ROOT / "bench")], env=env, check=True)  # fmt: skip
 
 
 def cold_start(env: dict[str, str]) -> None:
     runs = 41
     print(f"1. Cold start (new processes, medians of {runs} alternated runs; CPU time, wall time)")
     env = {**env, "COLUMNS": "80"}
-    # Byte-code as an installed package has it (pip compiles it; this environment may set
-    # PYTHONDONTWRITEBYTECODE, which would make every run compile every module from source).
-    subprocess.run([sys.executable, "-m", "compileall", "-q", str(ROOT / "bot"),
-                    str(ROOT / "adapters"), str(ROOT / "bench")], env=env, check=True)  # fmt: skip
+    _compile(env)
     ask = [str(BIN / "pariscall"), "ask", "principle 3"]
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp) / "floor.pickle"
@@ -99,8 +97,8 @@ def cold_start(env: dict[str, str]) -> None:
         said = subprocess.run(ask, env=env, capture_output=True, check=True).stdout
         if subprocess.run(floor_cmd, env=env, capture_output=True, check=True).stdout != said:
             raise SystemExit("bench/floor.py no longer prints what `pariscall ask` prints")
-        median = _alternated({"floor": floor_cmd, "ask": ask,
-                              "bare": [sys.executable, "-c", "pass"]}, runs, env)  # fmt: skip
+        cmds = {"floor": floor_cmd, "ask": ask, "bare": [sys.executable, "-c", "pass"]}
+        median = _alternated(cmds, runs, dict.fromkeys(cmds, env))
 
     def ms(name: str) -> str:
         return f"{median[name][0] * 1000:.1f} ms, {median[name][1] * 1000:.1f} ms"
@@ -232,20 +230,6 @@ def synthetic_export(path: Path, rows: int, seed: int = 7) -> list[str]:
     return ordered
 
 
-def _alternated(commands: dict[str, list[str]], envs: dict[str, dict[str, str]], runs: int
-                ) -> dict[str, float]:  # fmt: skip
-    """Median seconds of each command over `runs` runs, the commands taking turns, so that a
-    slower spell of a shared machine falls on all of them alike."""
-    times: dict[str, list[float]] = {name: [] for name in commands}
-    for _ in range(runs):
-        for name, cmd in commands.items():
-            start = time.perf_counter()
-            subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                           env=envs[name], check=True)  # fmt: skip
-            times[name].append(time.perf_counter() - start)
-    return {name: statistics.median(t) for name, t in times.items()}
-
-
 def many_supporters(env: dict[str, str]) -> None:
     rows = SUPPORTERS_ROWS
     print(f"3. {rows:,} synthetic supporters (the official CSV export format)")
@@ -269,11 +253,12 @@ def many_supporters(env: dict[str, str]) -> None:
                took <= 1.0)  # fmt: skip
         question = ["ask", "did Russia sign?"]
         cold = _alternated({"big": [pariscall, *question], "small": [pariscall, *question]},
-                           {"big": big, "small": small}, 21)  # fmt: skip
-        ratio = cold["big"] / cold["small"]
+                           21, {"big": big, "small": small})  # fmt: skip
+        ratio = cold["big"][1] / cold["small"][1]
         print(
-            f"     cold ask: {cold['big'] * 1000:.1f} ms with {rows:,} rows, "
-            f"{cold['small'] * 1000:.1f} ms with the bundled list (medians of 21, alternated)"
+            f"     cold ask: {cold['big'][1] * 1000:.1f} ms with {rows:,} rows, "
+            f"{cold['small'][1] * 1000:.1f} ms with the bundled list (wall, medians of 21, "
+            "alternated)"
         )
         report(f"cold ask, {rows:,} rows / bundled list", f"{ratio:.2f}x", "<= 2x", ratio <= 2.0)
         peak = _chat_peak(big)
@@ -343,6 +328,7 @@ def _chat_peak(env: dict[str, str]) -> float:
 
 def chat_memory(env: dict[str, str]) -> None:
     print("4. Peak memory of `pariscall chat` (200 piped questions)")
+    _compile(env)  # a module compiled from source at every start would count the compiler's memory
     with tempfile.TemporaryDirectory() as cache:
         fresh = _chat_peak({**env, "PARISCALL_CACHE_DIR": cache})  # validates: YAML + pydantic
         steady = _chat_peak({**env, "PARISCALL_CACHE_DIR": cache})  # loads the cached core

@@ -3,8 +3,6 @@
 Validation (PyYAML + pydantic, ~150 ms of imports) runs only when a content file changed; the
 loaded core is pickled in a cache folder keyed on the files' names, sizes and times, so a normal
 start reads one pickle and imports neither YAML nor pydantic (see `bot.core.load_core`).
-`Supporter`, `OfficialList` and `Content` are still frozen dataclasses: the importer changes
-them with `dataclasses.replace`, and supporters are about to be stored by column.
 """
 
 from __future__ import annotations
@@ -12,13 +10,12 @@ from __future__ import annotations
 import os
 import pickle
 import zlib
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from bot.records import Record
 from bot.reply import Source
 
+TYPE_CHECKING = False  # typing is not imported at run time (mypy reads this name as usual)
 if TYPE_CHECKING:
     from bot.roster import SupporterTable
 
@@ -107,58 +104,85 @@ class Count(Record):
         self.sources = sources
 
 
-@dataclass(frozen=True, slots=True)
-class Supporter:
+class Supporter(Record):
     """A known supporter (`supporter=True`) or a notable non-supporter (`supporter=False`): a
     hand-written entry, or a row of the official list as `bot.roster.SupporterTable` gives it."""
 
-    name: str
-    supporter: bool
-    category: str | None
-    country: str | None
-    aliases: tuple[str, ...] = ()
-    fr: str | None = None
-    nature: str | None = None
-    first_listed: str | None = None
-    signed: str | None = None
-    note: Text = field(default_factory=dict)
-    sources: tuple[Source, ...] = ()
-    as_of: str = ""
-    # Known only from the official list (no hand-written entry): rebuilt by each merge of a list.
-    list_only: bool = False
-    # How to write the name in a sentence: (English article, French article, French gender),
-    # e.g. ("the", "les", "m") for the United States; "" where none is used.
-    grammar: tuple[str, str, str] = ("", "", "")
+    __slots__ = ("name", "supporter", "category", "country", "aliases", "fr", "nature",
+                 "first_listed", "signed", "note", "sources", "as_of", "list_only", "grammar")  # fmt: skip
+
+    def __init__(
+        self, name: str, supporter: bool, category: str | None, country: str | None,
+        aliases: tuple[str, ...] = (), fr: str | None = None, nature: str | None = None,
+        first_listed: str | None = None, signed: str | None = None, note: Text | None = None,
+        sources: tuple[Source, ...] = (), as_of: str = "", list_only: bool = False,
+        grammar: tuple[str, str, str] = ("", "", ""),
+    ) -> None:  # fmt: skip
+        self.name = name
+        self.supporter = supporter
+        self.category = category
+        self.country = country
+        self.aliases = aliases
+        self.fr = fr
+        self.nature = nature
+        self.first_listed = first_listed
+        self.signed = signed
+        self.note: Text = {} if note is None else note
+        self.sources = sources
+        self.as_of = as_of
+        # Known only from the official list (no hand-written entry): rebuilt by each merge of a
+        # list.
+        self.list_only = list_only
+        # How to write the name in a sentence: (English article, French article, French gender),
+        # e.g. ("the", "les", "m") for the United States; "" where none is used.
+        self.grammar = grammar
 
 
-@dataclass(frozen=True, slots=True)
-class OfficialList:
+class OfficialList(Record):
     """Where the official list is, and the copy of it the bot answers from: its date and source."""
 
-    url: str
-    csv_url: str
-    as_of: str  # the date of the list the bot answers from
-    changed: str  # when the list itself last changed (as far as the bundled content knows)
-    # What that list is, as answers cite it ("the official export (supporters.csv) of 25 Dec 2025",
-    # "... (imported from a file)"; never a local path), and its address; {} when only the
-    # content's own entries are known.
-    source: Text = field(default_factory=dict)
-    source_url: str = ""
-    imported: bool = False  # True when `pariscall supporters import` replaced the bundled list
+    __slots__ = ("url", "csv_url", "as_of", "changed", "source", "source_url", "imported")
+
+    def __init__(
+        self, url: str, csv_url: str, as_of: str, changed: str, source: Text | None = None,
+        source_url: str = "", imported: bool = False,
+    ) -> None:  # fmt: skip
+        self.url = url
+        self.csv_url = csv_url
+        self.as_of = as_of  # the date of the list the bot answers from
+        self.changed = changed  # when the list itself last changed (as far as the content knows)
+        # What that list is, as answers cite it ("the official export (supporters.csv) of 25 Dec
+        # 2025", "... (imported from a file)"; never a local path), and its address; {} when only
+        # the content's own entries are known.
+        self.source: Text = {} if source is None else source
+        self.source_url = source_url
+        self.imported = (
+            imported  # True when `pariscall supporters import` replaced the bundled list
+        )
 
 
-@dataclass(frozen=True, slots=True)
-class Content:
-    principles: tuple[Principle, ...]
-    topics: dict[str, Topic]
-    counts: tuple[Count, ...]
-    supporters: SupporterTable  # the hand-written entries, then the official list's other rows
-    official_list: OfficialList
-    directory: str
-    # Example questions of the answers that are not topics (help, listings, out of scope).
-    intents: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    # Words that mean the same to the understanding model ("joined" -> "sign").
-    synonyms: dict[str, str] = field(default_factory=dict)
+class Content(Record):
+    __slots__ = ("principles", "topics", "counts", "supporters", "official_list", "directory",
+                 "intents", "synonyms")  # fmt: skip
+
+    def __init__(
+        self, principles: tuple[Principle, ...], topics: dict[str, Topic],
+        counts: tuple[Count, ...], supporters: SupporterTable, official_list: OfficialList,
+        directory: str, intents: dict[str, tuple[str, ...]] | None = None,
+        synonyms: dict[str, str] | None = None,
+    ) -> None:  # fmt: skip
+        self.principles = principles
+        self.topics = topics
+        self.counts = counts
+        self.supporters = (
+            supporters  # the hand-written entries, then the official list's other rows
+        )
+        self.official_list = official_list
+        self.directory = directory
+        # Example questions of the answers that are not topics (help, listings, out of scope).
+        self.intents: dict[str, tuple[str, ...]] = {} if intents is None else intents
+        # Words that mean the same to the understanding model ("joined" -> "sign").
+        self.synonyms: dict[str, str] = {} if synonyms is None else synonyms
 
 
 def content_files(directory: Path) -> list[Path]:

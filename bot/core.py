@@ -6,8 +6,6 @@ Synchronous and free of I/O after loading; it knows nothing of Slack, Discord or
 from __future__ import annotations
 
 import zlib
-from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 
 from bot import answers
@@ -18,6 +16,10 @@ from bot.reply import Reply, Suggestion
 from bot.roster import SupporterTable
 from bot.supporters import NameMatch, SupporterIndex, name_key
 from bot.text import MAX_QUESTION_CHARS, clean, fold
+
+TYPE_CHECKING = False  # typing is not imported at run time (mypy reads this name as usual)
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 LANGS = ("en", "fr")
 RECENT = 2048  # replies kept for questions asked again (most chat questions recur)
@@ -37,7 +39,7 @@ class Core:
         """`trained`: a core of the same content with other supporters, whose model is reused
         when the example questions read the same with this core's names masked."""
         if not isinstance(content.supporters, SupporterTable):
-            content = replace(content, supporters=SupporterTable(content.supporters))
+            content = content.replace(supporters=SupporterTable(content.supporters))
         self.content = content
         self.supporters = SupporterIndex(content.supporters)
         self.router: Router = Router(content, self.supporters, trained.router if trained else None)

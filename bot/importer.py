@@ -18,15 +18,16 @@ import os
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from bot.answers import list_source
 from bot.content import CATEGORIES, Content, Count, OfficialList, Supporter, Text
 from bot.errors import SupportersImportError
 from bot.messages import human_date, say
 from bot.reply import Source
-from bot.roster import Row, SupporterTable
+from bot.roster import SupporterTable
 from bot.supporters import name_key
 
 log = logging.getLogger(__name__)
@@ -38,6 +39,16 @@ COUNTRY_FIXES = {"ROM": "ROU", "MTG": "MNE", "SCG": "SRB"}
 MAX_BYTES = 20_000_000
 SNAPSHOT_FILE = "official-list.yaml"
 OFFICIAL_CSV_URL = "https://pariscall.international/supporters.csv"
+
+
+class Row(NamedTuple):
+    """One supporter of the official list, as the export gives it (after the importer's fixes)."""
+
+    name: str
+    category: str | None
+    country: str | None
+    nature: str | None
+    signed: str | None
 
 
 @dataclass
@@ -208,8 +219,8 @@ def merge_list(
         known = curated[at]
         if at in listed:  # the list names this entry twice ("NDI", "National Democratic Institute")
             first = listed[at]
-            listed[at] = replace(first, nature=first.nature or row.nature,
-                                signed=first.signed or row.signed)  # fmt: skip
+            listed[at] = first.replace(nature=first.nature or row.nature,
+                                       signed=first.signed or row.signed)  # fmt: skip
             merged.folded.append((row.name, known.name))
             continue
         if not known.supporter:
@@ -219,9 +230,9 @@ def merge_list(
         if known.signed and known.signed != row.signed:
             found = f"gives {row.signed}" if row.signed else "gives no signing date"
             merged.disagree.append((known, f"signed: {known.signed}, but the list {found}"))
-        listed[at] = replace(known, supporter=True, category=row.category or known.category,
-                            country=known.country or row.country, nature=row.nature,
-                            signed=row.signed, as_of=as_of)  # fmt: skip
+        listed[at] = known.replace(supporter=True, category=row.category or known.category,
+                                   country=known.country or row.country, nature=row.nature,
+                                   signed=row.signed, as_of=as_of)  # fmt: skip
     out: list[Supporter] = []
     for i, entry in enumerate(curated):
         if i in listed:
@@ -229,7 +240,7 @@ def merge_list(
         elif entry.supporter:
             merged.unlisted.append(entry)
         else:
-            out.append(replace(entry, as_of=as_of))  # "not in the list", as of the list's date
+            out.append(entry.replace(as_of=as_of))  # "not in the list", as of the list's date
     # Hand-written entries first: their names and codes ("IND", "RWA") are looked up first.
     merged.supporters = SupporterTable(out, extra, as_of, (source,))
     return merged
@@ -251,8 +262,8 @@ def with_list(content: Content, rows: list[Row], official: OfficialList) -> tupl
                   (list_source(official, "en"),))  # fmt: skip
     # The list's own count replaces any other figure for its date; it stays the latest one.
     history = tuple(c for c in content.counts if c.as_of != official.as_of)
-    return replace(content, supporters=merged.supporters, counts=history + (count,),
-                   official_list=official), merged  # fmt: skip
+    return content.replace(supporters=merged.supporters, counts=history + (count,),
+                           official_list=official), merged  # fmt: skip
 
 
 # -- `pariscall supporters import` -----------------------------------------------------------------
@@ -324,8 +335,9 @@ def apply_imported(content: Content, data_dir: Path) -> Content:
         log.warning("ignoring %s (%s); using the bundled supporters list", path, exc)
         return content
     official = content.official_list
-    official = replace(official, as_of=as_of, source=imported_source(origin),
-                       source_url=origin if is_url(origin) else official.url, imported=True)  # fmt: skip
+    official = official.replace(as_of=as_of, source=imported_source(origin),
+                                source_url=origin if is_url(origin) else official.url,
+                                imported=True)  # fmt: skip
     content, merged = with_list(content, rows, official)
     for entry in merged.unlisted:
         log.info("%s is not in the imported list; it is no longer answered as a supporter",

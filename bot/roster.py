@@ -11,23 +11,18 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
-from typing import NamedTuple, cast, overload
 
 from bot.content import CATEGORIES, Supporter
-from bot.reply import Source
+
+TYPE_CHECKING = False  # typing is not imported at run time (mypy reads this name as usual)
+if TYPE_CHECKING:
+    from typing import overload
+
+    from bot.importer import Row
+    from bot.reply import Source
 
 # Joins a column of strings into one string in the cache: one object to unpickle, split in C.
 SEPARATOR = "\x1f"
-
-
-class Row(NamedTuple):
-    """One supporter of the official list, as the export gives it (after the importer's fixes)."""
-
-    name: str
-    category: str | None
-    country: str | None
-    nature: str | None
-    signed: str | None
 
 
 def pack(strings: list[str]) -> str | list[str]:
@@ -117,16 +112,15 @@ class SupporterTable(Sequence[Supporter]):
         # Every row, sorted by name, then row: finding rows by name is a binary search.
         self._by_name = array("I", sorted(range(len(self)), key=self.name))
 
-    def __getstate__(self) -> tuple[object, ...]:
-        state = {k: getattr(self, k) for k in self.__slots__}
-        state["names"] = (pack(self.names), len(self.names))
-        return tuple(state.values())
+    def __getstate__(self) -> tuple[str | list[str], int, tuple[object, ...]]:
+        others = tuple(getattr(self, k) for k in self.__slots__ if k != "names")
+        return pack(self.names), len(self.names), others
 
-    def __setstate__(self, state: tuple[object, ...]) -> None:
-        for key, value in zip(self.__slots__, state, strict=True):
-            setattr(self, key, value)
-        packed, size = cast(tuple[str | list[str], int], self.names)
+    def __setstate__(self, state: tuple[str | list[str], int, tuple[object, ...]]) -> None:
+        packed, size, others = state
         self.names = unpack(packed, size)
+        for key, value in zip((k for k in self.__slots__ if k != "names"), others, strict=True):
+            setattr(self, key, value)
 
     def __len__(self) -> int:
         return len(self.entries) + len(self.names)
@@ -138,10 +132,13 @@ class SupporterTable(Sequence[Supporter]):
 
     __hash__ = None  # type: ignore[assignment]  # mutable-looking, like a list
 
-    @overload
-    def __getitem__(self, i: int) -> Supporter: ...
-    @overload
-    def __getitem__(self, i: slice) -> Sequence[Supporter]: ...
+    if TYPE_CHECKING:  # `typing.overload` at run time would import typing
+
+        @overload
+        def __getitem__(self, i: int) -> Supporter: ...
+        @overload
+        def __getitem__(self, i: slice) -> Sequence[Supporter]: ...
+
     def __getitem__(self, i: int | slice) -> Supporter | Sequence[Supporter]:
         if isinstance(i, slice):
             return [self[k] for k in range(*i.indices(len(self)))]

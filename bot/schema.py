@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import unicodedata
-from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -28,9 +27,9 @@ from bot.content import (
     content_files,
 )
 from bot.errors import ContentError, Problem
-from bot.importer import category_counts, merge_list
+from bot.importer import Row, category_counts, merge_list
 from bot.reply import Source
-from bot.roster import Row, SupporterTable
+from bot.roster import SupporterTable
 from bot.supporters import name_key
 from bot.text import fold
 
@@ -394,7 +393,7 @@ def build_content(directory: Path) -> Content:
             problems.append(Problem("topics", "", f"no topic with id {required!r}"))
     snapshot = next(((f, d.snapshot) for f, d in parsed.items() if d.snapshot), None)
     if complete and official is not None and snapshot is not None:
-        official = replace(official, source=_t(snapshot[1].source), source_url=snapshot[1].url)
+        official = official.replace(source=_t(snapshot[1].source), source_url=snapshot[1].url)
         problems += _check_snapshot(parsed, snapshot, supporters, counts, official)
     if problems:
         raise ContentError(problems, str(directory))
@@ -512,7 +511,5 @@ def with_states(
         entry = out[i]
         known = {fold(n) for n in (entry.name, entry.fr or "", *entry.aliases)}
         extra = tuple(n for n in dict.fromkeys(names) if fold(n) not in known)
-        out[i] = replace(
-            entry, aliases=entry.aliases + extra, fr=entry.fr or st.fr, grammar=grammar
-        )
+        out[i] = entry.replace(aliases=entry.aliases + extra, fr=entry.fr or st.fr, grammar=grammar)
     return out

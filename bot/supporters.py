@@ -14,12 +14,17 @@ import re
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
-from typing import cast
 
 from bot.content import Supporter
+from bot.lazy import lazy
+from bot.records import Record
 from bot.roster import SEPARATOR, SupporterTable, pack, unpack
 from bot.text import edit_distance, fold
+
+TYPE_CHECKING = False  # typing is not imported at run time (mypy reads this name as usual)
+if TYPE_CHECKING:
+    # A pickled index: its other attributes, then its keys and their first words, packed.
+    _State = tuple[dict[str, object], str | list[str], int, str | list[str], array[int]]
 
 # Words that do not change which organisation is meant: "Microsoft Corp." is Microsoft.
 _NOISE = frozenset(
@@ -61,12 +66,14 @@ _NOISE = frozenset(
     ]
 )
 _PUNCT = re.compile(r"[^\w\s]")
-_PAREN = re.compile(r"\s*\(([^()]*)\)\s*")
+_PAREN = lazy(r"\s*\(([^()]*)\)\s*")  # names are keyed when the cache is written
 # Aliases this short are codes or acronyms (US, UK, EU, CAN, AND): matched in free text only when
 # typed in capitals, so "tell us" or "can it" never name a country.
 SHORT = 3
 # Short aliases that are no word of English or French: matched in lower case too ("the uk").
 LOWER_CODES = frozenset({"uk", "usa", "uae", "drc", "rdc", "prc"})
+# Candidates for a typo checked with `is_typo` before rapidfuzz is imported (more: straight to it).
+_FEW = 100
 # Kinds of key, best first: a name the entry is listed under beats a derived form, which beats a
 # country code.
 NAME, DERIVED, CODE = 0, 1, 2
@@ -124,29 +131,35 @@ def name_key(name: str) -> str:
     return " ".join(words)
 
 
-@dataclass(frozen=True, slots=True)
-class NameMatch:
+class NameMatch(Record):
     """An entry found for a name: how it was found, and the other entries the name could mean."""
 
-    entry: Supporter
-    how: str  # "exact" (a name or alias), "code" (an ISO code) or "fuzzy" (a near-whole typo)
-    others: tuple[Supporter, ...] = ()
-    typed: str = ""  # the words the user wrote for it
+    __slots__ = ("entry", "how", "others", "typed")
+
+    def __init__(
+        self, entry: Supporter, how: str, others: tuple[Supporter, ...] = (), typed: str = ""
+    ) -> None:
+        self.entry = entry
+        self.how = how  # "exact" (a name or alias), "code" (an ISO code) or "fuzzy" (a typo)
+        self.others = others
+        self.typed = typed  # the words the user wrote for it
 
     @property
     def ambiguous(self) -> bool:
         return bool(self.others)
 
 
-@dataclass(frozen=True, slots=True)
-class Word:
-    key: str  # folded, punctuation-free
-    start: int  # offsets in the text
-    end: int
-    capital: bool  # written with a capital letter (not at the start of a sentence)
+class Word(Record):
+    __slots__ = ("key", "start", "end", "capital")
+
+    def __init__(self, key: str, start: int, end: int, capital: bool) -> None:
+        self.key = key  # folded, punctuation-free
+        self.start = start  # offsets in the text
+        self.end = end
+        self.capital = capital  # written with a capital letter (not at the start of a sentence)
 
 
-_WORD = re.compile(r"[^\W_]+")
+_WORD = lazy(r"[^\W_]+")  # not needed by commands ("principle 3")
 
 
 def words_of(text: str) -> list[Word]:
@@ -228,20 +241,20 @@ class SupporterIndex:
         self._fuzzy = {b: array("I", sorted(v, key=lambda at: len(keys[at])))
                        for b, v in fuzzy.items()}  # fmt: skip
 
-    def __getstate__(self) -> dict[str, object]:
+    def __getstate__(self) -> _State:
         state = dict(self.__dict__)
-        state["_sorted"] = (pack(self._sorted), len(self._sorted))
-        state["_starts"] = (pack(list(self._starts)), array("B", self._starts.values()))
-        del state["_keys"], state["_text"]  # rebuilt from the sorted keys
-        return state
+        del state["_sorted"], state["_starts"], state["_keys"], state["_text"]
+        # The keys packed as one string; the dictionaries and the text are rebuilt from them.
+        firsts = pack(list(self._starts))
+        sizes = array("B", self._starts.values())
+        return state, pack(self._sorted), len(self._sorted), firsts, sizes
 
-    def __setstate__(self, state: dict[str, object]) -> None:
-        self.__dict__.update(state)
-        packed, size = cast(tuple[str | list[str], int], state["_sorted"])
-        self._sorted = unpack(packed, size)
+    def __setstate__(self, state: _State) -> None:
+        attributes, keys, size, firsts, sizes = state
+        self.__dict__.update(attributes)
+        self._sorted = unpack(keys, size)
         self._keys = dict(zip(self._sorted, self._codes, strict=True))
         self._text = SEPARATOR + SEPARATOR.join(self._sorted) + SEPARATOR
-        firsts, sizes = cast("tuple[str | list[str], array[int]]", state["_starts"])
         self._starts = dict(zip(unpack(firsts, len(sizes)), sizes, strict=True))
 
     @staticmethod
@@ -318,8 +331,6 @@ class SupporterIndex:
         clearly closest; a short or ambiguous name is never guessed."""
         if len(key) < 6:
             return None
-        from rapidfuzz import fuzz, process  # only typos need it: keeps it off the fast path
-
         size = key.count(" ") + 1
         # Only a name scoring 85 or more can change the outcome (88 is needed, and a runner-up
         # within 3 points vetoes it): its length is within 0.74 to 1.35 times the typed one's.
@@ -332,6 +343,13 @@ class SupporterIndex:
                 start = bisect_left(bucket, low, key=lambda at: len(keys[at]))
                 end = bisect_right(bucket, high, lo=start, key=lambda at: len(keys[at]))
                 candidates += [keys[at] for at in bucket[start:end]]
+        # The best match must be a typo of the key (`is_typo`, below). When no candidate of a
+        # short list can be one ("did russia sign" read as a name), rapidfuzz is not needed:
+        # importing it costs a process ~6 MB and ~10 ms.
+        if len(candidates) <= _FEW and not _may_be_typo(key, candidates):
+            return None
+        from rapidfuzz import fuzz, process
+
         best = process.extract(key, candidates, scorer=fuzz.ratio, limit=2, score_cutoff=80)
         if not best:
             return None
@@ -455,7 +473,7 @@ _OPENERS = frozenset(
 
 def _derived(name: str) -> Iterator[tuple[int, str]]:
     """ "European Union Institute for Security Studies (EUISS)": both halves are names too."""
-    paren = _PAREN.search(name)
+    paren = _PAREN.search(name) if "(" in name else None
     if paren:
         yield DERIVED, _PAREN.sub(" ", name).strip()
         inner = paren.group(1).strip()
@@ -498,9 +516,27 @@ def is_typo(typed: str, name: str) -> bool:
     if len(diff) != 1:
         return False
     x, y = diff[0]
-    if min(len(x), len(y)) < 5 or x[0] != y[0]:
-        return False
-    return edit_distance(x, y) <= (1 if len(y) < 8 else 2)
+    limit = 1 if len(y) < 8 else 2
+    if min(len(x), len(y)) < 5 or x[0] != y[0] or abs(len(x) - len(y)) > limit:
+        return False  # (the edit distance is at least the difference in length)
+    return edit_distance(x, y) <= limit
+
+
+def _may_be_typo(key: str, candidates: list[str]) -> bool:
+    """Whether `is_typo(key, c)` holds for one of `candidates` (keys, as `key`), cheap tests first:
+    other words joined alike, or one word a near length, or one of several words differing."""
+    words = key.split()
+    head, tail, joined = words[0] + " ", " " + " ".join(words[1:]), "".join(words)
+    for c in candidates:
+        if c.count(" ") + 1 != len(words):
+            if c.replace(" ", "") == joined:
+                return True
+        elif len(words) == 1:
+            if abs(len(c) - len(key)) <= 2 and is_typo(key, c):
+                return True
+        elif (c.startswith(head) or c.endswith(tail)) and is_typo(key, c):
+            return True
+    return False
 
 
 def _gap(text: str, left: int, right: int) -> bool:

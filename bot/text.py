@@ -6,6 +6,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from bot.lazy import lazy
+
 # Questions longer than this are cut (politely, the reply says so) before any matching.
 MAX_QUESTION_CHARS = 500
 # Echoed user text (a supporter name we did not find) is cut to this length.
@@ -15,8 +17,9 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u
 _SPACES = re.compile(r"\s+")
 _TOKEN = re.compile(r"[a-z0-9]+(?:['’-][a-z0-9]+)*")
 # Slack and Discord mention / broadcast syntax and HTML-ish entities that could become one.
-_URLISH = re.compile(r"\S*(?:://|www\.)\S*", re.IGNORECASE)
-_MENTIONISH = re.compile(r"&(?:lt|gt|amp);?|[<>@!#*_`~|\[\]\\]")
+# (Compiled on first use, as `_ORDINAL`: a cold start answering "principle 3" needs neither.)
+_URLISH = lazy(r"\S*(?:://|www\.)\S*", re.IGNORECASE)
+_MENTIONISH = lazy(r"&(?:lt|gt|amp);?|[<>@!#*_`~|\[\]\\]")
 
 WORD_NUMBERS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -30,7 +33,7 @@ WORD_NUMBERS = {
 }  # fmt: skip
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9,
          "x": 10, "xi": 11, "xii": 12}  # fmt: skip
-_ORDINAL = re.compile(r"^(\d+)(?:st|nd|rd|th|e|er|eme|ème)$")
+_ORDINAL = lazy(r"^(\d+)(?:st|nd|rd|th|e|er|eme|ème)$")
 
 
 def clean(question: str) -> tuple[str, bool]:

@@ -17,6 +17,12 @@ from collections.abc import Sequence
 
 from bot.text import fold
 
+TYPE_CHECKING = False  # typing is not imported at run time (mypy reads this name as usual)
+if TYPE_CHECKING:
+    from typing import TypeVar
+
+    K = TypeVar("K")  # a vector's keys: features (str) when training, their numbers when answering
+
 # Stands for a supporter's or state's name in the text the model sees, so "is Microsoft a
 # supporter?" and "is Chad a supporter?" teach one pattern.
 NAME = "zzname"
@@ -88,7 +94,11 @@ def _canonical(words: list[str], canon: dict[tuple[str, ...], str]) -> list[str]
     return out
 
 
-def _unit(vector: dict[str, float]) -> dict[str, float]:
+def _weight(feature: str, count: int, idf: float) -> float:
+    return (1.0 + math.log(count)) * idf * (CHAR_WEIGHT if feature[0] == "#" else 1.0)
+
+
+def _unit(vector: dict[K, float]) -> dict[K, float]:
     norm = math.sqrt(sum(v * v for v in vector.values()))
     return {k: v / norm for k, v in vector.items()} if norm else vector
 
@@ -112,13 +122,13 @@ class Model:
                 df[f] = df.get(f, 0) + 1
         n = len(docs)
         limit = max(MAX_DF * n, 10)  # features in most examples say nothing of the answer
-        self.idf = {f: math.log((1 + n) / (1 + c)) + 1.0 for f, c in df.items() if c <= limit}
+        idf = {f: math.log((1 + n) / (1 + c)) + 1.0 for f, c in df.items() if c <= limit}
         labels: list[str] = []
         starts: list[int] = []
         texts: list[str] = []
         postings: dict[str, tuple[list[int], list[float]]] = {}
         for (label, text), found in zip(docs, feats, strict=True):
-            vector = self._vector(found)
+            vector = _unit({f: _weight(f, c, idf[f]) for f, c in found.items() if f in idf})
             if not vector:
                 continue
             if not labels or labels[-1] != label:
@@ -139,21 +149,26 @@ class Model:
         for i, (a, b) in enumerate(self.slices):
             self.label_of.extend([i] * (b - a))
         # All postings in two flat arrays, each feature a slice of them: a fraction of the memory
-        # of tuples of floats, and one object to unpickle instead of two per feature.
+        # of tuples of floats, and one object to unpickle instead of two per feature. Each
+        # feature's idf is in an array too, at the feature's number (a second dictionary of the
+        # same strings would cost a chat ~1 MB).
         self.feature: dict[str, int] = {}
+        self.idf = array("d")
         self.bounds = array("I", [0])
         self.ids = array("H" if len(texts) < 65536 else "I")
         self.weights = array("f")
         for f, (ix, ws) in postings.items():
             self.feature[f] = len(self.bounds) - 1
+            self.idf.append(idf[f])
             self.ids.extend(ix)
             self.weights.extend(ws)
             self.bounds.append(len(self.ids))
 
-    def _vector(self, feats: dict[str, int]) -> dict[str, float]:
-        idf = self.idf
-        return _unit({f: (1.0 + math.log(c)) * idf[f] * (CHAR_WEIGHT if f[0] == "#" else 1.0)
-                      for f, c in feats.items() if f in idf})  # fmt: skip
+    def _vector(self, feats: dict[str, int]) -> dict[int, float]:
+        """The unit TF-IDF vector of a question's features, by feature number."""
+        feature, idf = self.feature, self.idf
+        return _unit({i: _weight(f, c, idf[i]) for f, c in feats.items()
+                      if (i := feature.get(f)) is not None})  # fmt: skip
 
     def scores(self, text: str) -> list[tuple[float, str]]:
         """(score, label) for every answer, best first: the mean cosine similarity of the
@@ -183,13 +198,11 @@ class Model:
         """The cosine similarity of `text` to every example it shares a feature with."""
         totals: dict[int, float] = {}
         get = totals.get
-        feature, bounds, ids, weights = self.feature, self.bounds, self.ids, self.weights
-        for f, w in self._vector(featurise(text, self.canon)).items():
-            i = feature.get(f)
-            if i is not None:
-                a, b = bounds[i], bounds[i + 1]
-                for e, v in zip(ids[a:b], weights[a:b], strict=True):
-                    totals[e] = get(e, 0.0) + v * w
+        bounds, ids, weights = self.bounds, self.ids, self.weights
+        for i, w in self._vector(featurise(text, self.canon)).items():
+            a, b = bounds[i], bounds[i + 1]
+            for e, v in zip(ids[a:b], weights[a:b], strict=True):
+                totals[e] = get(e, 0.0) + v * w
         return totals
 
     def closest(self, text: str, label: str) -> str:
