@@ -163,8 +163,11 @@ def answer_and_json(core: Any, fresh: list[str]) -> None:
     Printed beside it: the share of routing (`Router.route`) and, within it, of the understanding
     model (`Model.scores`), each timed by a wrapper. CPU time, not wall time: on a shared 2-core
     machine, time spent waiting for a core would otherwise decide the verdict."""
-    from adapters.terminal import _JSON
+    import json
+
     from bot import matching, understanding
+
+    encode = json.JSONEncoder(ensure_ascii=False).encode  # as `ask --json` writes each answer
 
     hooks = [(matching.Router, "route"), (understanding.Model, "scores")]
     spent = [0] * len(hooks)
@@ -190,7 +193,7 @@ def answer_and_json(core: Any, fresh: list[str]) -> None:
         try:
             start = time.process_time_ns()
             for question in fresh:
-                _JSON.encode(core.answer(question).to_dict())
+                encode(core.answer(question).to_dict())
             elapsed = time.process_time_ns() - start
         finally:
             for (cls, name), method in zip(hooks, originals, strict=True):
