@@ -173,14 +173,14 @@ class Model:
     def scores(self, text: str) -> list[tuple[float, str]]:
         """(score, label) for every answer, best first: the mean cosine similarity of the
         answer's two closest examples."""
-        totals = self._totals(text)
+        totals, touched = self._totals(text)
         # Only the examples that share a feature with the question score above 0: the two best
         # of each answer are found among them, in one pass.
         first = [0.0] * len(self.labels)
         second = [0.0] * len(self.labels)
         label_of = self.label_of
-        for e, score in totals.items():
-            label = label_of[e]
+        for e in touched:
+            score, label = totals[e], label_of[e]
             if score > first[label]:
                 second[label] = first[label]
                 first[label] = score
@@ -194,19 +194,22 @@ class Model:
         found.sort(reverse=True)
         return found
 
-    def _totals(self, text: str) -> dict[int, float]:
-        """The cosine similarity of `text` to every example it shares a feature with."""
-        totals: dict[int, float] = {}
-        get = totals.get
+    def _totals(self, text: str) -> tuple[list[float], set[int]]:
+        """The cosine similarity of `text` to every example, and the examples sharing a feature
+        with it (the others score 0)."""
+        totals = [0.0] * len(self.examples)
+        touched: set[int] = set()
         bounds, ids, weights = self.bounds, self.ids, self.weights
         for i, w in self._vector(featurise(text, self.canon)).items():
             a, b = bounds[i], bounds[i + 1]
-            for e, v in zip(ids[a:b], weights[a:b], strict=True):
-                totals[e] = get(e, 0.0) + v * w
-        return totals
+            part = ids[a:b]
+            touched.update(part)
+            for e, v in zip(part, weights[a:b], strict=True):
+                totals[e] += v * w
+        return totals, touched
 
     def closest(self, text: str, label: str) -> str:
         """The example of `label` closest to `text` (to explain a decision)."""
-        totals = self._totals(text)
+        totals = self._totals(text)[0]
         a, b = self.slices[self.labels.index(label)]
-        return self.examples[max(range(a, b), key=lambda e: totals.get(e, 0.0))]
+        return self.examples[max(range(a, b), key=totals.__getitem__)]
