@@ -24,6 +24,7 @@ _MONTHS = {
     "september": 9, "septembre": 9, "oct": 10, "october": 10, "octobre": 10, "nov": 11,
     "november": 11, "novembre": 11, "dec": 12, "december": 12, "decembre": 12,
 }  # fmt: skip
+MONTH_WORDS = frozenset(_MONTHS)
 _DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 _YEAR = lazy(r"\b(20[1-3]\d)\b")
 _LAUNCH = lazy(

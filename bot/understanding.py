@@ -45,7 +45,8 @@ FUNCTION_WORDS = _words(
     my your our their to of in on at for with about from by and or but if so say says said tell
     please just any some there here le la les l un une des de du d et ou est sont a ce cet cette
     ces que qui quoi quel quelle quels quelles il elle ils elles on nous vous je tu en au aux dans
-    sur pour par avec se sa son ses leur leurs qu c s n y t me te"""
+    sur pour par avec se sa son ses leur leurs qu c s n y t me te quelque chose something
+    anything"""
 )
 
 

@@ -320,6 +320,7 @@ SUPPORT_STEMS = (
     "ville", "list", "back", "particip", "rejoin", "nation", "firm", "business", "industr",
     "private", "prive", "collectiv", "region", "univers", "academ", "stat", "number", "nombre",
     "total", "count", "compteur", "chiffre", "breakdown", "coalition", "evol", "grow", "croiss",
+    "entr", "categor",
 )  # fmt: skip
 # A name in quotes, capitalised ("my company 'Northwind Traders' - did we sign?").
 QUOTED_NAME = lazy(r"['\"“‘«]\s*([A-Z0-9][\w&.-]*(?: [A-Z0-9&][\w&.-]*){0,5})\s*['\"”’»]")
@@ -329,6 +330,16 @@ SIGN_STEMS = ("sign", "support", "soutien", "soutient", "join", "endors", "adher
 # Between the names of a question about two or three ("Tencent or Alibaba", "Maurice ou la
 # Mauritanie, which one").
 EITHER = lazy(r"\s*(?:,|\bor\b|\bou\b)\s*(?:(?:the|la|le|les|l')\s+)?")
+# Code or an injection attempt, not a question ("admin' --", "' OR '1'='1", "{{7*7}}").
+CODE = lazy(
+    r"(?:'\s*--|\s--\s*$|;\s*--|\bdrop\s+table\b|\bselect\s+\*|<script|\bor\s+'?1'?\s*=|"
+    r"\$\{|\{\{|\bunion\s+select\b)"
+)
+# Words around a time in a follow-up that asks only about that time ("what about in 2020?").
+TIME_FILLER = {"what", "about", "and", "et", "en", "in", "at", "then", "so", "ok", "alors",
+               "how", "for", "pour", "as", "of", "de", "du", "the", "le", "la", "mid", "end",
+               "fin", "start", "debut", "early", "late", "beginning", "year", "annee", "by",
+               "since", "depuis", "a", "au", "quoi"}  # fmt: skip
 # Words that ask, never inside a name: a name slot holding one is a sentence.
 ASKS = {"how", "many", "why", "what", "which", "combien", "pourquoi", "quoi", "quel", "quelle"}
 # A name slot that starts with one of these is a question, not a name ("how many states ...").
