@@ -221,7 +221,8 @@ class Router:
         if either is not None:  # "did Tencent or Alibaba sign?": each name's answer
             return either
         quoted = vocab.QUOTED_NAME.search(text)
-        if (quoted and (not names or names[0] == fold(quoted.group(1)))
+        if (quoted and (not names or names[0] == fold(quoted.group(1))
+                        or not any(self._resolve(text, n) for n in names))
                 and any(w.startswith(vocab.SIGN_STEMS) for w in words)):  # fmt: skip
             # "my company 'Northwind Traders' - are we signatories?": the quoted name is asked
             asked = quoted.group(1)

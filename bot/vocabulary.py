@@ -235,6 +235,7 @@ ASKING = lazy(
 _FR_SIGN = (
     r"(?:signe|signee|signes|rejoint|soutenu|soutient|soutiennent|adhere|signataires?|"
     r"membres?|dans la liste|sur la liste|partie des (?:signataires|soutiens)|partie|"
+    r"dans les (?:soutiens|signataires)|"
     r"soutiens?|parmi les (?:signataires|soutiens)|engage|engagee)"
 )
 _ASK_NAME = [
@@ -408,7 +409,7 @@ COUNTED = {"counted", "compte", "comptee", "considered", "considere", "considere
 INSTRUCTION = lazy(
     r"\b(?:ignore (?:all |any |the |your )?(?:previous|prior|above|earlier|former) "
     r"(?:instructions?|prompts?|rules?)|ignore (?:your|all) (?:instructions?|rules?)|"
-    r"pretend (?:you|to be|that)|you are now|from now on you|act as (?:if|a|an|the)|roleplay|"
+    r"pretend (?:you|to be|that)|you are now|translate (?:.+ )?into|tradui[st] (?:.+ )?en|from now on you|act as (?:if|a|an|the)|roleplay|"
     r"role-play|jailbreak|system prompt|oublie (?:tes|les|toutes) (?:instructions|consignes)|"
     r"fais comme si|tu es maintenant|ignore (?:tes|les) (?:instructions|consignes))\b"
 )
