@@ -200,10 +200,13 @@ def merge_list(
     merged = Merged(SupporterTable(()))
     listed: dict[int, Supporter] = {}
     extra: list[Row] = []  # list-only rows: kept as columns, each a supporter from the list
+    keys: list[str] = []  # their name keys, computed once: the index needs them too
     for row in rows:
-        at = index.get(name_key(row.name))
+        key = name_key(row.name)
+        at = index.get(key)
         if at is None:
             extra.append(row)
+            keys.append(key)
             continue
         known = curated[at]
         if at in listed:  # the list names this entry twice ("NDI", "National Democratic Institute")
@@ -231,7 +234,7 @@ def merge_list(
         else:
             out.append(replace(entry, as_of=as_of))  # "not in the list", as of the list's date
     # Hand-written entries first: their names and codes ("IND", "RWA") are looked up first.
-    merged.supporters = SupporterTable(out, extra, as_of, (source,))
+    merged.supporters = SupporterTable(out, extra, as_of, (source,), keys)
     return merged
 
 
