@@ -297,13 +297,13 @@ class SupporterIndex:
         code = self._codes[at]
         return (self._multi[-1 - code][0] if code < 0 else code) & 3
 
-    def _match(self, key: str, typed: str) -> NameMatch | None:
+    def _match(self, key: str, typed: str, choices: bool = True) -> NameMatch | None:
         found = self._found(key)
         if not found:
             return None
         best_kind, row = found[0] & 3, found[0] >> 2
         first = self.entries[row]
-        others = tuple(self.entries[c >> 2] for c in found[1:] if c >> 2 != row)
+        others = tuple(self.entries[c >> 2] for c in found[1:] if c >> 2 != row) if choices else ()
         if best_kind == CODE and not others:
             return NameMatch(first, "code", typed=typed)
         return NameMatch(first, "exact" if best_kind != CODE else "code", others, typed)
@@ -372,10 +372,12 @@ class SupporterIndex:
             return None
         return NameMatch(match.entry, "fuzzy", match.others, typed)
 
-    def spans(self, text: str) -> list[tuple[NameMatch, int, int]]:
+    def spans(self, text: str, *, choices: bool = True) -> list[tuple[NameMatch, int, int]]:
         """Every name written in free text as a whole span of words, longest first, with its
         (start, end) offsets. A span glued to a longer name is skipped: next to it stands a
-        hyphen, or a word that is neither a function word nor part of the name."""
+        hyphen, or a word that is neither a function word nor part of the name. Without
+        `choices`, a match does not list the other entries its name fits (masking does not read
+        them; a name of 100,000 rows may fit thousands)."""
         words = words_of(text)
         found: list[tuple[NameMatch, int, int]] = []
         i = 0
@@ -393,13 +395,23 @@ class SupporterIndex:
                     continue
                 if i and words[i - 1].key in NEGATIONS:
                     continue  # "the US one, not Yahoo Japan"
-                match = self._match(key, raw)
+                match = self._match(key, raw, choices)
                 if match is not None:
                     found.append((match, start, end))
                     i += size - 1
                     break
             i += 1
         return found
+
+    def within(self, words: set[str] | frozenset[str]) -> list[str]:
+        """The keys made of `words` only: the only names `spans` can find in texts whose words
+        are all in `words`."""
+        return [key for key in self._sorted if words.issuperset(key.split())]
+
+    def first(self, key: str) -> Supporter | None:
+        """The entry `key` finds first (`spans` answers with it), if any."""
+        found = self._found(key)
+        return self.entries[found[0] >> 2] if found else None
 
     def _display(self, at: int) -> str:
         row = self._shown[at]

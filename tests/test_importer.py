@@ -270,3 +270,39 @@ def _every_name_is_a_supporter(core: Core) -> None:
     known = {name_key(n) for s in core.content.supporters if s.supporter
              for n in (s.name, s.fr, *s.aliases) if n}  # fmt: skip
     assert [r.name for r in rows if name_key(r.name) not in known] == []
+
+
+def _export_of(rows: list[tuple[str, ...]], path: Path) -> Path:
+    """An export in the official format (every value quoted) holding `rows`."""
+    header = ("name", "category", "nationality", "nature", "website", "twitter", "date_signed")
+    lines = [",".join(f'"{v}"' for v in row) for row in (header, *rows)]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_new_name_in_an_example_question_trains_the_model_again(
+    core: Core, tmp_path: Path
+) -> None:
+    """The same list keeps the trained model; one more name that an example question uses as a
+    word ("le cyber") changes how that example reads, so the model is trained again, exactly
+    as it would be from scratch."""
+    listed = [(e.name, e.category or "", e.country or "", e.nature or "", "", "", e.signed or "")
+              for e in core.content.supporters if e.supporter]  # fmt: skip
+    from bot.importer import apply_imported
+
+    import_supporters(str(_export_of(listed, tmp_path / "same.csv")), tmp_path / "same", TODAY)
+    same = Core(apply_imported(core.content, tmp_path / "same"), trained=core)
+    assert same.router.model is core.router.model
+    cyber = ("Cyber", "civil-society", "FRA", "ONG", "", "", "")
+    import_supporters(
+        str(_export_of([*listed, cyber], tmp_path / "more.csv")), tmp_path / "more", TODAY
+    )
+    more = Core(apply_imported(core.content, tmp_path / "more"), trained=core)
+    assert more.router.model is not core.router.model
+    example = next(q for q in more.router.model.examples if "le  zzname  :" in q)
+    assert example not in core.router.model.examples
+    scratch = Core(more.content)
+    assert more.router.model.examples == scratch.router.model.examples
+    assert more.router.model.idf == scratch.router.model.idf
+    assert more.answer("supporter Cyber").entity.name == "Cyber"
