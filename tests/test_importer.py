@@ -214,6 +214,25 @@ def test_an_import_of_the_older_format_still_loads(tmp_path: Path) -> None:
     assert "/home/op" not in json.dumps(reply.to_dict())
 
 
+def test_an_import_stored_as_rows_still_loads(tmp_path: Path) -> None:
+    """A list stored by the previous version (format 2, a list per row) answers as before."""
+    rows = {"format": 2, "origin": "file", "as_of": "2026-01-05", "imported_on": "2026-01-06",
+            "counts": {}, "supporters": [["Acme Security", "private-sector", "FRA", "", None]]}  # fmt: skip
+    (tmp_path / DATA_FILE).write_text(json.dumps(rows))
+    reply = load_core(data_dir=tmp_path).answer("supporter Acme Security")
+    assert reply.entity.supporter == "yes" and reply.as_of == "2026-01-05"
+    assert reply.entity.category == "private-sector" and reply.entity.country == "FRA"
+
+
+def test_a_damaged_column_falls_back_to_bundled(tmp_path: Path) -> None:
+    """A stored list whose columns disagree in length is ignored, like any damaged file."""
+    import_supporters(str(DATA / "supporters-small.csv"), tmp_path, TODAY)
+    data = json.loads((tmp_path / DATA_FILE).read_text())
+    data["columns"]["country"].pop()
+    (tmp_path / DATA_FILE).write_text(json.dumps(data))
+    assert load_core(data_dir=tmp_path).answer("is Canada in?").entity.supporter == "yes"
+
+
 # -- the real export ------------------------------------------------------------------------------
 
 
