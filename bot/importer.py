@@ -20,6 +20,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from functools import partial
+from operator import itemgetter
 from pathlib import Path
 
 from bot.answers import list_source
@@ -130,9 +131,9 @@ def parse_export(text: str, source: str) -> tuple[list[Row], ImportReport]:
     rows: list[Row] = []
     seen: dict[str, str] = {}
     signed_dates: dict[str, str | None] = {}  # a list has few distinct dates: each read once
+    counted: list[str] = []  # each row's category, counted once at the end
     try:
         for number, raw in enumerate(filter(None, reader), start=2):
-            report.rows += 1
             if len(raw) < width:
                 raw += [""] * (width - len(raw))
             name = unicodedata.normalize("NFC", raw[names].strip())
@@ -143,7 +144,7 @@ def parse_export(text: str, source: str) -> tuple[list[Row], ImportReport]:
             if category and category not in CATEGORIES:
                 report.skipped.append(f"line {number}: {name!r} has unknown category {category!r}")
                 continue
-            report.counts[category or "uncategorised"] += 1
+            counted.append(category or "uncategorised")
             country = raw[countries].strip().upper() or None
             if country in COUNTRY_FIXES:
                 country = COUNTRY_FIXES[country]
@@ -159,6 +160,8 @@ def parse_export(text: str, source: str) -> tuple[list[Row], ImportReport]:
                                    signed)))  # fmt: skip
     except csv.Error as exc:
         raise SupportersImportError(source, f"is not valid CSV ({exc})") from None
+    report.counts.update(counted)
+    report.rows = len(counted) + len(report.skipped)
     if not rows:
         raise SupportersImportError(source, "has no supporter rows; the current list was kept")
     report.kept = len(rows)
@@ -292,7 +295,7 @@ def import_supporters(
     payload = {"format": FORMAT, "origin": source if is_url(source) else "file",
                "as_of": report.as_of, "imported_on": today.isoformat(),
                "counts": category_counts(rows),
-               "columns": dict(zip(Row._fields, map(list, zip(*rows, strict=True)), strict=True))
+               "columns": {f: list(map(itemgetter(i), rows)) for i, f in enumerate(Row._fields)}
                }  # fmt: skip
     try:
         data_dir.mkdir(parents=True, exist_ok=True)

@@ -11,7 +11,7 @@ from bot.content import Content, Supporter
 from bot.frames import original_span, plausible, slots
 from bot.numbers import principle_in_sentence, principle_number
 from bot.records import Record
-from bot.supporters import DESCRIPTION, NameMatch, SupporterIndex, name_key, words_of
+from bot.supporters import DESCRIPTION, NameMatch, SupporterIndex, name_key, word_keys
 from bot.text import fold, normalise, tokens
 from bot.timeframe import Moment, when
 from bot.understanding import FUNCTION_WORDS, NAME, Model
@@ -87,7 +87,7 @@ class Router:
         self._entity_topics: dict[str, Supporter] = {}
         for topic in content.topics.values():
             for title in topic.title.values():
-                for match, _, _ in supporters.spans(title):
+                for match, _, _ in supporters.spans(title, choices=False):
                     if len(name_key(match.typed)) > 3:
                         self._entity_topics.setdefault(topic.id, match.entry)
         self._kept = frozenset(e.name for e in self._entity_topics.values())
@@ -137,7 +137,7 @@ class Router:
         are theirs, so it is enough that both indexes have the same such names, each finding an
         entry alike (name, country, category, supporter: all that masking reads of it)."""
         titles = [t for topic in self.content.topics.values() for t in topic.title.values()]
-        vocabulary = {w.key for text in (*texts, *titles) for w in words_of(text)}
+        vocabulary = word_keys([*texts, *titles])
         theirs = trained.supporters.within(vocabulary)  # the content's few thousand names first
         for key in theirs:
             ours, before = self.supporters.first(key), trained.supporters.first(key)

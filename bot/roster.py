@@ -11,6 +11,7 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
+from operator import itemgetter
 from typing import NamedTuple, cast, overload
 
 from bot.content import CATEGORIES, Supporter
@@ -101,9 +102,8 @@ class SupporterTable(Sequence[Supporter]):
         """`keys`: the list rows' name keys (`bot.supporters.name_key`), when the caller has
         them (an import computes them to merge): the index then does not compute them again."""
         self.entries = tuple(entries)
-        # One pass over the rows, then one per column in C (`zip(*rows)`).
-        columns: list[tuple[str | None, ...]] = list(zip(*rows, strict=True)) or [()] * 5
-        self.names = cast(list[str], list(columns[0]))
+        columns = [list(map(itemgetter(i), rows)) for i in range(5)]  # in C, one per column
+        self.names = cast(list[str], columns[0])
         self.category = Coded(columns[1])
         self.country = Coded(columns[2])
         self.nature = Coded(columns[3])

@@ -163,6 +163,11 @@ def words_of(text: str) -> list[Word]:
     return out
 
 
+def word_keys(texts: Iterable[str]) -> set[str]:
+    """Every word key `words_of` finds in `texts` (each distinct word keyed once)."""
+    return {part for word in set(_WORD.findall(" ".join(texts))) for part in name_key(word).split()}
+
+
 class SupporterIndex:
     """Name and alias lookups over supporters and states that do not support the Call.
 
