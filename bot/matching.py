@@ -122,15 +122,6 @@ class Router:
             | asking
         )
 
-    def first_examples(self) -> list[tuple[str, str]]:
-        """The examples as this router's model was trained on them (before `_common` was known,
-        as `__init__` masks them)."""
-        common, self._common = self._common, frozenset()
-        try:
-            return self.training_examples()
-        finally:
-            self._common = common
-
     def _reads_like(self, trained: Router, texts: list[str]) -> bool:
         """Whether the example questions `texts` (normalised) and the topics' titles read as they
         did for `trained` once names are masked: a name is found in them only if all its words
@@ -155,11 +146,6 @@ class Router:
         for label, questions in self.content.intents.items():
             examples += [(q, label) for q in questions]
         return examples
-
-    def training_examples(self) -> list[tuple[str, str]]:
-        """(question as the model sees it, label) for every example question in the content."""
-        return [(self.masked(normalise(q), choices=False)[0], label)
-                for q, label in self.example_questions()]  # fmt: skip
 
     def masked(
         self, text: str, unknown: str | None = None, *, choices: bool = True
