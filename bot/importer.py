@@ -19,6 +19,8 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import partial
+from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
 
@@ -32,7 +34,7 @@ from bot.supporters import name_key
 
 log = logging.getLogger(__name__)
 DATA_FILE = "supporters.json"
-FORMAT = 2
+FORMAT = 3  # 3: the rows as columns; 2: a list per row; 1: with the source path
 COLUMNS = ("name", "category", "nationality", "nature", "website", "twitter", "date_signed")
 # The export's non-ISO country codes, mapped to ISO 3166 alpha-3.
 COUNTRY_FIXES = {"ROM": "ROU", "MTG": "MNE", "SCG": "SRB"}
@@ -110,8 +112,12 @@ def read_export(source: str) -> tuple[list[Row], ImportReport]:
 
 def _same_name(name: str) -> str:
     # Repeats are the same name written again (spacing, case), never two similar names: two
-    # organisations must not become one because a matcher finds them alike.
-    return " ".join(unicodedata.normalize("NFC", name).casefold().split())
+    # organisations must not become one because a matcher finds them alike. (`name` is NFC.)
+    return " ".join(name.casefold().split())
+
+
+# A `Row` made from a tuple of its five values in C (`Row(...)` runs Python code per row).
+_make_row = partial(tuple.__new__, Row)
 
 
 def parse_export(text: str, source: str) -> tuple[list[Row], ImportReport]:
@@ -135,9 +141,10 @@ def parse_export(text: str, source: str) -> tuple[list[Row], ImportReport]:
     natures, dates = at.get("nature", width - 1), at.get("date_signed", width - 1)
     rows: list[Row] = []
     seen: dict[str, str] = {}
+    signed_dates: dict[str, str | None] = {}  # a list has few distinct dates: each read once
+    counted: list[str] = []  # each row's category, counted once at the end
     try:
         for number, raw in enumerate(filter(None, reader), start=2):
-            report.rows += 1
             if len(raw) < width:
                 raw += [""] * (width - len(raw))
             name = unicodedata.normalize("NFC", raw[names].strip())
@@ -148,7 +155,7 @@ def parse_export(text: str, source: str) -> tuple[list[Row], ImportReport]:
             if category and category not in CATEGORIES:
                 report.skipped.append(f"line {number}: {name!r} has unknown category {category!r}")
                 continue
-            report.counts[category or "uncategorised"] += 1
+            counted.append(category or "uncategorised")
             country = raw[countries].strip().upper() or None
             if country in COUNTRY_FIXES:
                 country = COUNTRY_FIXES[country]
@@ -157,10 +164,15 @@ def parse_export(text: str, source: str) -> tuple[list[Row], ImportReport]:
                 report.notes.append(f"line {number}: {name!r} repeats {seen[key]!r}; kept once")
                 continue
             seen[key] = name
-            signed = _iso_date(raw[dates].strip())
-            rows.append(Row(name, category or None, country, raw[natures].strip() or None, signed))
+            signed = signed_dates.get(raw[dates])
+            if signed is None and raw[dates] not in signed_dates:
+                signed = signed_dates[raw[dates]] = _iso_date(raw[dates].strip())
+            rows.append(_make_row((name, category or None, country, raw[natures].strip() or None,
+                                   signed)))  # fmt: skip
     except csv.Error as exc:
         raise SupportersImportError(source, f"is not valid CSV ({exc})") from None
+    report.counts.update(counted)
+    report.rows = len(counted) + len(report.skipped)
     if not rows:
         raise SupportersImportError(source, "has no supporter rows; the current list was kept")
     report.kept = len(rows)
@@ -211,10 +223,13 @@ def merge_list(
     merged = Merged(SupporterTable(()))
     listed: dict[int, Supporter] = {}
     extra: list[Row] = []  # list-only rows: kept as columns, each a supporter from the list
+    keys: list[str] = []  # their name keys, computed once: the index needs them too
     for row in rows:
-        at = index.get(name_key(row.name))
+        key = name_key(row.name)
+        at = index.get(key)
         if at is None:
             extra.append(row)
+            keys.append(key)
             continue
         known = curated[at]
         if at in listed:  # the list names this entry twice ("NDI", "National Democratic Institute")
@@ -242,7 +257,7 @@ def merge_list(
         else:
             out.append(entry.replace(as_of=as_of))  # "not in the list", as of the list's date
     # Hand-written entries first: their names and codes ("IND", "RWA") are looked up first.
-    merged.supporters = SupporterTable(out, extra, as_of, (source,))
+    merged.supporters = SupporterTable(out, extra, as_of, (source,), keys)
     return merged
 
 
@@ -290,7 +305,9 @@ def import_supporters(
     # A local path is the operator's business: answers cite "a file", never where it was.
     payload = {"format": FORMAT, "origin": source if is_url(source) else "file",
                "as_of": report.as_of, "imported_on": today.isoformat(),
-               "counts": category_counts(rows), "supporters": [list(r) for r in rows]}  # fmt: skip
+               "counts": category_counts(rows),
+               "columns": {f: list(map(itemgetter(i), rows)) for i, f in enumerate(Row._fields)}
+               }  # fmt: skip
     try:
         data_dir.mkdir(parents=True, exist_ok=True)
         tmp = data_dir / f".{DATA_FILE}.{os.getpid()}.tmp"
@@ -317,6 +334,20 @@ def _row(values: list[object]) -> Row:
     return Row(name, category, country, nature, signed)
 
 
+def _rows(columns: dict[str, list[object]]) -> list[Row]:
+    """The rows stored as columns (format 3), checked: every value a string or null, every row
+    a name."""
+    values = [columns[f] for f in Row._fields]
+    if len({len(c) for c in values}) != 1:
+        raise ValueError("columns of different lengths")
+    for column in values:
+        if not set(map(type, column)) <= {str, type(None)}:  # in C: a Python test per value costs
+            raise ValueError("a value is not a string")
+    if not all(values[0]):
+        raise ValueError("a row has no name")
+    return list(map(_make_row, zip(*values, strict=True)))
+
+
 def apply_imported(content: Content, data_dir: Path) -> Content:
     """Content with the imported list in place of the bundled one (unchanged if none or unreadable)."""
     path = data_dir / DATA_FILE
@@ -327,9 +358,12 @@ def apply_imported(content: Content, data_dir: Path) -> Content:
         if data.get("format") == 1:  # before 0.x: the source was stored as given, path or URL
             origin = str(data["source"])
             data.update(origin=origin if is_url(origin) else "file", as_of=data["imported_on"])
-        elif data.get("format") != FORMAT:
+        elif data.get("format") not in (2, FORMAT):
             raise ValueError(f"format {data.get('format')!r}")
-        rows = [_row(r) for r in data["supporters"]]
+        if data.get("format") == FORMAT:
+            rows = _rows(data["columns"])
+        else:  # formats 1 and 2: a list per row
+            rows = [_row(r) for r in data["supporters"]]
         origin, as_of = str(data["origin"]), dt.date.fromisoformat(data["as_of"]).isoformat()
     except (OSError, ValueError, KeyError, TypeError) as exc:
         log.warning("ignoring %s (%s); using the bundled supporters list", path, exc)

@@ -11,7 +11,7 @@ from bot.content import Content, Supporter
 from bot.frames import original_span, plausible, slots
 from bot.numbers import principle_in_sentence, principle_number
 from bot.records import Record
-from bot.supporters import DESCRIPTION, NameMatch, SupporterIndex, name_key
+from bot.supporters import DESCRIPTION, NameMatch, SupporterIndex, name_key, word_keys
 from bot.text import fold, normalise, tokens
 from bot.timeframe import MONTH_WORDS, Moment, when
 from bot.understanding import FUNCTION_WORDS, NAME, Model
@@ -87,25 +87,30 @@ class Router:
         self._entity_topics: dict[str, Supporter] = {}
         for topic in content.topics.values():
             for title in topic.title.values():
-                for match, _, _ in supporters.spans(title):
+                for match, _, _ in supporters.spans(title, choices=False):
                     if len(name_key(match.typed)) > 3:
                         self._entity_topics.setdefault(topic.id, match.entry)
         self._kept = frozenset(e.name for e in self._entity_topics.values())
         # Everyday words that are also names ("total", "orange") name nobody in lower case.
         self._common: frozenset[str] = frozenset()
-        examples = self.training_examples()
+        self._in_scope: frozenset[str]  # words of the in-scope examples (see `_sentence`)
+        questions = self.example_questions()
         # An example question asked word for word gets its own answer: an editor's fix is exact.
-        self._examples = {_plain(normalise(q)): label for q, label in self.example_questions()}
-        self._common = _common_words(examples)
-        self._in_scope = frozenset(
-            w for q, label in examples if label not in ("supporter", "unknown")
-            for w in tokens(fold(q))
-        )  # fmt: skip
-        if trained is not None and trained.first_examples() == examples:
-            self.model: Model = (
-                trained.model
-            )  # the same examples: training again gives the same model
+        texts = [normalise(q) for q, _ in questions]
+        self._examples = {_plain(t): label for t, (_, label) in zip(texts, questions, strict=True)}
+        if trained is not None and self._reads_like(trained, texts):
+            # The examples read as they did for `trained`: the same model and words (training
+            # again would give the same), without masking every example again.
+            self.model: Model = trained.model
+            self._common, self._in_scope = trained._common, trained._in_scope
         else:
+            examples = [(self.masked(t, choices=False)[0], label)
+                        for t, (_, label) in zip(texts, questions, strict=True)]  # fmt: skip
+            self._common = _common_words(examples)
+            self._in_scope = frozenset(
+                w for q, label in examples if label not in ("supporter", "unknown")
+                for w in tokens(fold(q))
+            )  # fmt: skip
             self.model = Model(examples, content.synonyms)
         # Words of the synonym groups that ask something ("signed", "how many"), never in a name.
         asking = {"sign", "supporter", "howmany", "principle", "why", "binding", "wording", "help",
@@ -117,14 +122,19 @@ class Router:
             | asking
         )
 
-    def first_examples(self) -> list[tuple[str, str]]:
-        """The examples as this router's model was trained on them (before `_common` was known,
-        as `__init__` masks them)."""
-        common, self._common = self._common, frozenset()
-        try:
-            return self.training_examples()
-        finally:
-            self._common = common
+    def _reads_like(self, trained: Router, texts: list[str]) -> bool:
+        """Whether the example questions `texts` (normalised) and the topics' titles read as they
+        did for `trained` once names are masked: a name is found in them only if all its words
+        are theirs, so it is enough that both indexes have the same such names, each finding an
+        entry alike (name, country, category, supporter: all that masking reads of it)."""
+        titles = [t for topic in self.content.topics.values() for t in topic.title.values()]
+        vocabulary = word_keys([*texts, *titles])
+        theirs = trained.supporters.within(vocabulary)  # the content's few thousand names first
+        for key in theirs:
+            ours, before = self.supporters.first(key), trained.supporters.first(key)
+            if ours is None or before is None or _masked_as(ours) != _masked_as(before):
+                return False
+        return len(self.supporters.within(vocabulary)) == len(theirs)  # and no other such name
 
     def example_questions(self) -> list[tuple[str, str]]:
         """(question, label) for every example question and keyword in the content."""
@@ -137,21 +147,18 @@ class Router:
             examples += [(q, label) for q in questions]
         return examples
 
-    def training_examples(self) -> list[tuple[str, str]]:
-        """(question as the model sees it, label) for every example question in the content."""
-        return [(self.masked(normalise(q))[0], label) for q, label in self.example_questions()]
-
     def masked(
-        self, text: str, unknown: str | None = None
+        self, text: str, unknown: str | None = None, *, choices: bool = True
     ) -> tuple[str, list[tuple[NameMatch, int, int]]]:
         """The text as the model sees it: every supporter or state name (and `unknown`, a name
-        slot that matched nothing) replaced by a placeholder; and the names found."""
+        slot that matched nothing) replaced by a placeholder; and the names found (without their
+        other readings unless `choices`: the text does not need them)."""
         if unknown:
             at = fold(text).find(unknown)
             if at >= 0:
                 text = f"{text[:at]} {NAME} {text[at + len(unknown) :]}"
         spans = [
-            (m, a, b) for m, a, b in self.supporters.spans(text)
+            (m, a, b) for m, a, b in self.supporters.spans(text, choices=choices)
             if _is_state(m.entry)
             or not (" " not in m.typed and m.typed.islower() and fold(m.typed) in self._common)
         ]  # fmt: skip
@@ -499,6 +506,11 @@ def _kind(descriptor: str) -> str:
     words = [w.rsplit("'", 1)[-1] for w in tokens(descriptor)]
     words = [w for w in words if w not in vocab.ARTICLES]
     return vocab.PLACE_KINDS.get(words[0], words[0]) if words else ""
+
+
+def _masked_as(entry: Supporter) -> tuple[object, ...]:
+    """What masking a name reads of the entry it finds (`masked`, `_is_state`)."""
+    return entry.name, entry.country, entry.category, entry.supporter
 
 
 def _is_state(entry: Supporter) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
+from operator import itemgetter
 
 from bot.content import CATEGORIES, Supporter
 
@@ -44,17 +45,19 @@ class Coded:
 
     def __init__(self, column: Iterable[str | None]) -> None:
         found: dict[str | None, int] = {None: 0}
-        codes = array("H")
-        for value in column:
-            code = found.get(value)
-            if code is None:
-                code = found[value] = len(found)
-            codes.append(code)
+        # `len(found)` is read before `setdefault` inserts: a new value gets the next code.
+        self.codes = array("H", [found.setdefault(v, len(found)) for v in column])
         self.values: tuple[str | None, ...] = tuple(found)
-        self.codes = codes
 
     def __getitem__(self, row: int) -> str | None:
         return self.values[self.codes[row]]
+
+    def groups(self) -> dict[str | None, list[int]]:
+        """Every value's rows, in order (one pass for all values)."""
+        rows: list[list[int]] = [[] for _ in self.values]
+        for j, code in enumerate(self.codes):
+            rows[code].append(j)
+        return dict(zip(self.values, rows, strict=True))
 
     def rows_with(self, value: str | None) -> Iterator[int]:
         """The rows holding `value`, in order (lazily: a caller may want only the first few)."""
@@ -81,7 +84,7 @@ class SupporterTable(Sequence[Supporter]):
     knows, as columns. Row `i` is a `Supporter`, built when asked for."""
 
     __slots__ = ("entries", "names", "category", "country", "nature", "signed", "as_of",
-                 "sources", "_listings", "_by_name")  # fmt: skip
+                 "sources", "_listings", "_by_name", "keys")  # fmt: skip
 
     def __init__(
         self,
@@ -89,31 +92,41 @@ class SupporterTable(Sequence[Supporter]):
         rows: Sequence[Row] = (),
         as_of: str = "",
         sources: tuple[Source, ...] = (),
+        keys: list[str] | None = None,
     ) -> None:
+        """`keys`: the list rows' name keys (`bot.supporters.name_key`), when the caller has
+        them (an import computes them to merge): the index then does not compute them again."""
         self.entries = tuple(entries)
-        self.names = [r.name for r in rows]
-        self.category = Coded(r.category for r in rows)
-        self.country = Coded(r.country for r in rows)
-        self.nature = Coded(r.nature for r in rows)
-        self.signed = Coded(r.signed for r in rows)
+        columns = [list(map(itemgetter(i), rows)) for i in range(5)]  # in C, one per column
+        self.names: list[str] = columns[0]
+        self.category = Coded(columns[1])
+        self.country = Coded(columns[2])
+        self.nature = Coded(columns[3])
+        self.signed = Coded(columns[4])
         self.as_of = as_of  # every list row's as-of date and source: those of the list
         self.sources = sources
+        self.keys = keys  # not cached: only building the index needs them
         # (category, language) -> the category's supporters, sorted by the name a listing shows.
         self._listings: dict[tuple[str, str], array[int]] = {}
+        curated = len(self.entries)
+        groups = self.category.groups()
         for category in CATEGORIES:
-            curated = [i for i, e in enumerate(self.entries)
+            members = [i for i, e in enumerate(self.entries)
                        if e.supporter and e.category == category]  # fmt: skip
-            listed = [(self.names[j], len(self.entries) + j)
-                      for j in self.category.rows_with(category)]  # fmt: skip
+            # By name, then row: equal names keep the table's order, as a stable sort does.
+            listed = sorted((self.names[j], curated + j) for j in groups.get(category, ()))
             for lang in ("en", "fr"):
-                shown = [(listed_name(self.entries[i], category, lang), i) for i in curated]
-                # By name, then row: equal names keep the table's order, as a stable sort does.
-                self._listings[category, lang] = array("I", (i for _, i in sorted(shown + listed)))
+                shown = [(listed_name(self.entries[i], category, lang), i) for i in members]
+                # `listed` is one sorted run already: sorting again merges `shown` into it.
+                self._listings[category, lang] = array("I", [i for _, i in sorted(listed + shown)])
         # Every row, sorted by name, then row: finding rows by name is a binary search.
-        self._by_name = array("I", sorted(range(len(self)), key=self.name))
+        every = [e.name for e in self.entries] + self.names
+        self._by_name = array("I", sorted(range(len(every)), key=every.__getitem__))
 
     def __getstate__(self) -> tuple[str | list[str], int, tuple[object, ...]]:
-        others = tuple(getattr(self, k) for k in self.__slots__ if k != "names")
+        # The names packed as one string; the keys are not cached (only an import uses them).
+        others = tuple(getattr(self, k) if k != "keys" else None
+                       for k in self.__slots__ if k != "names")  # fmt: skip
         return pack(self.names), len(self.names), others
 
     def __setstate__(self, state: tuple[str | list[str], int, tuple[object, ...]]) -> None:

@@ -178,6 +178,11 @@ def words_of(text: str) -> list[Word]:
     return out
 
 
+def word_keys(texts: Iterable[str]) -> set[str]:
+    """Every word key `words_of` finds in `texts` (each distinct word keyed once)."""
+    return {part for word in set(_WORD.findall(" ".join(texts))) for part in name_key(word).split()}
+
+
 class SupporterIndex:
     """Name and alias lookups over supporters and states that do not support the Call.
 
@@ -192,52 +197,85 @@ class SupporterIndex:
         self.entries = table
         found: dict[str, list[int]] = {}  # key -> [row * 4 + kind], a row once, its best kind
         display: dict[str, tuple[int, str]] = {}  # key -> (row, the name as written)
-        for i in range(len(table)):
-            for kind, alias in _names_of(table, i):
-                key = name_key(alias)
-                if not key:
-                    continue
-                codes = found.setdefault(key, [])
-                if not codes or codes[-1] >> 2 != i:  # a row's names come together
-                    codes.append(i << 2 | kind)
-                if kind == NAME:
-                    display.setdefault(key, (i, alias))
+
+        def add(i: int, kind: int, alias: str) -> None:
+            key = name_key(alias)
+            if not key:
+                return
+            codes = found.setdefault(key, [])
+            if not codes or codes[-1] >> 2 != i:  # a row's names come together, best kind first
+                codes.append(i << 2 | kind)
+            if kind == NAME:
+                display.setdefault(key, (i, alias))
+
+        curated = len(table.entries)
+        for i, entry in enumerate(table.entries):
+            for kind, alias in self.names_with_kind(entry):
+                add(i, kind, alias)
+        # The list rows, the bulk of an import: a supporter each, no French name or aliases, its
+        # ISO code a name only for a state; each name keyed once (by the import, when it merged).
+        names = table.names
+        keys = table.keys if table.keys is not None else [name_key(n) for n in names]
+        state = table.category.values.index("state") if "state" in table.category.values else -1
+        categories, countries, codes = (
+            table.category.codes,
+            table.country.codes,
+            table.country.values,
+        )
+        for j, (name, key) in enumerate(zip(names, keys, strict=True)):
+            i = curated + j
+            if key:  # the row's first name: its code is new to the key's list
+                have = found.get(key)
+                if have is None:
+                    found[key] = [i << 2 | NAME]
+                    display[key] = (i, name)
+                else:
+                    have.append(i << 2 | NAME)
+                    display.setdefault(key, (i, name))
+            if "(" in name:
+                for kind, alias in _derived(name):
+                    add(i, kind, alias)
+            if categories[j] == state and (country := codes[countries[j]]):
+                add(i, CODE, country)  # a state's ISO code
         keys = sorted(found)
         self._sorted = keys
         multi: list[tuple[int, ...]] = []
         packed_codes = array("q")
         shown = array("q")  # the row whose name a key shows, -1 none, -2 in _shown_alias
         self._shown_alias: dict[str, str] = {}
-        for key in keys:
-            ordered = tuple(sorted(found[key], key=lambda c: (c & 3, c >> 2)))
-            if len(ordered) == 1:
-                packed_codes.append(ordered[0])
+        every = [e.name for e in table.entries] + names
+        # First word of every key of several words -> the most words such a key has.
+        self._starts: dict[str, int] = {}
+        # Keys typos are checked against (long, not codes), by (first letter, words), by length:
+        # a typo is only ever corrected to a name with its first letter (see `is_typo`).
+        fuzzy: dict[tuple[str, int], list[int]] = {}
+        for at, key in enumerate(keys):
+            row_codes = found[key]
+            if len(row_codes) == 1:
+                best = row_codes[0]
+                packed_codes.append(best)
             else:
+                ordered = tuple(sorted(row_codes, key=lambda c: (c & 3, c >> 2)))
+                best = ordered[0]
                 packed_codes.append(-1 - len(multi))
                 multi.append(ordered)
             row, alias = display.get(key, (-1, ""))
-            if row >= 0 and alias != table.name(row):
+            if row >= 0 and alias != every[row]:
                 self._shown_alias[key] = alias
                 row = -2
             shown.append(row)
+            size = key.count(" ") + 1
+            if size > 1:
+                first = key[: key.index(" ")]
+                self._starts[first] = max(self._starts.get(first, 0), size)
+            if len(key) >= 6 and best & 3 != CODE:
+                fuzzy.setdefault((key[0], size), []).append(at)
         self._codes, self._multi, self._shown = packed_codes, multi, shown
         self._keys: dict[str, int] = dict(zip(keys, packed_codes, strict=True))
         # Where each key starts in `_text` (every key between separators), to find the keys
         # holding a word with one scan of a string.
         self._text = SEPARATOR + SEPARATOR.join(keys) + SEPARATOR
         self._offsets = array("I", itertools.accumulate((len(k) + 1 for k in keys), initial=1))
-        # First word of every key of several words -> the most words such a key has.
-        self._starts: dict[str, int] = {}
-        for key in keys:
-            if " " in key:
-                first, size = key.split(" ", 1)[0], key.count(" ") + 1
-                self._starts[first] = max(self._starts.get(first, 0), size)
-        # Keys typos are checked against (long, not codes), by (first letter, words), by length:
-        # a typo is only ever corrected to a name with its first letter (see `is_typo`).
-        fuzzy: dict[tuple[str, int], list[int]] = {}
-        for at, key in enumerate(keys):
-            if len(key) >= 6 and self._kind(at) != CODE:
-                fuzzy.setdefault((key[0], key.count(" ") + 1), []).append(at)
         self._fuzzy = {b: array("I", sorted(v, key=lambda at: len(keys[at])))
                        for b, v in fuzzy.items()}  # fmt: skip
 
@@ -279,13 +317,13 @@ class SupporterIndex:
         code = self._codes[at]
         return (self._multi[-1 - code][0] if code < 0 else code) & 3
 
-    def _match(self, key: str, typed: str) -> NameMatch | None:
+    def _match(self, key: str, typed: str, choices: bool = True) -> NameMatch | None:
         found = self._found(key)
         if not found:
             return None
         best_kind, row = found[0] & 3, found[0] >> 2
         first = self.entries[row]
-        others = tuple(self.entries[c >> 2] for c in found[1:] if c >> 2 != row)
+        others = tuple(self.entries[c >> 2] for c in found[1:] if c >> 2 != row) if choices else ()
         if best_kind == CODE and not others:
             return NameMatch(first, "code", typed=typed)
         return NameMatch(first, "exact" if best_kind != CODE else "code", others, typed)
@@ -364,10 +402,12 @@ class SupporterIndex:
             return None
         return NameMatch(match.entry, "fuzzy", match.others, typed)
 
-    def spans(self, text: str) -> list[tuple[NameMatch, int, int]]:
+    def spans(self, text: str, *, choices: bool = True) -> list[tuple[NameMatch, int, int]]:
         """Every name written in free text as a whole span of words, longest first, with its
         (start, end) offsets. A span glued to a longer name is skipped: next to it stands a
-        hyphen, or a word that is neither a function word nor part of the name."""
+        hyphen, or a word that is neither a function word nor part of the name. Without
+        `choices`, a match does not list the other entries its name fits (masking does not read
+        them; a name of 100,000 rows may fit thousands)."""
         words = words_of(text)
         found: list[tuple[NameMatch, int, int]] = []
         i = 0
@@ -385,13 +425,23 @@ class SupporterIndex:
                     continue
                 if i and words[i - 1].key in NEGATIONS:
                     continue  # "the US one, not Yahoo Japan"
-                match = self._match(key, raw)
+                match = self._match(key, raw, choices)
                 if match is not None:
                     found.append((match, start, end))
                     i += size - 1
                     break
             i += 1
         return found
+
+    def within(self, words: set[str] | frozenset[str]) -> list[str]:
+        """The keys made of `words` only: the only names `spans` can find in texts whose words
+        are all in `words`."""
+        return [key for key in self._sorted if words.issuperset(key.split())]
+
+    def first(self, key: str) -> Supporter | None:
+        """The entry `key` finds first (`spans` answers with it), if any."""
+        found = self._found(key)
+        return self.entries[found[0] >> 2] if found else None
 
     def _display(self, at: int) -> str:
         row = self._shown[at]
@@ -479,22 +529,6 @@ def _derived(name: str) -> Iterator[tuple[int, str]]:
         inner = paren.group(1).strip()
         if len(inner) >= 3 and " " not in inner:
             yield DERIVED, inner
-
-
-def _names_of(table: SupporterTable, i: int) -> Iterable[tuple[int, str]]:
-    """Every name row `i` is known by; a list row's without building it (a supporter, no
-    French name or aliases, its ISO code a name only for a state)."""
-    curated = len(table.entries)
-    if i < curated:
-        yield from SupporterIndex.names_with_kind(table.entries[i])
-        return
-    j = i - curated
-    name = table.names[j]
-    yield NAME, name
-    yield from _derived(name)
-    country = table.country[j]
-    if country and table.category[j] == "state":
-        yield CODE, country
 
 
 def _loose(word: Word) -> bool:

@@ -214,6 +214,25 @@ def test_an_import_of_the_older_format_still_loads(tmp_path: Path) -> None:
     assert "/home/op" not in json.dumps(reply.to_dict())
 
 
+def test_an_import_stored_as_rows_still_loads(tmp_path: Path) -> None:
+    """A list stored by the previous version (format 2, a list per row) answers as before."""
+    rows = {"format": 2, "origin": "file", "as_of": "2026-01-05", "imported_on": "2026-01-06",
+            "counts": {}, "supporters": [["Acme Security", "private-sector", "FRA", "", None]]}  # fmt: skip
+    (tmp_path / DATA_FILE).write_text(json.dumps(rows))
+    reply = load_core(data_dir=tmp_path).answer("supporter Acme Security")
+    assert reply.entity.supporter == "yes" and reply.as_of == "2026-01-05"
+    assert reply.entity.category == "private-sector" and reply.entity.country == "FRA"
+
+
+def test_a_damaged_column_falls_back_to_bundled(tmp_path: Path) -> None:
+    """A stored list whose columns disagree in length is ignored, like any damaged file."""
+    import_supporters(str(DATA / "supporters-small.csv"), tmp_path, TODAY)
+    data = json.loads((tmp_path / DATA_FILE).read_text())
+    data["columns"]["country"].pop()
+    (tmp_path / DATA_FILE).write_text(json.dumps(data))
+    assert load_core(data_dir=tmp_path).answer("is Canada in?").entity.supporter == "yes"
+
+
 # -- the real export ------------------------------------------------------------------------------
 
 
@@ -270,3 +289,39 @@ def _every_name_is_a_supporter(core: Core) -> None:
     known = {name_key(n) for s in core.content.supporters if s.supporter
              for n in (s.name, s.fr, *s.aliases) if n}  # fmt: skip
     assert [r.name for r in rows if name_key(r.name) not in known] == []
+
+
+def _export_of(rows: list[tuple[str, ...]], path: Path) -> Path:
+    """An export in the official format (every value quoted) holding `rows`."""
+    header = ("name", "category", "nationality", "nature", "website", "twitter", "date_signed")
+    lines = [",".join(f'"{v}"' for v in row) for row in (header, *rows)]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_new_name_in_an_example_question_trains_the_model_again(
+    core: Core, tmp_path: Path
+) -> None:
+    """The same list keeps the trained model; one more name that an example question uses as a
+    word ("le cyber") changes how that example reads, so the model is trained again, exactly
+    as it would be from scratch."""
+    listed = [(e.name, e.category or "", e.country or "", e.nature or "", "", "", e.signed or "")
+              for e in core.content.supporters if e.supporter]  # fmt: skip
+    from bot.importer import apply_imported
+
+    import_supporters(str(_export_of(listed, tmp_path / "same.csv")), tmp_path / "same", TODAY)
+    same = Core(apply_imported(core.content, tmp_path / "same"), trained=core)
+    assert same.router.model is core.router.model
+    cyber = ("Cyber", "civil-society", "FRA", "ONG", "", "", "")
+    import_supporters(
+        str(_export_of([*listed, cyber], tmp_path / "more.csv")), tmp_path / "more", TODAY
+    )
+    more = Core(apply_imported(core.content, tmp_path / "more"), trained=core)
+    assert more.router.model is not core.router.model
+    example = next(q for q in more.router.model.examples if "le  zzname  :" in q)
+    assert example not in core.router.model.examples
+    scratch = Core(more.content)
+    assert more.router.model.examples == scratch.router.model.examples
+    assert more.router.model.idf == scratch.router.model.idf
+    assert more.answer("supporter Cyber").entity.name == "Cyber"
