@@ -22,6 +22,7 @@ import re
 import threading
 import time
 from dataclasses import dataclass, field
+from email.message import Message
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from itertools import count
 from typing import Any
@@ -603,6 +604,10 @@ class ForwardProxy:
                     status, data, rheaders = response.status, response.read(), response.headers
                 except urllib.error.HTTPError as e:
                     status, data, rheaders = e.code, e.read(), e.headers
+                except (urllib.error.URLError, OSError) as e:
+                    # What it cannot forward (a websocket's ws:// URL, a reset): 502, as a real
+                    # proxy answers, rather than a dropped connection the client must time out.
+                    status, data, rheaders = 502, str(e).encode(), Message()
                 self.send_response(status)
                 for name in ("Content-Type",):
                     if rheaders.get(name):
