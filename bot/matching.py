@@ -462,6 +462,10 @@ class Router:
         inside = [m.entry.name for m, _, _ in self.supporters.spans(asked) if m.entry.supporter]
         guess = self.supporters.fuzzy(name_key(asked), asked)
         longer = [e.name for e in self.supporters.containing(asked) if e.supporter]
+        bare = vocab.DESCRIPTOR.sub("", fold(asked), count=1)
+        if bare != fold(asked) and bare:  # "the city of São Paulo": the State of São Paulo
+            longer += [e.name for e in self.supporters.containing(original_span(asked, bare))
+                       if e.supporter]  # fmt: skip
         near = longer + inside + ([guess.entry.name] if guess is not None else [])
         return tuple(dict.fromkeys(near))[:3]
 
