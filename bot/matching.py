@@ -204,6 +204,8 @@ class Router:
         if example is not None and example not in ("supporter", "unknown"):
             return Intent(example) if example in ("help", "principles") else _topic(example)
         word_set = set(words)
+        if vocab.WHO_MAY_JOIN.match(folded) and "faq:join" in self.content.topics:
+            return Intent("topic", "faq:join")  # "can individuals sign it or only orgs?"
         if vocab.WHO_SIGNED.match(folded):
             return Intent("supporters")  # "who signed it?", "qui a signé l'appel ?"
         if not word_set - vocab.STOP - vocab.ABOUT_WORDS and vocab.ABOUT.search(folded):

@@ -15,7 +15,7 @@ FRENCH_STRONG = {
     "entreprises", "pays", "dit", "propos", "riposte", "cyber-riposte", "quand", "bonjour",
     "merci", "stp", "svp", "est-elle", "est-il", "sont-ils", "c'est", "n'a", "n'ont", "n'est",
     "qu'il", "qu'elle", "ils", "elles", "nous", "vous", "aussi", "avec", "dans", "signe", "signee",
-    "signes", "signees",
+    "signes", "signees", "peut", "peux", "peuvent", "particulier", "rejoindre",
 }  # fmt: skip
 FRENCH_WEAK = {
     "les",
@@ -341,6 +341,17 @@ TIME_FILLER = {"what", "about", "and", "et", "en", "in", "at", "then", "so", "ok
                "how", "for", "pour", "as", "of", "de", "du", "the", "le", "la", "mid", "end",
                "fin", "start", "debut", "early", "late", "beginning", "year", "annee", "by",
                "since", "depuis", "a", "au", "quoi"}  # fmt: skip
+# "Can individuals sign it?", "un particulier peut signer ?": who may join, the joining FAQ.
+WHO_MAY_JOIN = lazy(
+    r"^(?:so |and |ok )?(?:can|could|may|is it possible for) (?:an? |any )?(?:individuals?|people|"
+    r"persons?|citizens?|private (?:persons?|individuals?|citizens?)|i|we|my (?:company|org|"
+    r"organi[sz]ation|university|city|ngo|team|startup)|compan(?:y|ies)|universit(?:y|ies)|"
+    r"cit(?:y|ies)|ngos?|startups?|small business(?:es)?) (?:also |too |even )?(?:sign|join|"
+    r"endorse|support|become)\b|"
+    r"^(?:est-ce qu'|est ce qu')?(?:un particulier|les particuliers|une personne|un citoyen|"
+    r"une entreprise|une pme|une ville|une universite|une association) (?:peu[tx]|peuvent) "
+    r"(?:aussi |meme )?(?:signer|rejoindre|soutenir|adherer)\b"
+)
 # Words that ask, never inside a name: a name slot holding one is a sentence.
 ASKS = {"how", "many", "why", "what", "which", "combien", "pourquoi", "quoi", "quel", "quelle"}
 # A name slot that starts with one of these is a question, not a name ("how many states ...").

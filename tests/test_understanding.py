@@ -118,6 +118,8 @@ def test_questions_the_bot_cannot_answer_get_i_dont_know(
      ("the US joined in 2022 right?", "us-position", ["2021"]),
      ("how many entries from the US, all categories together", "supporters", ["151"]),
      ("paris call tl;dr?", "about", []),
+     ("can individuals sign it?", "faq:join", []),
+     ("un particulier peut signer ?", "faq:join", ["organisation"]),
      ("how many countries are in rn", "supporters", ["81"])],
 )  # fmt: skip
 def test_what_the_question_asks_wins_over_a_name_slot(
