@@ -563,23 +563,13 @@ def name_notes(reply: Reply, match: NameMatch | None, near: tuple[str, ...], lan
 def choices(content: Content, match: NameMatch, lang: str) -> Reply:
     """A name that fits several entries ("Korea", "ARM"): each one with its answer, to pick from;
     never a "yes" about one of them on a guess."""
-    official = content.official_list
     typed = quote_user_text(match.typed or match.entry.name)
-    entries = [match.entry, *match.others]
-    lines = [f"- **{e.fr if lang == 'fr' and e.fr else e.name}**: "
-             + say("choice_yes" if e.supporter else "choice_no", lang) for e in entries]  # fmt: skip
-    body = say("choices", lang, typed=typed, as_of=human_date(official.as_of, lang))
-    return finish(Reply(
-        topic="supporter",
+    as_of = human_date(content.official_list.as_of, lang)
+    return _each_name(
+        content, [(e.name, e) for e in (match.entry, *match.others)], typed, lang,
         title=say("choices_title", lang, typed=typed),
-        body=body + "\n\n" + "\n".join(lines),
-        lang=lang,
-        sources=(list_source(official, lang),),
-        as_of=official.as_of,
-        entity=Entity(name=typed, supporter="unknown"),
-        suggestions=tuple(Suggestion(e.name, f"supporter {e.name}") for e in entries[:4]),
-        more_url=localized_url(official.url, lang),
-    ))  # fmt: skip
+        lead=say("choices", lang, typed=typed, as_of=as_of),
+    )  # fmt: skip
 
 
 def either(
@@ -587,25 +577,35 @@ def either(
 ) -> Reply:
     """A question about two or three names ("Tencent or Alibaba?"): each one's answer from the
     official list; a name that is not an entry is said to be so."""
+    typed = quote_user_text(asked)
+    as_of = human_date(content.official_list.as_of, lang)
+    return _each_name(
+        content, [(name, m.entry if m else None) for name, m in found], typed, lang,
+        title=say("either_title", lang, typed=typed), lead=say("either", lang, as_of=as_of),
+    )  # fmt: skip
+
+
+def _each_name(
+    content: Content, names: list[tuple[str, Supporter | None]], typed: str, lang: str,
+    title: str, lead: str,
+) -> Reply:  # fmt: skip
+    """Several names, each with its answer from the official list (None: not an entry)."""
     official = content.official_list
-    lines = []
-    for typed, match in found:
-        if match is None:
-            lines.append(f"- **{quote_user_text(typed)}**: " + say("choice_unknown", lang))
-            continue
-        e = match.entry
-        lines.append(f"- **{e.fr if lang == 'fr' and e.fr else e.name}**: "
-                     + say("choice_yes" if e.supporter else "choice_no", lang))  # fmt: skip
-    listed = [m.entry for _, m in found if m is not None]
+    lines = [
+        f"- **{quote_user_text(name)}**: " + say("choice_unknown", lang) if e is None
+        else f"- **{e.fr if lang == 'fr' and e.fr else e.name}**: "
+        + say("choice_yes" if e.supporter else "choice_no", lang)
+        for name, e in names
+    ]  # fmt: skip
+    listed = [e for _, e in names if e is not None]
     return finish(Reply(
         topic="supporter",
-        title=say("either_title", lang, typed=quote_user_text(asked)),
-        body=say("either", lang, as_of=human_date(official.as_of, lang)) + "\n\n"
-        + "\n".join(lines),
+        title=title,
+        body=lead + "\n\n" + "\n".join(lines),
         lang=lang,
         sources=(list_source(official, lang),),
         as_of=official.as_of,
-        entity=Entity(name=quote_user_text(asked), supporter="unknown"),
+        entity=Entity(name=typed, supporter="unknown"),
         suggestions=tuple(Suggestion(e.name, f"supporter {e.name}") for e in listed[:4]),
         more_url=localized_url(official.url, lang),
     ))  # fmt: skip

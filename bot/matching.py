@@ -174,9 +174,7 @@ class Router:
     def route(self, text: str) -> Intent:
         """The intent of a cleaned, non-empty question."""
         text = normalise(text)
-        text = (
-            vocab.ASIDE.sub(" ", text) if "not" in text or "pas" in text or "non" in text else text
-        )
+        text = vocab.ASIDE.sub(" ", text)  # "(the country, not the US state)"
         folded = fold(text).strip(" ?!.¿¡") or "?"  # a lone "?" asks for help
         words = tokens(folded)
         plain = " ".join(words) or folded

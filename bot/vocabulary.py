@@ -311,23 +311,21 @@ NOT_IN_NAMES = {
     "mon", "ma", "mes", "notre", "nos", "assumed", "thought", "think", "heard", "said", "says",
 }  # fmt: skip
 ABOUT_CALL = lazy(r"\b(?:paris call|pariscall|appel de paris|the call|l'appel)\b")
-# Beginnings of the words a question about supporters or their numbers uses: a counting
-# question without one and with words the examples never use ("how many medals did France
-# win in 2024?") is about something else.
-SUPPORT_STEMS = (
-    "sign", "support", "soutien", "soutient", "soutenu", "join", "endors", "adher", "member",
-    "membre", "countr", "pays", "state", "etat", "govern", "gouvern", "compan", "entreprise",
-    "organi", "org", "ngo", "ong", "societ", "civil", "public", "authorit", "autorit", "cit",
-    "ville", "list", "back", "particip", "rejoin", "nation", "firm", "business", "industr",
-    "private", "prive", "collectiv", "region", "univers", "academ", "stat", "number", "nombre",
-    "total", "count", "compteur", "chiffre", "breakdown", "coalition", "evol", "grow", "croiss",
-    "entr", "categor",
-)  # fmt: skip
-# A name in quotes, capitalised ("my company 'Northwind Traders' - did we sign?").
-QUOTED_NAME = lazy(r"['\"“‘«]\s*([A-Z0-9][\w&.-]*(?: [A-Z0-9&][\w&.-]*){0,5})\s*['\"”’»]")
 # Beginnings of the words that ask whether someone signed.
 SIGN_STEMS = ("sign", "support", "soutien", "soutient", "join", "endors", "adher", "member",
               "membre", "rejoin", "backer", "list")  # fmt: skip
+# ... and of the words a question about supporters or their numbers uses: a counting question
+# without one and with words the examples never use ("how many medals did France win in 2024?")
+# is about something else.
+SUPPORT_STEMS = SIGN_STEMS + (
+    "soutenu", "countr", "pays", "state", "etat", "govern", "gouvern", "compan", "entreprise",
+    "organi", "org", "ngo", "ong", "societ", "civil", "public", "authorit", "autorit", "cit",
+    "ville", "back", "particip", "nation", "firm", "business", "industr", "private", "prive",
+    "collectiv", "region", "univers", "academ", "stat", "number", "nombre", "total", "count",
+    "compteur", "chiffre", "breakdown", "coalition", "evol", "grow", "croiss", "entr", "categor",
+)  # fmt: skip
+# A name in quotes, capitalised ("my company 'Northwind Traders' - did we sign?").
+QUOTED_NAME = lazy(r"['\"“‘«]\s*([A-Z0-9][\w&.-]*(?: [A-Z0-9&][\w&.-]*){0,5})\s*['\"”’»]")
 # Between the names of a question about two or three ("Tencent or Alibaba", "Maurice ou la
 # Mauritanie, which one").
 EITHER = lazy(r"\s*(?:,|\bor\b|\bou\b)\s*(?:(?:the|la|le|les|l')\s+)?")
