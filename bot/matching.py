@@ -288,6 +288,11 @@ class Router:
             if (score < LABEL_THRESHOLD.get(label, THRESHOLD) or score - second < MARGIN
                     or label in ("unknown", "supporter") or label in self._entity_topics):  # fmt: skip
                 return Intent("unknown", candidates=close)
+        if (label == "about" and spans and found is None
+                and any(w.startswith(vocab.SIGN_STEMS) for w in words)
+                and not any(m.entry.name in self._kept for m, _, _ in spans)):  # fmt: skip
+            # "paraguay: date of signature?": the launch's date is not that name's
+            label = "supporter"
         if label == "supporter" or label in self._entity_topics:
             intent = self._supporter_question(text, slot, found, spans, words, label)
             if intent is not None:

@@ -485,13 +485,30 @@ class SupporterIndex:
                 return False  # "Equatorial Guinea", "Google DeepMind", "Action For India"
             if before.key in _LINKS and a > 1:
                 prior = words[a - 2]
-                if not _loose(prior) and not _gap(text, prior.end, before.start):
+                if (not _loose(prior) and prior.key not in _VERBS
+                        and not _gap(text, prior.end, before.start)):  # fmt: skip
                     return False  # "University of Ghana", "Institute for India Studies"
         after = words[b] if b < len(words) else None
-        # Not "Siemens Energy", "Orange County", "Virginia Tech".
-        return after is None or _gap(text, end, after.start) or _loose(after)
+        # Not "Siemens Energy", "Orange County", "Virginia Tech"; but "when was Tunisia added".
+        return after is None or _gap(text, end, after.start) or _loose(after) or after.key in _VERBS
 
 
+def _word_set(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# Words that follow a name in a question and are no part of one ("did Kenya sign", "Tunisia
+# joined when?", "la France fait partie ?", "when did France launch it"). Not "support": it ends
+# names ("... Technical Support"); nor what a longer name may add ("Healthineers", "Beach").
+_VERBS = _word_set(
+    """sign signs signed signing signature signatory signatories signataire signataires join
+    joins joined joining rejoint added listed included appear appears appeared apparait endorse
+    endorses endorsed endorsing supporter supporters supports supported supporting soutient
+    soutenu backed ratified ever still too also yet already really actually officially
+    basically fait ont avaient etait sont part launch launched lead led chaired pushed say says
+    said play played refuse refused absent since right true date position stance role view
+    adhesion participation membership"""
+)
 # Words that join two parts of one name ("University of Ghana").
 _LINKS = frozenset(("of", "for", "de", "du", "des", "pour"))
 # Function words a sentence may capitalise without making them part of a name.
