@@ -328,6 +328,13 @@ class SupporterIndex:
             return NameMatch(first, "code", typed=typed)
         return NameMatch(first, "exact" if best_kind != CODE else "code", others, typed)
 
+    def name_words(self) -> frozenset[str]:
+        """Every word of every name ("energy" of "Enel Energy"), built when first asked for."""
+        words = self.__dict__.get("_words")
+        if words is None:
+            words = self._words = frozenset(w for key in self._sorted for w in key.split())
+        return words
+
     def exact(self, name: str) -> NameMatch | None:
         """The entry called exactly `name` (the whole of it), wherever it stands; no typos."""
         key = name_key(name)

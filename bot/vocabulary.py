@@ -396,11 +396,30 @@ OTHER_TEXTS = lazy(
     r"cop ?\d+|united nations|nations unies|onu|wto|omc|g7|g20|brics|schengen|euro ?zone|"
     r"tech accord|cybersecurity tech accord|declaration|manifesto|pledge|initiative)\b"
 )
+# Another text or body named outright: a question about it alone is not about the Call ("what
+# does the Budapest Convention say about data retention?", "combien de pays membres à l'ONU ?").
+OTHER_NAMED = lazy(
+    r"\b(?:budapest|christchurch|tallinn|kyoto|wassenaar|nis ?2|gdpr|rgpd|cyber resilience act|"
+    r"united nations|nations unies|onu|nato|otan|council of europe|conseil de l'europe|g7|g20|"
+    r"brics|wto|omc|olympics?|jeux olympiques)\b"
+)
+# Words that point at the Call itself.
+CALL_WORDS = lazy(r"\b(?:call|appel|pariscall|principles?|principes?|signator\w*|signataires?)\b")
+# Signing words that say a count is of supporters ("how many members signed?"), unlike "member".
+SIGNING = ("sign", "support", "soutien", "soutient", "join", "endors", "adher", "rejoin", "backer")
+# Asking what will happen: the bot knows what happened, not what will.
+FUTURE = lazy(
+    r"\b(?:next year|next month|in the future|l'an prochain|l'annee prochaine|le mois prochain|"
+    r"a l'avenir|predict\w*|prediction|predi[rst]\w*|prevision\w*|pronostic\w*|"
+    r"(?:by|in|d'ici|en) 20(?:2[7-9]|[3-9]\d))\b"
+)
 # Words that open a question without being part of a name ("what about the UK?").
 BARE_NAME = lazy(
     r"^(?:(?:and|so|ok|okay|hmm|also|what about|how about|what of|and what about|quid de|et|"
     r"et pour|et du cote de|check|what's up with|whats up with|status of|supporter)[?,:]?\s+)+|"
-    r"(?:\s+(?:then|too|aussi|alors|please|s'il vous plait|s'il te plait))+$"
+    r"(?:[\s,]+(?:then|too|aussi|alors|please|pls|plz|stp|s'il vous plait|s'il te plait|lol|lmao|"
+    r"haha+|mdr|ptdr|ngl|tbh|rn|as an? (?:state|country)|en tant qu'etat|the country|le pays)"
+    r"[?!.]*)+$"
 )
 # Words that ask about an entity's position rather than whether it signed.
 ENTITY_TOPIC = {
@@ -420,7 +439,8 @@ INSTRUCTION = lazy(
     r"(?:instructions?|prompts?|rules?)|ignore (?:your|all) (?:instructions?|rules?)|"
     r"pretend (?:you|to be|that)|you are now|translate (?:.+ )?into|tradui[st] (?:.+ )?en|from now on you|act as (?:if|a|an|the)|roleplay|"
     r"role-play|jailbreak|system prompt|oublie (?:tes|les|toutes) (?:instructions|consignes)|"
-    r"fais comme si|tu es maintenant|ignore (?:tes|les) (?:instructions|consignes))\b"
+    r"pretend (?:ur|your|u r|you'?re|youre)|fais comme si|tu es maintenant|"
+    r"ignore (?:tes|les|toutes les) (?:instructions|consignes|regles))\b"
 )
 # Judging whether someone keeps the Call ("is France complying with principle 8?"): an opinion
 # the bot cannot give about a named supporter.
