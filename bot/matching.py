@@ -283,8 +283,12 @@ class Router:
         person = word_set & vocab.PEOPLE.keys()
         if label == "faq:absentees" and person:
             return _topic(vocab.PEOPLE[min(person)])  # "so trump just refused it? why": his topic
+        if label == "help" and len(set(words) - self._help_words() - vocab.STOP) > 2:
+            # "je dois faire appel d'un jugement, comment ça marche": help with something else
+            return Intent("unknown", candidates=close)
         own = self._entity_topics.get(label)
-        if own is not None and vocab.COUNTING.search(folded) and self._about_supporters(words):
+        if (own is not None and vocab.COUNTING.search(folded) and self._about_supporters(words)
+                and any(m.entry is own for m, _, _ in spans)):  # fmt: skip
             return self._supporters(text, folded, plain, spans)  # "how many entries from the US?"
         if own is not None and spans and all(m.entry is not own for m, _, _ in spans):
             # "tell us about the UK position": the U.S. position's topic, but another name
@@ -377,6 +381,16 @@ class Router:
         if uncommon * 2 < len(words) and not longer:
             return None  # mostly words the examples use: a question, not a name
         return original_span(text, name)
+
+    def _help_words(self) -> frozenset[str]:
+        """The words of the help examples ("what can you do", "comment ça marche"), built when
+        first asked for."""
+        found = self.__dict__.get("_help")
+        if found is None:
+            found = self._help = frozenset(
+                w for q, label in self._examples.items() if label == "help" for w in q.split()
+            )
+        return found
 
     def _about_supporters(self, words: list[str]) -> bool:
         """Whether a counting question can be about supporters: it names them or their numbers,
