@@ -11,7 +11,15 @@ from bot.content import Content, Supporter
 from bot.frames import original_span, plausible, slots
 from bot.numbers import principle_in_sentence, principle_number
 from bot.records import Record
-from bot.supporters import DESCRIPTION, NameMatch, SupporterIndex, name_key, word_keys
+from bot.supporters import (
+    DESCRIPTION,
+    NameMatch,
+    SupporterIndex,
+    Word,
+    name_key,
+    word_keys,
+    words_of,
+)
 from bot.text import fold, normalise, tokens
 from bot.timeframe import MONTH_WORDS, Moment, when
 from bot.understanding import FUNCTION_WORDS, NAME, Model
@@ -227,6 +235,8 @@ class Router:
             return self._named(bare, bare.typed, words)
         names = slots(folded)
         either = self._either(text, names[0]) if names else None
+        if either is None and not word_set & vocab.WHY and not vocab.COUNTING.search(folded):
+            either = self._pair(text, words)
         if either is not None:  # "did Tencent or Alibaba sign?": each name's answer
             return either
         quoted = vocab.QUOTED_NAME.search(text)
@@ -418,6 +428,43 @@ class Router:
             ):
                 return None  # "c'est la Commission ou l'UE": a sentence, not two names
         return Intent("either", arg=" / ".join(typed), near=typed)
+
+    def _pair(self, text: str, words: list[str]) -> Intent | None:
+        """Two listed names, each whole, joined by "or", "and", "et" and asked about ("thales et
+        airbus sont dedans ?", "austria or australia? always mix them up"): each name's answer."""
+        if not any(w in vocab.PAIR_WORDS for w in words):
+            return None
+        asks = any(w.startswith(vocab.SIGN_STEMS) or w in vocab.IN_LIST for w in words)
+        for joiner in vocab.PAIR_JOIN.finditer(text):
+            before = words_of(text[: joiner.start()])[-3:]
+            after_words = words_of(text[joiner.end() :])[:3]
+            left = self._whole(text, before, last=True)
+            right = self._whole(text[joiner.end() :], after_words, last=False)
+            if left is None or right is None or left.entry is right.entry:
+                continue
+            tail = text[joiner.end() :]
+            rest = tail[tail.find(right.typed) + len(right.typed) :]
+            if not (asks or rest.lstrip().startswith("?") or not rest.strip(" ?!.")):
+                continue
+            if {left.entry.name, right.entry.name} & self._kept and not asks:
+                continue  # "the US and France?" may ask their positions
+            named = {m.entry.name for m, _, _ in self.supporters.spans(text, choices=False)}
+            if named - {left.entry.name, right.entry.name}:
+                continue  # "is China in? saw lenovo and huawei on the list": China is asked
+            typed = (left.typed, right.typed)
+            return Intent("either", arg=" / ".join(typed), near=typed)
+        return None
+
+    def _whole(self, text: str, around: list[Word], *, last: bool) -> NameMatch | None:
+        """The longest listed name made of the words next to a joiner (ending at it or
+        starting after it)."""
+        for size in range(len(around), 0, -1):
+            part = around[-size:] if last else around[:size]
+            typed = text[part[0].start : part[-1].end]
+            match = self.supporters.exact(typed)
+            if match is not None:
+                return NameMatch(match.entry, match.how, match.others, typed)
+        return None
 
     def name(self, typed: str) -> NameMatch | None:
         """The entry a name the user typed stands for, as a frame's slot would find it."""

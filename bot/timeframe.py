@@ -41,9 +41,10 @@ _ANNIVERSARY = lazy(
 )
 _USA = r"(?:united states|us|usa|u\.?s\.?a?\.?|america|americans|etats-unis|etats unis|americains)"
 _US_JOINED = lazy(
-    rf"\bwhen (?:the )?{_USA} (?:joined|signed|came on board|came in)\b|"
-    rf"\b(?:before|after|once) (?:the )?{_USA} (?:joined|signed)\b|"
-    rf"\bquand les {_USA} ont (?:rejoint|signe)\b|"
+    rf"\b(?:when|before|after|once|the day|on the day|by the time|at the time) (?:the )?{_USA} "
+    rf"(?:joined|signed|signed up|signed on|came on board|came in|came aboard|got on board|"
+    rf"got in|jumped in|entered)\b|"
+    rf"\bquand les {_USA} (?:ont (?:rejoint|signe|adhere)|sont (?:arrives|entres))\b|"
     rf"\b(?:avant|apres) (?:que )?(?:les |l'arrivee des )?{_USA}"
 )
 _BEFORE = lazy(r"\b(?:right |just |juste )?(?:before|avant)\b")

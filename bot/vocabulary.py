@@ -329,6 +329,11 @@ QUOTED_NAME = lazy(r"['\"“‘«]\s*([A-Z0-9][\w&.-]*(?: [A-Z0-9&][\w&.-]*){0,5
 # Between the names of a question about two or three ("Tencent or Alibaba", "Maurice ou la
 # Mauritanie, which one").
 EITHER = lazy(r"\s*(?:,|\bor\b|\bou\b)\s*(?:(?:the|la|le|les|l')\s+)?")
+# What joins two names asked about together ("Thales et Airbus", "austria or australia").
+PAIR_WORDS = {"or", "ou", "et", "and", "vs", "versus"}
+PAIR_JOIN = lazy(r"(?i)\s+(?:or|ou|et|and|vs\.?|versus|&)\s+")
+# Words that ask whether a name is in the list ("dedans", "in?", "on it").
+IN_LIST = {"in", "dedans", "inside", "included", "listed", "there", "dessus", "partie"}
 # Code or an injection attempt, not a question ("admin' --", "' OR '1'='1", "{{7*7}}").
 CODE = lazy(
     r"(?:'\s*--|\s--\s*$|;\s*--|\bdrop\s+table\b|\bselect\s+\*|<script|\bor\s+'?1'?\s*=|"
