@@ -422,10 +422,12 @@ class SupporterIndex:
             longest = min(self._starts.get(words[i].key, 1), len(words) - i)
             for size in range(longest, 0, -1):
                 key = " ".join(w.key for w in words[i : i + size])
-                if key not in self._keys:
-                    continue
                 start, end = words[i].start, words[i + size - 1].end
                 raw = text[start:end]
+                if key not in self._keys:
+                    if size == 1 or " " not in raw or name_key(raw) not in self._keys:
+                        continue  # (a name with "and" in it: "Trinidad and Tobago")
+                    key = name_key(raw)
                 if len(key) <= SHORT and not _capitals(raw) and key not in LOWER_CODES:
                     continue
                 if not self._free_standing(text, words, i, i + size):
@@ -597,9 +599,14 @@ def _may_be_typo(key: str, candidates: list[str]) -> bool:
     return False
 
 
+_JOINERS = frozenset(("and", "et", "or", "ou", "&", "+", "vs", "vs."))
+
+
 def _gap(text: str, left: int, right: int) -> bool:
     """True when punctuation (not just spaces) separates two words."""
     between = text[left:right]
+    if between.strip().lower() in _JOINERS:
+        return True  # "China and Russia": two names ("Trinidad and Tobago" is matched whole first)
     return any(c in between for c in ',;:!?()[]/|"«»') or "  " in between.replace("\n", "  ")
 
 

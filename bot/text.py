@@ -124,7 +124,8 @@ _US_LOWER = re.compile(
 _CHAT_WORDS = {
     "pls": "please", "plz": "please", "pleas": "please", "u": "you", "r": "are", "ur": "your",
     "wat": "what", "wht": "what", "wut": "what", "abt": "about", "bout": "about", "thx": "thanks",
-    "ty": "thanks", "tysm": "thanks", "govt": "government", "cuz": "because", "bc": "because",
+    "ty": "thanks", "tysm": "thanks", "govt": "government", "govts": "governments",
+    "gouv": "gouvernement", "gvt": "gouvernement", "cuz": "because", "bc": "because",
     "b4": "before", "whats": "what is", "wats": "what is", "whos": "who is", "hows": "how is",
     "wheres": "where is", "dont": "don't", "didnt": "didn't", "doesnt": "doesn't",
     "hasnt": "hasn't", "havent": "haven't", "isnt": "isn't", "wasnt": "wasn't", "arent": "aren't",

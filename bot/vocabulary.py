@@ -401,6 +401,13 @@ OTHER_TEXTS = lazy(
     r"cop ?\d+|united nations|nations unies|onu|wto|omc|g7|g20|brics|schengen|euro ?zone|"
     r"tech accord|cybersecurity tech accord|declaration|manifesto|pledge|initiative)\b"
 )
+# The bot's own opinion asked for: it has none to give ("what's your opinion of the Call?").
+OPINION = lazy(
+    r"\b(?:your (?:opinion|view|take|thoughts)|what do you think|do you (?:like|think|believe)|"
+    r"ton avis|votre avis|(?:tu|vous) en pens\w+|t'en penses|tu penses quoi|vous pensez quoi)\b"
+)
+# The Paris Call named outright ("does the call mention...", "l'appel cite-t-il...").
+THE_CALL = lazy(r"\b(?:paris call|pariscall|appel de paris|(?:the|this) call|l'appel|cet appel)\b")
 # Another text or body named outright: a question about it alone is not about the Call ("what
 # does the Budapest Convention say about data retention?", "combien de pays membres à l'ONU ?").
 OTHER_NAMED = lazy(
