@@ -406,6 +406,13 @@ OPINION = lazy(
     r"\b(?:your (?:opinion|view|take|thoughts)|what do you think|do you (?:like|think|believe)|"
     r"ton avis|votre avis|(?:tu|vous) en pens\w+|t'en penses|tu penses quoi|vous pensez quoi)\b"
 )
+# Where a sentence of a longer message ends.
+SENTENCE_END = lazy(r"(?<=[?!.])\s+|\s*\n+\s*|\s+[-–—]\s+")
+# The Paris climate agreement named (and the Call not): the FAQ that tells them apart.
+CLIMATE = lazy(
+    r"\b(?:paris (?:climate )?agreement|paris climate|accord de paris|climate (?:agreement|deal|"
+    r"accord|treaty)|accord (?:de paris )?sur le climat|cop ?21)\b"
+)
 # The Paris Call named outright ("does the call mention...", "l'appel cite-t-il...").
 THE_CALL = lazy(r"\b(?:paris call|pariscall|appel de paris|(?:the|this) call|l'appel|cet appel)\b")
 # Another text or body named outright: a question about it alone is not about the Call ("what
