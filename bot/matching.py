@@ -32,6 +32,8 @@ MARGIN = 0.04
 SUGGEST = 0.15
 # "help" draws any conversational question ("tu peux m'organiser un appel ?"): it needs more.
 LABEL_THRESHOLD = {"help": 0.45}
+# The confidence a topic needs when nothing in the question ties it to the Call (vocab.ANCHOR).
+ANCHORLESS = 0.6
 # The `arg` of an "I don't know" the model was not sure of (the rules' are final).
 UNSURE = "unsure"
 # What one question of a longer message may be answered with (not a name's answer nor a count:
@@ -357,6 +359,9 @@ class Router:
             second = min(second, score - MARGIN)  # it names the Call: off-topic examples weigh less
         confident = score >= LABEL_THRESHOLD.get(label, THRESHOLD) and score - second >= MARGIN
         close = tuple(lb for s, lb in ranked[:4] if lb != "unknown" and s >= SUGGEST)[:3]
+        if (confident and label not in ("help", "supporter", "supporters", "unknown")
+                and score < ANCHORLESS and not vocab.ANCHOR.search(folded)):  # fmt: skip
+            confident = False  # "patents on AI", "hospital near me": one shared word, no Call
         if not confident or label == "unknown":
             return Intent("unknown", arg=UNSURE if not confident else "", candidates=close)
         if (label != "context" and vocab.OTHER_NAMED.search(folded)

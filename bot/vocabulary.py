@@ -413,6 +413,26 @@ CLIMATE = lazy(
     r"\b(?:paris (?:climate )?agreement|paris climate|accord de paris|climate (?:agreement|deal|"
     r"accord|treaty)|accord (?:de paris )?sur le climat|cop ?21)\b"
 )
+# Words that tie a question to the Call (or to the bot it is asked of): a topic is answered from
+# one shared word ("election", "norms", "malware") only with one of these beside it, so "how to
+# vote by mail in france" and "norms of etiquette in japan" are not the Call's principles.
+ANCHOR = lazy(
+    r"\b(?:paris call|pariscall|appel|call|principles?|principes?|commitments?|engagements?|"
+    r"sign\w*|support\w*|soutien\w*|soutient|join\w*|rejoin\w*|adher\w*|endors\w*|it|its|"
+    r"this|one|ones|there|in there|dedans|la-dedans|ca|cela|celui|celle|lequel|laquelle|text|"
+    r"texte|wording|formulation|declaration|initiative|bot|you|tu|vous|list|liste|hack ?back|"
+    r"hackback|riposte|cyber\w*|preamble|preambule|oewg|gge|tech accord|wg ?\d|working groups?|"
+    r"groupes? de travail|peace forum|forum de paris|macron|launch\w*|lanc\w*|unveil\w*|"
+    r"us|usa|united states|etats-unis|america\w*|eu|ue|states?|etats?|countr\w*|pays|"
+    r"govern\w*|gouvern\w*|ngos?|ongs?|signator\w*|signataires?|members?|membres?|treaty|"
+    r"traite|binding|contraignant|official\w*|officiel\w*|csv|counters?|compteurs?|total|"
+    r"absent\w*|un|onu|united nations|nations unies|internet|online|digital|numerique|ict|"
+    r"hack\w*|pirat\w*|malicious|malveillant\w*|attack\w*|attaqu\w*|interference|ingerence|"
+    r"tamper\w*|meddl\w*|exploits?|spyware|zero.?days?|vulnerabilit\w*|disinfo\w*|desinfo\w*|"
+    r"botnets?|ddos|anything (?:in|on|about)|something (?:on|"
+    r"about)|y a (?:qqch|quelque chose|un truc)|quelque chose sur|anywhere|cover(?:s|ed)?|"
+    r"mention\w*|truc|thing|site|website|20\d\d)\b"
+)
 # The Paris Call named outright ("does the call mention...", "l'appel cite-t-il...").
 THE_CALL = lazy(r"\b(?:paris call|pariscall|appel de paris|(?:the|this) call|l'appel|cet appel)\b")
 # Another text or body named outright: a question about it alone is not about the Call ("what
