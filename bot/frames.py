@@ -19,6 +19,8 @@ def slots(folded: str) -> list[str]:
                 continue
             if not set(tokens(match.group("name"))) - vocab.ARTICLES:
                 continue  # "does the supporters list include X?": another frame holds the name
+            if ": " in match.group("name"):
+                continue  # "vendor review: is cisco on the list": the clause after the colon
             shortest = _clean_slot(match.group("name"))
             if shortest is None:
                 return []
@@ -30,6 +32,7 @@ def slots(folded: str) -> list[str]:
 
 def _clean_slot(raw: str) -> str | None:
     name = vocab.OWNER.sub("", raw.strip(" ,;:-")).strip(" '\"")
+    name = vocab.DISLOCATED.sub("", name)  # "et le japon il est signataire ?": "le japon"
     first = name.split(" ", 1)[0]
     if not name or name in vocab.NOT_NAMES or first in vocab.QUESTION_WORDS or "://" in name:
         return None

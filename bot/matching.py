@@ -255,9 +255,13 @@ class Router:
             return _topic("faq:paris-agreement")  # "is the paris agreement binding?": not the Call
         if vocab.FUTURE.search(folded):
             return Intent("unknown")  # "will Russia sign next year?": what will be, not what is
-        if vocab.COMPLIANCE.search(folded) and (
-            self.supporters.spans(text)
-            or any(len(w) > 3 and self.supporters.exact(w) for w in words)
+        if (
+            vocab.COMPLIANCE.search(folded)
+            and vocab.RULES_OF_CALL.search(folded)
+            and (
+                self.supporters.spans(text)
+                or any(len(w) > 3 and self.supporters.exact(w) for w in words)
+            )
         ):  # "is France complying with principle 8?", "is microsoft breaking principle 6?"
             return Intent("unknown")  # an opinion about a supporter the bot cannot give
         # "principle 3", "p3", "III"; then "what does principle 5 say?", "the fourth principle"

@@ -31,6 +31,7 @@ _LAUNCH = lazy(
     r"\b(?:at|on|from|since|by) (?:the )?(?:launch|start|beginning|outset|very start|signing)\b|"
     r"\b(?:initially|originally|at first|first day|launch day|day one|in the beginning|"
     r"au (?:lancement|debut|depart)|des le (?:debut|depart|lancement)|a l'origine|initialement|"
+    r"au moment du lancement|a son lancement|a sa creation|au tout debut|"
     r"jour du lancement|when it (?:was )?launched|when it started|at its launch|"
     r"lors du lancement|quand il a ete lance|in 2018|en 2018|in nov(?:ember)? 2018|"
     r"en nov(?:embre)? 2018)\b"

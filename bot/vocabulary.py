@@ -145,7 +145,9 @@ ASIDE = lazy(
 PLACE_KINDS = {"ville": "city", "town": "city", "commune": "city", "municipality": "city",
                "etat": "state", "region": "region", "province": "province"}  # fmt: skip
 # Where a long message splits into clauses, each tried for a supporter question.
-CLAUSES = lazy(r"(?<=[?!.;])\s+|\s*[?!;]\s*|,\s+(?=(?:is|did|has|was|are|does|est|a|and|but|so)\b)")
+CLAUSES = lazy(
+    r"(?<=[?!.;])\s+|\s*[?!;]\s*|:\s+|,\s+(?=(?:is|did|has|was|are|does|est|a|and|but|so)\b)"
+)
 # Adjectives of nationality, for "how many French companies signed?".
 DEMONYMS = {
     "french": "FRA", "francais": "FRA", "francaise": "FRA", "francaises": "FRA", "american": "USA",
@@ -370,6 +372,8 @@ QUESTION_WORDS = {
     "donne", "montre", "cite",
 }  # fmt: skip
 # "my company X", "our org X": the name is what follows.
+# A pronoun that repeats the name before it ("le japon il", "microsoft they"), and an opening "et".
+DISLOCATED = lazy(r"\s+(?:il|elle|ils|elles|they|he|she|lui|eux)$|^(?:et|and) ")
 OWNER = lazy(
     r"^(?:my|our|mon|ma|notre) (?:company|org|organisation|organization|employer|"
     r"university|uni|ngo|startup|entreprise|boite|societe|asso|association)\s+"
@@ -478,11 +482,16 @@ INSTRUCTION = lazy(
     r"(?:instructions?|prompts?|rules?)|ignore (?:your|all) (?:instructions?|rules?)|"
     r"pretend (?:you|to be|that)|you are now|translate (?:.+ )?into|tradui[st] (?:.+ )?en|from now on you|act as (?:if|a|an|the)|roleplay|"
     r"role-play|jailbreak|system prompt|oublie (?:tes|les|toutes) (?:instructions|consignes)|"
-    r"pretend (?:ur|your|u r|you'?re|youre)|fais comme si|tu es maintenant|"
+    r"repeat after me|say after me|repete apres moi|pretend (?:ur|your|u r|you'?re|youre)|fais comme si|tu es maintenant|"
     r"ignore (?:tes|les|toutes les) (?:instructions|consignes|regles))\b"
 )
 # Judging whether someone keeps the Call ("is France complying with principle 8?"): an opinion
 # the bot cannot give about a named supporter.
+# What a supporter could be said to keep or break: the Call, its principles, its norms.
+RULES_OF_CALL = lazy(
+    r"\b(?:principles?|principes?|commitments?|engagements?|norms?|normes?|call|appel|rules?|"
+    r"regles?|it|its|them|pledge)\b"
+)
 COMPLIANCE = lazy(
     r"\b(?:compl(?:y|ies|ying|ied|iant|iance)|break(?:s|ing)?|broke|violat\w*|breach\w*|"
     r"respect(?:s|ing|ed)|respecte(?:nt)?|viol(?:e|ent|ation)|enfrei\w*|honou?r(?:s|ing)?|keep(?:s|ing)? "
