@@ -495,8 +495,12 @@ class Router:
     def _either(self, text: str, slot: str) -> Intent | None:
         """A frame's slot naming two or three entities ("tencent or alibaba", "la Mauritanie ou
         Maurice, which one"): an intent listing each."""
-        if " or " not in slot and " ou " not in slot:
+        both = " and " in slot or " et " in slot or " & " in slot
+        if " or " not in slot and " ou " not in slot and not both:
             return None
+        if both and (self.name(original_span(text, slot)) is not None
+                     or set(tokens(fold(text))) & vocab.WHY):  # fmt: skip
+            return None  # "Bosnia and Herzegovina": one name; "why didn't X and Y sign?"
         parts = [p.strip(" ,") for p in vocab.EITHER.split(slot)]
         parts = [p for p in parts if p and not set(tokens(p)) & vocab.ASKS]
         if not 2 <= len(parts) <= 3:
@@ -510,6 +514,8 @@ class Router:
                 or (words & vocab.STOP and not self.name(name))
             ):
                 return None  # "c'est la Commission ou l'UE": a sentence, not two names
+        if both and not any(self.name(name) for name in typed):
+            return None  # "did Tom and Jerry sign?": no listed name among them
         return Intent("either", arg=" / ".join(typed), near=typed)
 
     def _pair(self, text: str, words: list[str]) -> Intent | None:

@@ -330,7 +330,7 @@ SUPPORT_STEMS = SIGN_STEMS + (
 QUOTED_NAME = lazy(r"['\"“‘«]\s*([A-Z0-9][\w&.-]*(?: [A-Z0-9&][\w&.-]*){0,5})\s*['\"”’»]")
 # Between the names of a question about two or three ("Tencent or Alibaba", "Maurice ou la
 # Mauritanie, which one").
-EITHER = lazy(r"\s*(?:,|\bor\b|\bou\b)\s*(?:(?:the|la|le|les|l')\s+)?")
+EITHER = lazy(r"\s*(?:,|\bor\b|\bou\b|\band\b|\bet\b|&)\s*(?:(?:the|la|le|les|l')\s+)?")
 # What joins two names asked about together ("Thales et Airbus", "austria or australia").
 PAIR_WORDS = {"or", "ou", "et", "and", "vs", "versus"}
 PAIR_JOIN = lazy(r"(?i)\s+(?:or|ou|et|and|vs\.?|versus|&)\s+")

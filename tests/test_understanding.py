@@ -178,7 +178,8 @@ def test_what_the_question_asks_wins_over_a_name_slot(
      ("thales et airbus sont dedans ?", ["Thales\xa0: soutien", "Airbus\xa0: soutien"]),
      ("austria or australia? always mix them up", ["Austria: a supporter",
                                                    "Australia: a supporter"]),
-     ("did france and germany sign?", ["France: a supporter", "Germany: a supporter"])],
+     ("did france and germany sign?", ["France: a supporter", "Germany: a supporter"]),
+     ("did france and tesla sign?", ["France: a supporter", "tesla: not in the list"])],
 )  # fmt: skip
 def test_two_names_get_each_answer(
     ask: Callable[..., Reply], question: str, lines: list[str]
