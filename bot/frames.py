@@ -45,6 +45,8 @@ def plausible(name: str) -> bool:
     words = set(tokens(name))
     if not words - vocab.STOP - vocab.ARTICLES:
         return False  # "is the a supporter": no word that could be a name
+    if vocab.FIGURE.search(name):
+        return False  # "sources give such different totals, 1,100 vs 1,200": a sentence
     return not (words & vocab.NOT_IN_NAMES or vocab.ABOUT_CALL.search(name))
 
 

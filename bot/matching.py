@@ -282,8 +282,16 @@ class Router:
             return Intent("supporters")  # "who signed it?", "qui a signé l'appel ?"
         if not word_set - vocab.STOP - vocab.ABOUT_WORDS and vocab.ABOUT.search(folded):
             return Intent("topic", "about")  # "paris call?", "what is it?", "c'est quoi l'appel"
-        if word_set & vocab.PRINCIPLE_PLURALS and not (
-            word_set - vocab.STOP - vocab.LISTING - vocab.PRINCIPLE_PLURALS - vocab.LISTING_EXTRA
+        if (
+            word_set & vocab.PRINCIPLE_PLURALS
+            and not word_set & vocab.BEFORE
+            and not (
+                word_set
+                - vocab.STOP
+                - vocab.LISTING
+                - vocab.PRINCIPLE_PLURALS
+                - vocab.LISTING_EXTRA
+            )
         ):
             return Intent("principles")  # "what are the 9 principles?", "combien de principes ?"
         match = vocab.SUPPORTERS_CMD.match(folded)
@@ -395,10 +403,11 @@ class Router:
             if (score < LABEL_THRESHOLD.get(label, THRESHOLD) or score - second < MARGIN
                     or label in ("unknown", "supporter") or label in self._entity_topics):  # fmt: skip
                 return Intent("unknown", candidates=close)
-        if (label == "about" and spans and found is None
+        if (label == "about" and (spans or slot is not None) and found is None
                 and any(w.startswith(vocab.SIGN_STEMS) for w in words)
                 and not any(m.entry.name in self._kept for m, _, _ in spans)):  # fmt: skip
-            # "paraguay: date of signature?": the launch's date is not that name's
+            # "paraguay: date of signature?", "unesco must have signed, the launch was there":
+            # the launch is not that name's answer
             label = "supporter"
         if label == "supporter" or label in self._entity_topics:
             intent = self._supporter_question(text, slot, found, spans, words, label)
@@ -410,6 +419,12 @@ class Router:
             if not self._about_supporters(words):
                 return Intent("unknown", candidates=close)  # "how many medals did France win?"
             return self._supporters(text, folded, plain, spans)
+        if (
+            label == "principles"
+            and word_set & vocab.BEFORE
+            and "faq:preamble" in self.content.topics
+        ):
+            return _topic("faq:preamble")  # "what is said before the 9 principles?"
         if label in ("help", "principles"):
             return Intent(label)
         return _topic(label)
@@ -434,7 +449,7 @@ class Router:
     def _bare_name(self, text: str) -> NameMatch | None:
         """The entry a question made of a name only names ("Japan?", "what about the UK?",
         "kaspersy lab??": a near-whole typo, said as such)."""
-        name = vocab.BARE_NAME.sub("", fold(text)).strip(" ?!.")
+        name = vocab.BARE_NAME.sub("", fold(text).strip(" ?!.")).strip(" ?!.")
         if not name or len(name) > 80:
             return None
         if "/" in name:  # "the vatican / holy see": two names of one entry
@@ -454,7 +469,7 @@ class Router:
             return None  # "asdfgh", "bruh": a name is asked about ("tesla?") or capitalised
         if any(c in text for c in ";=<>{}") or "--" in text:
             return None  # code, not a name
-        name = vocab.BARE_NAME.sub("", fold(text)).strip(" ?!.")
+        name = vocab.BARE_NAME.sub("", fold(text).strip(" ?!.")).strip(" ?!.")
         words = [w[2:] if w[:2] in ("l'", "d'") else w for w in tokens(name)]
         words = [w for w in words if w not in vocab.ARTICLES]
         if not words or len(words) > 4:

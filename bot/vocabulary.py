@@ -139,7 +139,7 @@ DESCRIPTOR = lazy(
 # Japanese one"): dropped before a question is read, so the other entity is not asked about.
 ASIDE = lazy(
     r"\([^()]*\b(?:not|pas|non)\b[^()]*\)|,\s*(?:and |but |mais |et )?(?:not|pas|non) "
-    r"(?:the|la|le|les|l')\b[^,.;?!()]*"
+    r"(?:(?:the|la|le|les|l')\b|(?=\w+ \w))[^,.;?!()]*"
 )
 # The same kind of place in both languages, for comparing descriptors.
 PLACE_KINDS = {"ville": "city", "town": "city", "commune": "city", "municipality": "city",
@@ -148,6 +148,8 @@ PLACE_KINDS = {"ville": "city", "town": "city", "commune": "city", "municipality
 CLAUSES = lazy(
     r"(?<=[?!.;])\s+|\s*[?!;]\s*|:\s+|,\s+(?=(?:is|did|has|was|are|does|est|a|and|but|so)\b)"
 )
+# "What comes before the principles?": the preamble, not the principles.
+BEFORE = {"before", "avant", "precede", "precedes", "preceding", "precedent", "prior", "ahead"}
 # Adjectives of nationality, for "how many French companies signed?".
 DEMONYMS = {
     "french": "FRA", "francais": "FRA", "francaise": "FRA", "francaises": "FRA", "american": "USA",
@@ -215,7 +217,8 @@ _ADVERBS = (
     r"currently|formally|finally|toujours|deja|bien|vraiment|aussi|pas|jamais|"
     r"officiellement|encore|refuse[ds]? to|refusing to|decline[ds]? to|fail(?:ed|s)? to|"
     r"want(?:ed|s)? to|chose to|choose to|decide[ds]? to|plan(?:ned|s)? to|need(?:ed|s)? to|"
-    r"have to|has to|had to|going to|gonna|agree[ds]? to|try to|tried to|ever get to)\s+)*"
+    r"have to|has to|had to|going to|gonna|agree[ds]? to|try to|tried to|ever get to|"
+    r"must have|must've|should have|surely|probably|definitely|obviously)\s+)*"
 )
 _SIGN = (
     r"(?:supporters?|signator(?:y|ies)|signers?|members?|backers?|endorsers?|participants?|"
@@ -311,7 +314,12 @@ NOT_IN_NAMES = {
     "i", "we", "you", "my", "our", "your", "me", "us", "he", "she", "like", "stuff", "things",
     "something", "anything", "everything", "people", "folks", "guys", "je", "tu", "nous", "vous",
     "mon", "ma", "mes", "notre", "nos", "assumed", "thought", "think", "heard", "said", "says",
+    "want", "wants", "wanted", "become", "becoming", "need", "needs", "trying", "planning",
+    "would", "veut", "voudrait", "devenir", "give", "gives", "such", "different", "why",
+    "pourquoi", "vs", "versus", "totals", "numbers", "chiffres", "process",
 }  # fmt: skip
+# A figure written with a separator ("1,100", "1 200"): no part of a name.
+FIGURE = lazy(r"\d[,.\s]\d{3}\b")
 ABOUT_CALL = lazy(r"\b(?:paris call|pariscall|appel de paris|the call|l'appel)\b")
 # Beginnings of the words that ask whether someone signed.
 SIGN_STEMS = ("sign", "support", "soutien", "soutient", "join", "endors", "adher", "member",
@@ -454,14 +462,17 @@ SIGNING = ("sign", "support", "soutien", "soutient", "join", "endors", "adher", 
 FUTURE = lazy(
     r"\b(?:next year|next month|in the future|l'an prochain|l'annee prochaine|le mois prochain|"
     r"a l'avenir|predict\w*|prediction|predi[rst]\w*|prevision\w*|pronostic\w*|"
-    r"(?:by|in|d'ici|en) 20(?:2[7-9]|[3-9]\d))\b"
+    r"(?:by|in|d'ici|en) 20(?:2[7-9]|[3-9]\d)|(?:the )?next (?:\w+ ){0,3}(?:edition|summit|"
+    r"forum|meeting|conference|session|event)|(?:la )?prochaine? (?:edition|reunion|session|"
+    r"conference))\b"
 )
 # Words that open a question without being part of a name ("what about the UK?").
 BARE_NAME = lazy(
     r"^(?:(?:and|so|ok|okay|hmm|also|what about|how about|what of|and what about|quid de|et|"
     r"et pour|et du cote de|check|what's up with|whats up with|status of|supporter)[?,:]?\s+)+|"
     r"(?:[\s,]+(?:then|too|aussi|alors|please|pls|plz|stp|s'il vous plait|s'il te plait|lol|lmao|"
-    r"haha+|mdr|ptdr|ngl|tbh|rn|as an? (?:state|country)|en tant qu'etat|the country|le pays)"
+    r"haha+|mdr|ptdr|ngl|tbh|rn|as an? (?:state|country)|en tant qu'etat|the country|le pays|"
+    r"the \w+ one|celle? (?:de|des|du) \w+)"
     r"[?!.]*)+$"
 )
 # Words that ask about an entity's position rather than whether it signed.
@@ -482,6 +493,8 @@ INSTRUCTION = lazy(
     r"(?:instructions?|prompts?|rules?)|ignore (?:your|all) (?:instructions?|rules?)|"
     r"pretend (?:you|to be|that)|you are now|translate (?:.+ )?into|tradui[st] (?:.+ )?en|from now on you|act as (?:if|a|an|the)|roleplay|"
     r"role-play|jailbreak|system prompt|oublie (?:tes|les|toutes) (?:instructions|consignes)|"
+    r"how (?:do|can|could|to|would|should) (?:i |we |you |u )?(?:exploit|hack|crack|pwn|ddos|"
+    r"phish|break into|bypass)|comment (?:pirater|hacker|cracker|exploiter)|"
     r"repeat after me|say after me|repete apres moi|pretend (?:ur|your|u r|you'?re|youre)|fais comme si|tu es maintenant|"
     r"ignore (?:tes|les|toutes les) (?:instructions|consignes|regles))\b"
 )
