@@ -139,7 +139,7 @@ DESCRIPTOR = lazy(
 # Japanese one"): dropped before a question is read, so the other entity is not asked about.
 ASIDE = lazy(
     r"\([^()]*\b(?:not|pas|non)\b[^()]*\)|,\s*(?:and |but |mais |et )?(?:not|pas|non) "
-    r"(?:(?:the|la|le|les|l')\b|(?=\w+ \w))[^,.;?!()]*"
+    r"(?:(?:the|la|le|les|l')\b[^,.;?!()]*|(?!\w+ing\b)(?=\w+ \w)[^,.;?!()]{1,40}$)"
 )
 # The same kind of place in both languages, for comparing descriptors.
 PLACE_KINDS = {"ville": "city", "town": "city", "commune": "city", "municipality": "city",
@@ -462,9 +462,9 @@ SIGNING = ("sign", "support", "soutien", "soutient", "join", "endors", "adher", 
 FUTURE = lazy(
     r"\b(?:next year|next month|in the future|l'an prochain|l'annee prochaine|le mois prochain|"
     r"a l'avenir|predict\w*|prediction|predi[rst]\w*|prevision\w*|pronostic\w*|"
-    r"(?:by|in|d'ici|en) 20(?:2[7-9]|[3-9]\d)|(?:the )?next (?:\w+ ){0,3}(?:edition|summit|"
-    r"forum|meeting|conference|session|event)|(?:la )?prochaine? (?:edition|reunion|session|"
-    r"conference))\b"
+    r"(?:by|in|d'ici|en) 20(?:2[7-9]|[3-9]\d)|(?:is|will be) the next (?:\w+ ){0,3}(?:edition|"
+    r"summit|forum|meeting|conference|session|event)|(?:c'est )?quand la prochaine? (?:edition|"
+    r"reunion|session|conference))\b"
 )
 # Words that open a question without being part of a name ("what about the UK?").
 BARE_NAME = lazy(
