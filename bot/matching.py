@@ -419,6 +419,10 @@ class Router:
             if not self._about_supporters(words):
                 return Intent("unknown", candidates=close)  # "how many medals did France win?"
             return self._supporters(text, folded, plain, spans)
+        if label in ("about", "faq:status", "faq:working-groups") and vocab.NOT_COVERED.search(
+            folded
+        ):  # "what's the paris call's annual budget?": not in the overview
+            return Intent("unknown", candidates=close)
         if (
             label == "principles"
             and word_set & vocab.BEFORE

@@ -445,6 +445,12 @@ ANCHOR = lazy(
     r"about)|y a (?:qqch|quelque chose|un truc)|quelque chose sur|anywhere|cover(?:s|ed)?|"
     r"mention\w*|truc|thing|site|website|20\d\d)\b"
 )
+# Facts about the Call the content does not hold: its budget, staff, offices ("what's the Paris
+# Call's annual budget?" is not its overview).
+NOT_COVERED = lazy(
+    r"\b(?:budget|budgets|funding|funded|funds|financ\w*|staff|staffed|employees|salar\w*|"
+    r"headquarters|hq|office address|phone number|siege social|effectifs?|salaries)\b"
+)
 # The Paris Call named outright ("does the call mention...", "l'appel cite-t-il...").
 THE_CALL = lazy(r"\b(?:paris call|pariscall|appel de paris|(?:the|this) call|l'appel|cet appel)\b")
 # Another text or body named outright: a question about it alone is not about the Call ("what
