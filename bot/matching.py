@@ -280,7 +280,9 @@ class Router:
             return Intent("topic", "faq:join")  # "can individuals sign it or only orgs?"
         if vocab.WHO_SIGNED.match(folded):
             return Intent("supporters")  # "who signed it?", "qui a signé l'appel ?"
-        if not word_set - vocab.STOP - vocab.ABOUT_WORDS and vocab.ABOUT.search(folded):
+        if not word_set - vocab.STOP - vocab.ABOUT_WORDS - vocab.CHAT_FILLER and vocab.ABOUT.search(
+            folded
+        ):
             return Intent("topic", "about")  # "paris call?", "what is it?", "c'est quoi l'appel"
         if (
             word_set & vocab.PRINCIPLE_PLURALS
@@ -309,6 +311,11 @@ class Router:
         either = self._either(text, names[0]) if names else None
         if either is None and not word_set & vocab.WHY and not vocab.COUNTING.search(folded):
             either = self._pair(text, words)
+        choice = vocab.BARE_CHOICE.match(folded) if either is None else None
+        if choice and not word_set & vocab.NOT_A_CHOICE:  # "huawei or zte?", not "in or out?"
+            either = self._either(text, choice.group(1))
+            if either is not None and not any(self.name(n) for n in either.near):
+                either = None  # "binding or voluntary?": no listed name
         if either is not None:  # "did Tencent or Alibaba sign?": each name's answer
             return either
         quoted = vocab.QUOTED_NAME.search(text)

@@ -451,6 +451,12 @@ NOT_COVERED = lazy(
     r"\b(?:budget|budgets|funding|funded|funds|financ\w*|staff|staffed|employees|salar\w*|"
     r"headquarters|hq|office address|phone number|siege social|effectifs?|salaries)\b"
 )
+# Chat words that say nothing of what is asked ("wtf is the paris call lol").
+CHAT_FILLER = {"wtf", "lol", "lmao", "ngl", "tbh", "bruh", "bro", "ffs", "omg", "idk", "haha",
+               "mdr", "ptdr", "even", "exactly", "actually", "again", "tho", "though"}  # fmt: skip
+# A message that is only two or three names to choose from ("huawei or zte?").
+BARE_CHOICE = lazy(r"^((?:[\w&.'-]+ ){0,3}[\w&.'-]+ (?:or|ou) (?:[\w&.'-]+ ){0,3}[\w&.'-]+)$")
+NOT_A_CHOICE = {"not", "pas", "no", "yes", "non", "oui", "out", "in", "rien", "nope"}
 # The Paris Call named outright ("does the call mention...", "l'appel cite-t-il...").
 THE_CALL = lazy(r"\b(?:paris call|pariscall|appel de paris|(?:the|this) call|l'appel|cet appel)\b")
 # Another text or body named outright: a question about it alone is not about the Call ("what

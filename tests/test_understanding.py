@@ -161,6 +161,8 @@ def test_questions_the_bot_cannot_answer_get_i_dont_know(
      ("qu'est-ce qui est dit avant les 9 principes dans le texte ?", "faq:preamble", []),
      ("unesco must have signed, the launch was literally there", "supporter", ["not in my list"]),
      ("yahoo, the US one, not yahoo japan", "supporter", ["not in my list"]),
+     ("wtf is the paris call lol", "about", []),
+     ("what's the paris call's annual budget?", "unknown", []),
      ("what even is the paris call? someone brought it up at lunch", "about", [])],
 )  # fmt: skip
 def test_what_the_question_asks_wins_over_a_name_slot(
@@ -185,7 +187,8 @@ def test_what_the_question_asks_wins_over_a_name_slot(
      ("austria or australia? always mix them up", ["Austria: a supporter",
                                                    "Australia: a supporter"]),
      ("did france and germany sign?", ["France: a supporter", "Germany: a supporter"]),
-     ("did france and tesla sign?", ["France: a supporter", "tesla: not in the list"])],
+     ("did france and tesla sign?", ["France: a supporter", "tesla: not in the list"]),
+     ("huawei or zte?", ["Huawei: a supporter", "zte: not in the list"])],
 )  # fmt: skip
 def test_two_names_get_each_answer(
     ask: Callable[..., Reply], question: str, lines: list[str]
