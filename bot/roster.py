@@ -11,6 +11,7 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
+from itertools import chain
 from operator import itemgetter
 
 from bot.content import CATEGORIES, Supporter
@@ -43,11 +44,11 @@ class Coded:
 
     __slots__ = ("codes", "values")
 
-    def __init__(self, column: Iterable[str | None]) -> None:
-        found: dict[str | None, int] = {None: 0}
-        # `len(found)` is read before `setdefault` inserts: a new value gets the next code.
-        self.codes = array("H", [found.setdefault(v, len(found)) for v in column])
-        self.values: tuple[str | None, ...] = tuple(found)
+    def __init__(self, column: Sequence[str | None]) -> None:
+        # The values in the order they first come, after None (code 0); coded in C.
+        self.values: tuple[str | None, ...] = tuple(dict.fromkeys(chain((None,), column)))
+        code = {v: i for i, v in enumerate(self.values)}
+        self.codes = array("H", map(code.__getitem__, column))
 
     def __getitem__(self, row: int) -> str | None:
         return self.values[self.codes[row]]
