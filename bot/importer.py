@@ -332,7 +332,8 @@ def import_supporters(
         reason = "the file's modification date; set another with --as-of DATE"
     report.as_of, report.as_of_reason = date.isoformat(), reason
     # A local path is the operator's business: answers cite "a file", never where it was.
-    payload = {"format": FORMAT, "origin": source if is_url(source) else "file",
+    origin = source if is_url(source) else "file"
+    payload = {"format": FORMAT, "origin": origin,
                "as_of": report.as_of, "imported_on": today.isoformat(),
                "counts": category_counts(rows),
                "rows": len(rows), "columns": {f: pack([v or "" for v in map(itemgetter(i), rows)])
@@ -342,11 +343,42 @@ def import_supporters(
         tmp = data_dir / f".{DATA_FILE}.{os.getpid()}.tmp"
         tmp.write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
         os.replace(tmp, data_dir / DATA_FILE)
+        stat = (data_dir / DATA_FILE).stat()
     except OSError as exc:
         raise SupportersImportError(
             str(data_dir), f"cannot write the data folder ({exc})"
         ) from None
+    # The command goes on to prepare the core from this file: it need not read it back.
+    _stored.clear()
+    _stored[data_dir / DATA_FILE] = ((stat.st_size, stat.st_mtime_ns), origin, report.as_of, rows)
     return report
+
+
+# The list this process stored last, by its file, with the file's size and time then: (size and
+# time, origin, as-of date, rows).
+_stored: dict[Path, tuple[tuple[int, int], str, str, list[Row]]] = {}
+
+
+def _read_stored(path: Path) -> tuple[str, str, list[Row]]:
+    """The origin, as-of date and rows of the list stored at `path` (raises when unusable)."""
+    stored = _stored.get(path)
+    if stored is not None:
+        stat = path.stat()
+        if stored[0] == (stat.st_size, stat.st_mtime_ns):  # the file this process wrote
+            return stored[1], stored[2], stored[3]
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if data.get("format") == 1:  # before 0.x: the source was stored as given, path or URL
+        origin = str(data["source"])
+        data.update(origin=origin if is_url(origin) else "file", as_of=data["imported_on"])
+    elif data.get("format") not in (2, 3, FORMAT):
+        raise ValueError(f"format {data.get('format')!r}")
+    if data.get("format") == FORMAT:
+        rows = _rows(data["columns"], int(data["rows"]))
+    elif data.get("format") == 3:
+        rows = _rows(data["columns"])
+    else:  # formats 1 and 2: a list per row
+        rows = [_row(r) for r in data["supporters"]]
+    return str(data["origin"]), dt.date.fromisoformat(data["as_of"]).isoformat(), rows
 
 
 def imported_source(origin: str) -> Text:
@@ -394,19 +426,7 @@ def apply_imported(content: Content, data_dir: Path) -> Content:
     if not path.is_file():
         return content
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        if data.get("format") == 1:  # before 0.x: the source was stored as given, path or URL
-            origin = str(data["source"])
-            data.update(origin=origin if is_url(origin) else "file", as_of=data["imported_on"])
-        elif data.get("format") not in (2, 3, FORMAT):
-            raise ValueError(f"format {data.get('format')!r}")
-        if data.get("format") == FORMAT:
-            rows = _rows(data["columns"], int(data["rows"]))
-        elif data.get("format") == 3:
-            rows = _rows(data["columns"])
-        else:  # formats 1 and 2: a list per row
-            rows = [_row(r) for r in data["supporters"]]
-        origin, as_of = str(data["origin"]), dt.date.fromisoformat(data["as_of"]).isoformat()
+        origin, as_of, rows = _read_stored(path)
     except (OSError, ValueError, KeyError, TypeError) as exc:
         log.warning("ignoring %s (%s); using the bundled supporters list", path, exc)
         return content

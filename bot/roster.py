@@ -8,10 +8,11 @@ answers show are sorted once, when the cache is written.
 
 from __future__ import annotations
 
+import operator
 from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Iterator, Sequence
-from itertools import chain
+from itertools import accumulate, chain, repeat
 from operator import itemgetter
 
 from bot.content import CATEGORIES, Supporter
@@ -37,6 +38,51 @@ def unpack(packed: str | list[str], size: int) -> list[str]:
     if isinstance(packed, list):
         return packed
     return packed.split(SEPARATOR) if size else []
+
+
+# A table of this many list rows or more keeps their names packed once loaded (`Packed`).
+LARGE = 20_000
+
+
+class Packed(Sequence[str]):
+    """Strings kept as one (`SEPARATOR` between them), each sliced out when asked for: loading a
+    list of 100,000 names costs no string object per name (~10 ms, ~6 MB) until a row is read."""
+
+    __slots__ = ("starts", "text")
+
+    def __init__(self, text: str, starts: array[int]) -> None:
+        self.text, self.starts = text, starts  # string i is text[starts[i] : starts[i + 1] - 1]
+
+    @classmethod
+    def of(cls, strings: list[str]) -> Packed | None:
+        """`strings` packed, or None if one of them holds the separator."""
+        text = SEPARATOR.join(strings)
+        if text.count(SEPARATOR) != max(len(strings) - 1, 0):
+            return None
+        ends = map(operator.add, map(len, strings), repeat(1))
+        return cls(text, array("I", accumulate(ends, initial=0)))
+
+    def __len__(self) -> int:
+        return len(self.starts) - 1
+
+    if TYPE_CHECKING:
+
+        @overload
+        def __getitem__(self, i: int) -> str: ...
+        @overload
+        def __getitem__(self, i: slice) -> list[str]: ...
+
+    def __getitem__(self, i: int | slice) -> str | list[str]:
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        if i < 0:
+            i += len(self)
+        if not 0 <= i < len(self):
+            raise IndexError(i)
+        return self.text[self.starts[i] : self.starts[i + 1] - 1]
+
+    def __reduce__(self) -> tuple[type[Packed], tuple[str, array[int]]]:
+        return Packed, (self.text, self.starts)
 
 
 class Coded:
@@ -99,7 +145,7 @@ class SupporterTable(Sequence[Supporter]):
         them (an import computes them to merge): the index then does not compute them again."""
         self.entries = tuple(entries)
         columns = [list(map(itemgetter(i), rows)) for i in range(5)]  # in C, one per column
-        self.names: list[str] = columns[0]
+        self.names: Sequence[str] = columns[0]  # a list, or `Packed` once loaded
         self.category = Coded(columns[1])
         self.country = Coded(columns[2])
         self.nature = Coded(columns[3])
@@ -121,18 +167,23 @@ class SupporterTable(Sequence[Supporter]):
                 # `listed` is one sorted run already: sorting again merges `shown` into it.
                 self._listings[category, lang] = array("I", [i for _, i in sorted(listed + shown)])
         # Every row, sorted by name, then row: finding rows by name is a binary search.
-        every = [e.name for e in self.entries] + self.names
+        every = [e.name for e in self.entries] + columns[0]
         self._by_name = array("I", sorted(range(len(every)), key=every.__getitem__))
 
-    def __getstate__(self) -> tuple[str | list[str], int, tuple[object, ...]]:
-        # The names packed as one string; the keys are not cached (only an import uses them).
+    def __getstate__(self) -> tuple[str | list[str] | Packed, int, tuple[object, ...]]:
+        # The names packed as one string, kept so once loaded if there are many; the keys are not
+        # cached (only an import uses them).
         others = tuple(getattr(self, k) if k != "keys" else None
                        for k in self.__slots__ if k != "names")  # fmt: skip
-        return pack(self.names), len(self.names), others
+        names = self.names
+        if not isinstance(names, Packed):
+            names = list(names)
+            names = (Packed.of(names) if len(names) >= LARGE else None) or pack(names)
+        return names, len(self.names), others
 
-    def __setstate__(self, state: tuple[str | list[str], int, tuple[object, ...]]) -> None:
+    def __setstate__(self, state: tuple[str | list[str] | Packed, int, tuple[object, ...]]) -> None:
         packed, size, others = state
-        self.names = unpack(packed, size)
+        self.names = packed if isinstance(packed, Packed) else unpack(packed, size)
         for key, value in zip((k for k in self.__slots__ if k != "names"), others, strict=True):
             setattr(self, key, value)
 
