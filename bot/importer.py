@@ -32,7 +32,7 @@ from bot.errors import SupportersImportError
 from bot.messages import human_date, say
 from bot.reply import Source
 from bot.roster import SupporterTable, pack, unpack
-from bot.supporters import name_key, name_keys
+from bot.supporters import name_key
 
 log = logging.getLogger(__name__)
 DATA_FILE = "supporters.json"
@@ -252,7 +252,7 @@ def merge_list(
     merged = Merged(SupporterTable(()))
     listed: dict[int, Supporter] = {}
     rows = list(rows)
-    every = name_keys(list(map(itemgetter(0), rows)))  # computed once: the index needs them too
+    every = list(map(name_key, map(itemgetter(0), rows)))  # computed once: the index needs them too
     # The few rows that name an entry, found in C; the others are list-only rows, kept as
     # columns, each a supporter from the list.
     naming = list(map(index.__contains__, every))
@@ -291,7 +291,8 @@ def merge_list(
 
 
 def category_counts(rows: Iterable[Row]) -> dict[str, int]:
-    counts = Counter(r.category or "uncategorised" for r in rows)
+    counts = Counter(map(itemgetter(1), rows))  # in C
+    counts["uncategorised"] += counts.pop(None, 0) + counts.pop("", 0)
     out = {c: counts[c] for c in (*CATEGORIES, "uncategorised")}
     out["total"] = sum(out.values())
     return out
@@ -336,7 +337,7 @@ def import_supporters(
     payload = {"format": FORMAT, "origin": origin,
                "as_of": report.as_of, "imported_on": today.isoformat(),
                "counts": category_counts(rows),
-               "rows": len(rows), "columns": {f: pack([v or "" for v in map(itemgetter(i), rows)])
+               "rows": len(rows), "columns": {f: pack(_texts(list(map(itemgetter(i), rows))))
                                               for i, f in enumerate(Row._fields)}}  # fmt: skip
     try:
         data_dir.mkdir(parents=True, exist_ok=True)
@@ -412,6 +413,14 @@ def _rows(columns: dict[str, list[object]], size: int | None = None) -> list[Row
     if not all(values[0]):
         raise ValueError("a row has no name")
     return list(map(_make_row, zip(*values, strict=True)))
+
+
+def _texts(column: list[str | None]) -> list[str]:
+    """The column with null written "" (`_nulls` reads it back)."""
+    if None not in column:  # the names
+        return column  # type: ignore[return-value]
+    values = {v: v or "" for v in dict.fromkeys(column)}
+    return list(map(values.__getitem__, column))
 
 
 def _nulls(column: list[str]) -> list[str | None]:

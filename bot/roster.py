@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import operator
 from array import array
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterable, Iterator, Sequence
-from itertools import accumulate, chain, repeat
+from itertools import accumulate, chain, compress, repeat
 from operator import itemgetter
 
 from bot.content import CATEGORIES, Supporter
@@ -99,13 +99,6 @@ class Coded:
     def __getitem__(self, row: int) -> str | None:
         return self.values[self.codes[row]]
 
-    def groups(self) -> dict[str | None, list[int]]:
-        """Every value's rows, in order (one pass for all values)."""
-        rows: list[list[int]] = [[] for _ in self.values]
-        for j, code in enumerate(self.codes):
-            rows[code].append(j)
-        return dict(zip(self.values, rows, strict=True))
-
     def rows_with(self, value: str | None) -> Iterator[int]:
         """The rows holding `value`, in order (lazily: a caller may want only the first few)."""
         if value not in self.values:
@@ -156,19 +149,32 @@ class SupporterTable(Sequence[Supporter]):
         # (category, language) -> the category's supporters, sorted by the name a listing shows.
         self._listings: dict[tuple[str, str], array[int]] = {}
         curated = len(self.entries)
-        groups = self.category.groups()
+        # Every row, sorted by name, then row: finding rows by name is a binary search.
+        every = [e.name for e in self.entries] + columns[0]
+        by_name = sorted(range(len(every)), key=every.__getitem__)
+        self._by_name = array("I", by_name)
+        # The list rows in that order, then each category's (filtered in C).
+        in_order = list(compress(by_name, map(operator.ge, by_name, repeat(curated))))
+        offsets = map(operator.sub, in_order, repeat(curated))
+        coded = list(map(self.category.codes.__getitem__, offsets))
         for category in CATEGORIES:
             members = [i for i, e in enumerate(self.entries)
                        if e.supporter and e.category == category]  # fmt: skip
-            # By name, then row: equal names keep the table's order, as a stable sort does.
-            listed = sorted((self.names[j], curated + j) for j in groups.get(category, ()))
+            values = self.category.values
+            code = values.index(category) if category in values else -1
+            listed = list(compress(in_order, map(operator.eq, coded, repeat(code))))
             for lang in ("en", "fr"):
-                shown = [(listed_name(self.entries[i], category, lang), i) for i in members]
-                # `listed` is one sorted run already: sorting again merges `shown` into it.
-                self._listings[category, lang] = array("I", [i for _, i in sorted(listed + shown)])
-        # Every row, sorted by name, then row: finding rows by name is a binary search.
-        every = [e.name for e in self.entries] + columns[0]
-        self._by_name = array("I", sorted(range(len(every)), key=every.__getitem__))
+                # By the name a listing shows, then row (as sorting (name, row) pairs would).
+                def shown(i: int, lang: str = lang, category: str = category) -> tuple[str, int]:
+                    name = (
+                        every[i] if i >= curated else listed_name(self.entries[i], category, lang)
+                    )
+                    return name, i
+
+                out = listed.copy()
+                for i in members:
+                    insort(out, i, key=shown)
+                self._listings[category, lang] = array("I", out)
 
     def __getstate__(self) -> tuple[str | list[str] | Packed, int, tuple[object, ...]]:
         # The names packed as one string, kept so once loaded if there are many; the keys are not

@@ -143,21 +143,6 @@ def name_key(name: str) -> str:
     return " ".join(words)
 
 
-def name_keys(names: list[str]) -> list[str]:
-    """`[name_key(n) for n in names]`, each step in C for the usual name (ASCII letters, digits
-    and spaces, no noise word): an import keys 100,000 names."""
-    lowered = list(map(str.lower, names))
-    words = list(map(str.split, lowered))
-    keys = list(map(" ".join, words))
-    usual = map(operator.and_, map(str.isascii, names),
-                map(str.isalnum, map(methodcaller("replace", " ", ""), lowered)))  # fmt: skip
-    usual = map(operator.and_, usual, map(_NOISE.isdisjoint, words))
-    usual = map(operator.and_, usual, map(operator.not_, map(str.endswith, keys, repeat("and"))))
-    for j in itertools.compress(range(len(names)), map(operator.not_, usual)):
-        keys[j] = name_key(names[j])  # punctuation, accents, "Inc.", a trailing "&"
-    return keys
-
-
 class NameMatch(Record):
     """An entry found for a name: how it was found, and the other entries the name could mean."""
 
@@ -279,7 +264,7 @@ class SupporterIndex:
         # key several rows have (`repeated`, rare). Other names of a row (a part in brackets, a
         # state's code) are added to `found`, row by row.
         names = list(table.names)  # (a loaded table keeps them packed)
-        keys = table.keys if table.keys is not None else name_keys(names)
+        keys = table.keys if table.keys is not None else list(map(name_key, names))
         rows = range(curated, curated + len(names))
         named = dict(zip(reversed(keys), reversed(rows), strict=True))
         named.pop("", None)

@@ -76,20 +76,6 @@ def test_large_import_answers_listings_and_autocomplete(tmp_path: Path) -> None:
     assert core.answer(f"supporter {name}").entity.name == name
 
 
-def test_names_keyed_together_are_keyed_as_one_by_one() -> None:
-    """`name_keys` (an import's 100,000 names at once) gives `name_key` of each name: accents,
-    punctuation, "&", noise words ("Inc.", "the") and odd spacing included."""
-    from bot.supporters import name_key, name_keys
-
-    core = load_core()
-    names = [alias for e in core.content.supporters
-             for alias in (e.name, e.fr or "", *e.aliases)]  # fmt: skip
-    names += ["McKinsey & Company", "Band", "and", "The And", "Rand Corp.", "AT&T", "A&B and",
-              "  Spaced\tout  ", "Ünïcode GmbH", "İstanbul", "ﬁnance", "x_y", "C++ Ltd", "", " ",
-              "SA", "Les Échos", "Data\x1cTech", "L'Oréal"]  # fmt: skip
-    assert name_keys(names) == [name_key(n) for n in names]
-
-
 def test_a_large_list_loaded_answers_as_built(tmp_path: Path) -> None:
     """Loaded from the cache, 20,000 rows keep their names packed and their keys are found by
     bisection (no dictionary built at load): every answer and completion is the built one's."""
