@@ -344,10 +344,13 @@ class SupporterIndex:
         self._offsets = array("I", itertools.accumulate(ends, initial=1))
         self._fuzzy = {b: array("I", sorted(v, key=lengths.__getitem__))
                        for b, v in fuzzy.items()}  # fmt: skip
+        self._buckets: dict[tuple[str, int], list[str]] = {}  # not cached: see `_bucket`
+        self._all_words: frozenset[str] | None = None  # not cached: see `_words`
 
     def __getstate__(self) -> _State:
         state = dict(self.__dict__)
-        del state["_sorted"], state["_starts"], state["_keys"], state["_text"]
+        del state["_sorted"], state["_starts"], state["_keys"], state["_text"], state["_buckets"]
+        del state["_all_words"]
         # The keys packed as one string; the dictionaries and the text are rebuilt from them.
         firsts = sorted(self._starts)
         sizes = array("B", map(self._starts.__getitem__, firsts))
@@ -356,6 +359,7 @@ class SupporterIndex:
     def __setstate__(self, state: _State) -> None:
         attributes, keys, size, packed_firsts, sizes = state
         self.__dict__.update(attributes)
+        self._buckets, self._all_words = {}, None
         self._sorted = unpack(keys, size)
         self._text = SEPARATOR + SEPARATOR.join(self._sorted) + SEPARATOR
         firsts = unpack(packed_firsts, len(sizes))
@@ -428,6 +432,8 @@ class SupporterIndex:
         key = name_key(name)
         if not key.split() or len(key) < 3:
             return []
+        if not self._words().issuperset(key.split()):
+            return []  # a word no key has: no need to scan them all (a list of 100,000 rows)
         keys = self._sorted
         found = [keys[at] for at in self._holding(key) if self._kind(at) == NAME
                  and f" {key} " in f" {keys[at]} " and keys[at] != key]  # fmt: skip
@@ -444,14 +450,11 @@ class SupporterIndex:
         # Only a name scoring 85 or more can change the outcome (88 is needed, and a runner-up
         # within 3 points vetoes it): its length is within 0.74 to 1.35 times the typed one's.
         low, high = len(key) * 0.73, len(key) * 1.36
-        keys = self._sorted
         candidates: list[str] = []
         for n in (size - 1, size, size + 1):
-            bucket = self._fuzzy.get((key[0], n))
-            if bucket is not None:
-                start = bisect_left(bucket, low, key=lambda at: len(keys[at]))
-                end = bisect_right(bucket, high, lo=start, key=lambda at: len(keys[at]))
-                candidates += map(keys.__getitem__, bucket[start:end])
+            bucket = self._bucket((key[0], n))
+            start = bisect_left(bucket, low, key=len)
+            candidates += bucket[start : bisect_right(bucket, high, lo=start, key=len)]
         # The best match must be a typo of the key (`is_typo`, below). When no candidate of a
         # short list can be one ("did russia sign" read as a name), rapidfuzz is not needed:
         # importing it costs a process ~6 MB and ~10 ms. Until it is loaded (a cold start), the
@@ -476,6 +479,21 @@ class SupporterIndex:
         if match is None or match.how == "code":
             return None
         return NameMatch(match.entry, "fuzzy", match.others, typed)
+
+    def _words(self) -> frozenset[str]:
+        """Every word of every key (made on first use, then kept, as `_buckets`)."""
+        if self._all_words is None:
+            self._all_words = frozenset(self._text.replace(SEPARATOR, " ").split())
+        return self._all_words
+
+    def _bucket(self, bucket: tuple[str, int]) -> list[str]:
+        """The keys of a bucket of `_fuzzy`, by length (made on first use, then kept: a list of
+        100,000 rows would otherwise gather thousands of keys for each typo checked)."""
+        found = self._buckets.get(bucket)
+        if found is None:
+            keys = self._sorted
+            found = self._buckets[bucket] = list(map(keys.__getitem__, self._fuzzy.get(bucket, ())))
+        return found
 
     def spans(self, text: str, *, choices: bool = True) -> list[tuple[NameMatch, int, int]]:
         """Every name written in free text as a whole span of words, longest first, with its
