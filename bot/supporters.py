@@ -483,7 +483,8 @@ class SupporterIndex:
     def _words(self) -> frozenset[str]:
         """Every word of every key (made on first use, then kept, as `_buckets`)."""
         if self._all_words is None:
-            self._all_words = frozenset(self._text.replace(SEPARATOR, " ").split())
+            # Key by key: splitting all of them at once would hold every word of every key.
+            self._all_words = frozenset(itertools.chain.from_iterable(map(str.split, self._sorted)))
         return self._all_words
 
     def _bucket(self, bucket: tuple[str, int]) -> list[str]:
