@@ -345,7 +345,7 @@ class SupporterIndex:
         self._fuzzy = {b: array("I", sorted(v, key=lengths.__getitem__))
                        for b, v in fuzzy.items()}  # fmt: skip
         self._buckets: dict[tuple[str, int], list[str]] = {}  # not cached: see `_bucket`
-        self._all_words: frozenset[str] | None = None  # not cached: see `_words`
+        self._all_words: frozenset[str] | None = None  # not cached: see `_key_words`
 
     def __getstate__(self) -> _State:
         state = dict(self.__dict__)
@@ -432,7 +432,7 @@ class SupporterIndex:
         key = name_key(name)
         if not key.split() or len(key) < 3:
             return []
-        if not self._words().issuperset(key.split()):
+        if not self._key_words().issuperset(key.split()):
             return []  # a word no key has: no need to scan them all (a list of 100,000 rows)
         keys = self._sorted
         found = [keys[at] for at in self._holding(key) if self._kind(at) == NAME
@@ -480,7 +480,7 @@ class SupporterIndex:
             return None
         return NameMatch(match.entry, "fuzzy", match.others, typed)
 
-    def _words(self) -> frozenset[str]:
+    def _key_words(self) -> frozenset[str]:
         """Every word of every key (made on first use, then kept, as `_buckets`)."""
         if self._all_words is None:
             # Key by key: splitting all of them at once would hold every word of every key.
