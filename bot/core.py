@@ -49,6 +49,8 @@ class Core:
         # Replies that depend only on the content and the language (a principle, a topic, the
         # list of principles, help), built once each: a new question often asks for one.
         self._built: dict[tuple[object, ...], Reply] = {}
+        # With an imported list: `cache_key` of the content and code it was built from.
+        self.content_key = ""
 
     def __getstate__(self) -> dict[str, object]:
         state = {k: getattr(self, k) for k in self.__dict__}
@@ -220,11 +222,16 @@ def load_core(
             return cached
     if len(inputs) > 1 and data_dir is not None:
         # The content's own core (cached too), with the imported list merged in: no validation,
-        # and its model is kept unless the list's names change how the examples read.
+        # and a model is kept unless the list's names change how the examples read: that of the
+        # list imported before (a list is usually imported again with a few changes), else the
+        # content's own.
         from bot.importer import apply_imported
 
         base = load_core(directory, None, cache_dir)
-        core = Core(apply_imported(base.content, data_dir), trained=base)
+        content_key = cache_key(directory)
+        before = _previous(cache_dir, location, content_key) if cache_dir else None
+        core = Core(apply_imported(base.content, data_dir), trained=before or base)
+        core.content_key = content_key
     else:
         from bot.schema import build_content  # heavy imports only when content changed
 
@@ -232,3 +239,13 @@ def load_core(
     if cache_file is not None:
         write_cache(cache_file, core)
     return core
+
+
+def _previous(cache_dir: Path, location: str, content_key: str) -> Core | None:
+    """The core cached for `location` before its imported list changed, if it was built from the
+    same content and code (`content_key`): its model was trained on the same examples."""
+    for path in cache_dir.glob(f"core-{location}-*.pickle"):
+        cached = read_cache(path)
+        if isinstance(cached, Core) and getattr(cached, "content_key", None) == content_key:
+            return cached
+    return None

@@ -14,12 +14,14 @@ import datetime as dt
 import io
 import json
 import logging
+import operator
 import os
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import partial
+from itertools import compress
 from operator import itemgetter
 from pathlib import Path
 from typing import NamedTuple
@@ -29,12 +31,13 @@ from bot.content import CATEGORIES, Content, Count, OfficialList, Supporter, Tex
 from bot.errors import SupportersImportError
 from bot.messages import human_date, say
 from bot.reply import Source
-from bot.roster import SupporterTable
+from bot.roster import SupporterTable, pack, unpack
 from bot.supporters import name_key
 
 log = logging.getLogger(__name__)
 DATA_FILE = "supporters.json"
-FORMAT = 3  # 3: the rows as columns; 2: a list per row; 1: with the source path
+FORMAT = 4  # 4: each column one string; 3: the rows as columns; 2: a list per row; 1: with the
+# source path
 COLUMNS = ("name", "category", "nationality", "nature", "website", "twitter", "date_signed")
 # The export's non-ISO country codes, mapped to ISO 3166 alpha-3.
 COUNTRY_FIXES = {"ROM": "ROU", "MTG": "MNE", "SCG": "SRB"}
@@ -110,12 +113,6 @@ def read_export(source: str) -> tuple[list[Row], ImportReport]:
     return parse_export(text, source)
 
 
-def _same_name(name: str) -> str:
-    # Repeats are the same name written again (spacing, case), never two similar names: two
-    # organisations must not become one because a matcher finds them alike. (`name` is NFC.)
-    return " ".join(name.casefold().split())
-
-
 # A `Row` made from a tuple of its five values in C (`Row(...)` runs Python code per row).
 _make_row = partial(tuple.__new__, Row)
 
@@ -133,50 +130,82 @@ def parse_export(text: str, source: str) -> tuple[list[Row], ImportReport]:
         raise SupportersImportError(
             source, f"missing column(s) {', '.join(missing)}; expected {', '.join(COLUMNS)}"
         )
-    # Each column's position (the last one of a repeated name), read by position: a dict per row
-    # costs more than the rest of the import.
+    # Each column's position (the last one of a repeated name). Rows are read column by column,
+    # each step in C (`map`): a Python loop over 100,000 rows costs more than the rest of an import.
     at = {h: i for i, h in enumerate(header)}
-    width = len(header) + 1  # short rows are padded; an absent optional column reads the last ""
-    names, categories, countries = at["name"], at["category"], at["nationality"]
-    natures, dates = at.get("nature", width - 1), at.get("date_signed", width - 1)
-    rows: list[Row] = []
-    seen: dict[str, str] = {}
-    signed_dates: dict[str, str | None] = {}  # a list has few distinct dates: each read once
-    counted: list[str] = []  # each row's category, counted once at the end
     try:
-        for number, raw in enumerate(filter(None, reader), start=2):
-            if len(raw) < width:
-                raw += [""] * (width - len(raw))
-            name = unicodedata.normalize("NFC", raw[names].strip())
-            category = raw[categories].strip()
-            if not name:
-                report.skipped.append(f"line {number}: no name")
-                continue
-            if category and category not in CATEGORIES:
-                report.skipped.append(f"line {number}: {name!r} has unknown category {category!r}")
-                continue
-            counted.append(category or "uncategorised")
-            country = raw[countries].strip().upper() or None
-            if country in COUNTRY_FIXES:
-                country = COUNTRY_FIXES[country]
-            key = _same_name(name)
-            if key in seen:
-                report.notes.append(f"line {number}: {name!r} repeats {seen[key]!r}; kept once")
-                continue
-            seen[key] = name
-            signed = signed_dates.get(raw[dates])
-            if signed is None and raw[dates] not in signed_dates:
-                signed = signed_dates[raw[dates]] = _iso_date(raw[dates].strip())
-            rows.append(_make_row((name, category or None, country, raw[natures].strip() or None,
-                                   signed)))  # fmt: skip
+        lines = list(filter(None, reader))
     except csv.Error as exc:
         raise SupportersImportError(source, f"is not valid CSV ({exc})") from None
-    report.counts.update(counted)
-    report.rows = len(counted) + len(report.skipped)
+    shortest = min(map(len, lines), default=0)
+
+    def column(name: str) -> list[str]:
+        i = at.get(name)
+        if i is None:  # an absent optional column reads ""
+            return [""] * len(lines)
+        if i < shortest:
+            return list(map(itemgetter(i), lines))
+        return [raw[i] if i < len(raw) else "" for raw in lines]  # short rows are padded
+
+    nfc = partial(unicodedata.normalize, "NFC")
+    names: list[str] = list(map(nfc, map(str.strip, column("name"))))
+    categories = list(map(str.strip, column("category")))
+    # Repeats are the same name written again (spacing, case), never two similar names: two
+    # organisations must not become one because a matcher finds them alike.
+    same = list(map(" ".join, map(str.split, map(str.casefold, names))))
+    if all(names) and set(categories) <= {"", *CATEGORIES} and len(set(same)) == len(same):
+        kept: list[int] | None = None  # every row (the usual case)
+        report.counts.update(categories)
+    else:
+        kept = _kept_rows(names, categories, same, report)
+    if "" in report.counts:
+        report.counts["uncategorised"] += report.counts.pop("")
+    report.rows = len(lines)
+    # A column has few distinct values (but the names): each is read once.
+    countries = _each_once(column("nationality"),
+                           lambda v: COUNTRY_FIXES.get(v.strip().upper()) or v.strip().upper()
+                           or None)  # fmt: skip
+    natures = _each_once(column("nature"), lambda v: v.strip() or None)
+    signed = _each_once(column("date_signed"), lambda v: _iso_date(v.strip()))
+    columns: list[list[str | None]] = [list(names), _each_once(categories, lambda v: v or None),
+                                       countries, natures, signed]  # fmt: skip
+    if kept is not None:
+        columns = [list(map(c.__getitem__, kept)) for c in columns]
+    rows = list(map(_make_row, zip(*columns, strict=True)))
     if not rows:
         raise SupportersImportError(source, "has no supporter rows; the current list was kept")
     report.kept = len(rows)
     return rows, report
+
+
+def _kept_rows(
+    names: list[str], categories: list[str], same: list[str], report: ImportReport
+) -> list[int]:
+    """The rows to keep when some have no name, an unknown category or repeat an earlier name;
+    the report says which (by line: a row's line, counting from the header's 1)."""
+    kept: list[int] = []
+    seen: dict[str, str] = {}
+    for j, (name, category, key) in enumerate(zip(names, categories, same, strict=True)):
+        number = j + 2
+        if not name:
+            report.skipped.append(f"line {number}: no name")
+            continue
+        if category and category not in CATEGORIES:
+            report.skipped.append(f"line {number}: {name!r} has unknown category {category!r}")
+            continue
+        report.counts[category] += 1
+        if key in seen:
+            report.notes.append(f"line {number}: {name!r} repeats {seen[key]!r}; kept once")
+            continue
+        seen[key] = name
+        kept.append(j)
+    return kept
+
+
+def _each_once(column: list[str], read: Callable[[str], str | None]) -> list[str | None]:
+    """`read` of every value of `column`, called once per distinct value."""
+    values = {v: read(v) for v in dict.fromkeys(column)}
+    return list(map(values.__getitem__, column))
 
 
 def _iso_date(text: str) -> str | None:
@@ -222,15 +251,15 @@ def merge_list(
                 index.setdefault(name_key(alias), i)
     merged = Merged(SupporterTable(()))
     listed: dict[int, Supporter] = {}
-    extra: list[Row] = []  # list-only rows: kept as columns, each a supporter from the list
-    keys: list[str] = []  # their name keys, computed once: the index needs them too
-    for row in rows:
-        key = name_key(row.name)
-        at = index.get(key)
-        if at is None:
-            extra.append(row)
-            keys.append(key)
-            continue
+    rows = list(rows)
+    every = list(map(name_key, map(itemgetter(0), rows)))  # computed once: the index needs them too
+    # The few rows that name an entry, found in C; the others are list-only rows, kept as
+    # columns, each a supporter from the list.
+    naming = list(map(index.__contains__, every))
+    extra = list(compress(rows, map(operator.not_, naming)))
+    keys = list(compress(every, map(operator.not_, naming)))  # their name keys
+    for row, key in zip(compress(rows, naming), compress(every, naming), strict=True):
+        at = index[key]
         known = curated[at]
         if at in listed:  # the list names this entry twice ("NDI", "National Democratic Institute")
             first = listed[at]
@@ -262,7 +291,8 @@ def merge_list(
 
 
 def category_counts(rows: Iterable[Row]) -> dict[str, int]:
-    counts = Counter(r.category or "uncategorised" for r in rows)
+    counts = Counter(map(itemgetter(1), rows))  # in C
+    counts["uncategorised"] += counts.pop(None, 0) + counts.pop("", 0)
     out = {c: counts[c] for c in (*CATEGORIES, "uncategorised")}
     out["total"] = sum(out.values())
     return out
@@ -303,21 +333,53 @@ def import_supporters(
         reason = "the file's modification date; set another with --as-of DATE"
     report.as_of, report.as_of_reason = date.isoformat(), reason
     # A local path is the operator's business: answers cite "a file", never where it was.
-    payload = {"format": FORMAT, "origin": source if is_url(source) else "file",
+    origin = source if is_url(source) else "file"
+    payload = {"format": FORMAT, "origin": origin,
                "as_of": report.as_of, "imported_on": today.isoformat(),
                "counts": category_counts(rows),
-               "columns": {f: list(map(itemgetter(i), rows)) for i, f in enumerate(Row._fields)}
-               }  # fmt: skip
+               "rows": len(rows), "columns": {f: pack(_texts(list(map(itemgetter(i), rows))))
+                                              for i, f in enumerate(Row._fields)}}  # fmt: skip
     try:
         data_dir.mkdir(parents=True, exist_ok=True)
         tmp = data_dir / f".{DATA_FILE}.{os.getpid()}.tmp"
         tmp.write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
         os.replace(tmp, data_dir / DATA_FILE)
+        stat = (data_dir / DATA_FILE).stat()
     except OSError as exc:
         raise SupportersImportError(
             str(data_dir), f"cannot write the data folder ({exc})"
         ) from None
+    # The command goes on to prepare the core from this file: it need not read it back.
+    _stored.clear()
+    _stored[data_dir / DATA_FILE] = ((stat.st_size, stat.st_mtime_ns), origin, report.as_of, rows)
     return report
+
+
+# The list this process stored last, by its file, with the file's size and time then: (size and
+# time, origin, as-of date, rows).
+_stored: dict[Path, tuple[tuple[int, int], str, str, list[Row]]] = {}
+
+
+def _read_stored(path: Path) -> tuple[str, str, list[Row]]:
+    """The origin, as-of date and rows of the list stored at `path` (raises when unusable)."""
+    stored = _stored.get(path)
+    if stored is not None:
+        stat = path.stat()
+        if stored[0] == (stat.st_size, stat.st_mtime_ns):  # the file this process wrote
+            return stored[1], stored[2], stored[3]
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if data.get("format") == 1:  # before 0.x: the source was stored as given, path or URL
+        origin = str(data["source"])
+        data.update(origin=origin if is_url(origin) else "file", as_of=data["imported_on"])
+    elif data.get("format") not in (2, 3, FORMAT):
+        raise ValueError(f"format {data.get('format')!r}")
+    if data.get("format") == FORMAT:
+        rows = _rows(data["columns"], int(data["rows"]))
+    elif data.get("format") == 3:
+        rows = _rows(data["columns"])
+    else:  # formats 1 and 2: a list per row
+        rows = [_row(r) for r in data["supporters"]]
+    return str(data["origin"]), dt.date.fromisoformat(data["as_of"]).isoformat(), rows
 
 
 def imported_source(origin: str) -> Text:
@@ -334,10 +396,15 @@ def _row(values: list[object]) -> Row:
     return Row(name, category, country, nature, signed)
 
 
-def _rows(columns: dict[str, list[object]]) -> list[Row]:
-    """The rows stored as columns (format 3), checked: every value a string or null, every row
-    a name."""
+def _rows(columns: dict[str, list[object]], size: int | None = None) -> list[Row]:
+    """The rows stored as columns, checked: every value a string or null, every row a name.
+    Format 4 stores each column as one string (`bot.roster.pack`, "" for null) unless a value
+    holds the separator; format 3 as a list."""
     values = [columns[f] for f in Row._fields]
+    if size is not None:
+        if not all(isinstance(c, (str, list)) for c in values):
+            raise ValueError("a column is neither a string nor a list")
+        values = [_nulls(unpack(c, size)) for c in values]  # type: ignore[arg-type,misc]
     if len({len(c) for c in values}) != 1:
         raise ValueError("columns of different lengths")
     for column in values:
@@ -348,23 +415,27 @@ def _rows(columns: dict[str, list[object]]) -> list[Row]:
     return list(map(_make_row, zip(*values, strict=True)))
 
 
+def _texts(column: list[str | None]) -> list[str]:
+    """The column with null written "" (`_nulls` reads it back)."""
+    if None not in column:  # the names
+        return column  # type: ignore[return-value]
+    values = {v: v or "" for v in dict.fromkeys(column)}
+    return list(map(values.__getitem__, column))
+
+
+def _nulls(column: list[str]) -> list[str | None]:
+    """The column with "" read as null (in C: a column has few distinct values, but the names)."""
+    values = {v: v or None for v in dict.fromkeys(column)}
+    return list(map(values.__getitem__, column))
+
+
 def apply_imported(content: Content, data_dir: Path) -> Content:
     """Content with the imported list in place of the bundled one (unchanged if none or unreadable)."""
     path = data_dir / DATA_FILE
     if not path.is_file():
         return content
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        if data.get("format") == 1:  # before 0.x: the source was stored as given, path or URL
-            origin = str(data["source"])
-            data.update(origin=origin if is_url(origin) else "file", as_of=data["imported_on"])
-        elif data.get("format") not in (2, FORMAT):
-            raise ValueError(f"format {data.get('format')!r}")
-        if data.get("format") == FORMAT:
-            rows = _rows(data["columns"])
-        else:  # formats 1 and 2: a list per row
-            rows = [_row(r) for r in data["supporters"]]
-        origin, as_of = str(data["origin"]), dt.date.fromisoformat(data["as_of"]).isoformat()
+        origin, as_of, rows = _read_stored(path)
     except (OSError, ValueError, KeyError, TypeError) as exc:
         log.warning("ignoring %s (%s); using the bundled supporters list", path, exc)
         return content

@@ -8,9 +8,11 @@ answers show are sorted once, when the cache is written.
 
 from __future__ import annotations
 
+import operator
 from array import array
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterable, Iterator, Sequence
+from itertools import accumulate, chain, compress, repeat
 from operator import itemgetter
 
 from bot.content import CATEGORIES, Supporter
@@ -38,26 +40,64 @@ def unpack(packed: str | list[str], size: int) -> list[str]:
     return packed.split(SEPARATOR) if size else []
 
 
+# A table of this many list rows or more keeps their names packed once loaded (`Packed`).
+LARGE = 20_000
+
+
+class Packed(Sequence[str]):
+    """Strings kept as one (`SEPARATOR` between them), each sliced out when asked for: loading a
+    list of 100,000 names costs no string object per name (~10 ms, ~6 MB) until a row is read."""
+
+    __slots__ = ("starts", "text")
+
+    def __init__(self, text: str, starts: array[int]) -> None:
+        self.text, self.starts = text, starts  # string i is text[starts[i] : starts[i + 1] - 1]
+
+    @classmethod
+    def of(cls, strings: list[str]) -> Packed | None:
+        """`strings` packed, or None if one of them holds the separator."""
+        text = SEPARATOR.join(strings)
+        if text.count(SEPARATOR) != max(len(strings) - 1, 0):
+            return None
+        ends = map(operator.add, map(len, strings), repeat(1))
+        return cls(text, array("I", accumulate(ends, initial=0)))
+
+    def __len__(self) -> int:
+        return len(self.starts) - 1
+
+    if TYPE_CHECKING:
+
+        @overload
+        def __getitem__(self, i: int) -> str: ...
+        @overload
+        def __getitem__(self, i: slice) -> list[str]: ...
+
+    def __getitem__(self, i: int | slice) -> str | list[str]:
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        if i < 0:
+            i += len(self)
+        if not 0 <= i < len(self):
+            raise IndexError(i)
+        return self.text[self.starts[i] : self.starts[i + 1] - 1]
+
+    def __reduce__(self) -> tuple[type[Packed], tuple[str, array[int]]]:
+        return Packed, (self.text, self.starts)
+
+
 class Coded:
     """A column of few distinct values (categories, countries, dates): each row a small code."""
 
     __slots__ = ("codes", "values")
 
-    def __init__(self, column: Iterable[str | None]) -> None:
-        found: dict[str | None, int] = {None: 0}
-        # `len(found)` is read before `setdefault` inserts: a new value gets the next code.
-        self.codes = array("H", [found.setdefault(v, len(found)) for v in column])
-        self.values: tuple[str | None, ...] = tuple(found)
+    def __init__(self, column: Sequence[str | None]) -> None:
+        # The values in the order they first come, after None (code 0); coded in C.
+        self.values: tuple[str | None, ...] = tuple(dict.fromkeys(chain((None,), column)))
+        code = {v: i for i, v in enumerate(self.values)}
+        self.codes = array("H", map(code.__getitem__, column))
 
     def __getitem__(self, row: int) -> str | None:
         return self.values[self.codes[row]]
-
-    def groups(self) -> dict[str | None, list[int]]:
-        """Every value's rows, in order (one pass for all values)."""
-        rows: list[list[int]] = [[] for _ in self.values]
-        for j, code in enumerate(self.codes):
-            rows[code].append(j)
-        return dict(zip(self.values, rows, strict=True))
 
     def rows_with(self, value: str | None) -> Iterator[int]:
         """The rows holding `value`, in order (lazily: a caller may want only the first few)."""
@@ -98,7 +138,7 @@ class SupporterTable(Sequence[Supporter]):
         them (an import computes them to merge): the index then does not compute them again."""
         self.entries = tuple(entries)
         columns = [list(map(itemgetter(i), rows)) for i in range(5)]  # in C, one per column
-        self.names: list[str] = columns[0]
+        self.names: Sequence[str] = columns[0]  # a list, or `Packed` once loaded
         self.category = Coded(columns[1])
         self.country = Coded(columns[2])
         self.nature = Coded(columns[3])
@@ -109,29 +149,47 @@ class SupporterTable(Sequence[Supporter]):
         # (category, language) -> the category's supporters, sorted by the name a listing shows.
         self._listings: dict[tuple[str, str], array[int]] = {}
         curated = len(self.entries)
-        groups = self.category.groups()
+        # Every row, sorted by name, then row: finding rows by name is a binary search.
+        every = [e.name for e in self.entries] + columns[0]
+        by_name = sorted(range(len(every)), key=every.__getitem__)
+        self._by_name = array("I", by_name)
+        # The list rows in that order, then each category's (filtered in C).
+        in_order = list(compress(by_name, map(operator.ge, by_name, repeat(curated))))
+        offsets = map(operator.sub, in_order, repeat(curated))
+        coded = list(map(self.category.codes.__getitem__, offsets))
         for category in CATEGORIES:
             members = [i for i, e in enumerate(self.entries)
                        if e.supporter and e.category == category]  # fmt: skip
-            # By name, then row: equal names keep the table's order, as a stable sort does.
-            listed = sorted((self.names[j], curated + j) for j in groups.get(category, ()))
+            values = self.category.values
+            code = values.index(category) if category in values else -1
+            listed = list(compress(in_order, map(operator.eq, coded, repeat(code))))
             for lang in ("en", "fr"):
-                shown = [(listed_name(self.entries[i], category, lang), i) for i in members]
-                # `listed` is one sorted run already: sorting again merges `shown` into it.
-                self._listings[category, lang] = array("I", [i for _, i in sorted(listed + shown)])
-        # Every row, sorted by name, then row: finding rows by name is a binary search.
-        every = [e.name for e in self.entries] + self.names
-        self._by_name = array("I", sorted(range(len(every)), key=every.__getitem__))
+                # By the name a listing shows, then row (as sorting (name, row) pairs would).
+                def shown(i: int, lang: str = lang, category: str = category) -> tuple[str, int]:
+                    name = (
+                        every[i] if i >= curated else listed_name(self.entries[i], category, lang)
+                    )
+                    return name, i
 
-    def __getstate__(self) -> tuple[str | list[str], int, tuple[object, ...]]:
-        # The names packed as one string; the keys are not cached (only an import uses them).
+                out = listed.copy()
+                for i in members:
+                    insort(out, i, key=shown)
+                self._listings[category, lang] = array("I", out)
+
+    def __getstate__(self) -> tuple[str | list[str] | Packed, int, tuple[object, ...]]:
+        # The names packed as one string, kept so once loaded if there are many; the keys are not
+        # cached (only an import uses them).
         others = tuple(getattr(self, k) if k != "keys" else None
                        for k in self.__slots__ if k != "names")  # fmt: skip
-        return pack(self.names), len(self.names), others
+        names = self.names
+        if not isinstance(names, Packed):
+            names = list(names)
+            names = (Packed.of(names) if len(names) >= LARGE else None) or pack(names)
+        return names, len(self.names), others
 
-    def __setstate__(self, state: tuple[str | list[str], int, tuple[object, ...]]) -> None:
+    def __setstate__(self, state: tuple[str | list[str] | Packed, int, tuple[object, ...]]) -> None:
         packed, size, others = state
-        self.names = unpack(packed, size)
+        self.names = packed if isinstance(packed, Packed) else unpack(packed, size)
         for key, value in zip((k for k in self.__slots__ if k != "names"), others, strict=True):
             setattr(self, key, value)
 

@@ -10,10 +10,15 @@ name fits several entries ("ARM" the company and Armenia's ISO code), the caller
 from __future__ import annotations
 
 import itertools
+import operator
 import re
+import sys
 from array import array
 from bisect import bisect_left, bisect_right
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
+from itertools import compress, repeat
+from operator import itemgetter, methodcaller
 
 from bot.content import Supporter
 from bot.lazy import lazy
@@ -23,6 +28,9 @@ from bot.text import edit_distance, fold
 
 TYPE_CHECKING = False  # typing is not imported at run time (mypy reads this name as usual)
 if TYPE_CHECKING:
+    from typing import TypeVar, overload
+
+    D = TypeVar("D")
     # A pickled index: its other attributes, then its keys and their first words, packed.
     _State = tuple[dict[str, object], str | list[str], int, str | list[str], array[int]]
 
@@ -74,6 +82,10 @@ SHORT = 3
 LOWER_CODES = frozenset({"uk", "usa", "uae", "drc", "rdc", "prc"})
 # Candidates for a typo checked with `is_typo` before rapidfuzz is imported (more: straight to it).
 _FEW = 100
+# ... and at most this many are first narrowed down in C (`_typo_candidates`) instead.
+_MANY = 4000
+# An index of this many keys or more is loaded without its dictionaries (`SortedKeys`).
+_LARGE = 20_000
 # Kinds of key, best first: a name the entry is listed under beats a derived form, which beats a
 # country code.
 NAME, DERIVED, CODE = 0, 1, 2
@@ -183,6 +195,40 @@ def word_keys(texts: Iterable[str]) -> set[str]:
     return {part for word in set(_WORD.findall(" ".join(texts))) for part in name_key(word).split()}
 
 
+class SortedKeys:
+    """A dictionary's lookups (`get`, `in`, `[]`) over sorted keys and their values, by bisection:
+    loading an index of 100,000 keys, building a dictionary of them would cost a cold start more
+    (~40 ms, ~8 MB) than the lookups of its answer."""
+
+    __slots__ = ("keys", "values")
+
+    def __init__(self, keys: Sequence[str], values: Sequence[int]) -> None:
+        self.keys, self.values = keys, values
+
+    if TYPE_CHECKING:  # `typing.overload` at run time would import typing
+
+        @overload
+        def get(self, key: str) -> int | None: ...
+        @overload
+        def get(self, key: str, default: D) -> int | D: ...
+
+    def get(self, key: str, default: D | None = None) -> int | D | None:
+        at = bisect_left(self.keys, key)
+        return self.values[at] if at < len(self.keys) and self.keys[at] == key else default
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and self.get(key) is not None
+
+    def __getitem__(self, key: str) -> int:
+        value = self.get(key)
+        if value is None:
+            raise KeyError(key)
+        return value
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.keys)
+
+
 class SupporterIndex:
     """Name and alias lookups over supporters and states that do not support the Call.
 
@@ -198,8 +244,8 @@ class SupporterIndex:
         found: dict[str, list[int]] = {}  # key -> [row * 4 + kind], a row once, its best kind
         display: dict[str, tuple[int, str]] = {}  # key -> (row, the name as written)
 
-        def add(i: int, kind: int, alias: str) -> None:
-            key = name_key(alias)
+        def add(i: int, kind: int, alias: str, key: str | None = None) -> None:
+            key = name_key(alias) if key is None else key
             if not key:
                 return
             codes = found.setdefault(key, [])
@@ -214,86 +260,115 @@ class SupporterIndex:
                 add(i, kind, alias)
         # The list rows, the bulk of an import: a supporter each, no French name or aliases, its
         # ISO code a name only for a state; each name keyed once (by the import, when it merged).
-        names = table.names
-        keys = table.keys if table.keys is not None else [name_key(n) for n in names]
+        # Their own names are indexed in C: each key's first row (`named`), and every row of a
+        # key several rows have (`repeated`, rare). Other names of a row (a part in brackets, a
+        # state's code) are added to `found`, row by row.
+        names = list(table.names)  # (a loaded table keeps them packed)
+        keys = table.keys if table.keys is not None else list(map(name_key, names))
+        rows = range(curated, curated + len(names))
+        named = dict(zip(reversed(keys), reversed(rows), strict=True))
+        named.pop("", None)
+        repeated: dict[str, list[int]] = {}
+        if len(named) < len(keys) - keys.count(""):
+            twice = {k for k, n in Counter(keys).items() if n > 1 and k}
+            for i, key in compress(zip(rows, keys, strict=True), map(twice.__contains__, keys)):
+                repeated.setdefault(key, []).append(i)
         state = table.category.values.index("state") if "state" in table.category.values else -1
-        categories, countries, codes = (
-            table.category.codes,
-            table.country.codes,
-            table.country.values,
-        )
-        for j, (name, key) in enumerate(zip(names, keys, strict=True)):
+        countries = table.country.values
+        country_keys = [name_key(c) if c else "" for c in countries]  # each code keyed once
+        states = map(operator.eq, table.category.codes, repeat(state))
+        others = map(operator.or_, states, map(operator.contains, names, repeat("(")))
+        for j in compress(range(len(names)), others):
             i = curated + j
-            if key:  # the row's first name: its code is new to the key's list
-                have = found.get(key)
-                if have is None:
-                    found[key] = [i << 2 | NAME]
-                    display[key] = (i, name)
-                else:
-                    have.append(i << 2 | NAME)
-                    display.setdefault(key, (i, name))
-            if "(" in name:
-                for kind, alias in _derived(name):
+            if "(" in names[j]:
+                for kind, alias in _derived(names[j]):
                     add(i, kind, alias)
-            if categories[j] == state and (country := codes[countries[j]]):
-                add(i, CODE, country)  # a state's ISO code
-        keys = sorted(found)
+            if table.category.codes[j] == state and (country := countries[table.country.codes[j]]):
+                add(i, CODE, country, country_keys[table.country.codes[j]])  # a state's ISO code
+        keys = sorted(named.keys() | found.keys())
         self._sorted = keys
+        # A key only list rows' own names have, and only one of them, is that row's (the usual
+        # case, in C); the others are worked out one by one, in order.
+        first_rows = list(map(named.get, keys, repeat(-1)))
+        packed_codes: array[int] = array("q", map(operator.lshift, first_rows, repeat(2)))
+        # The row whose name a key shows, -1 none, -2 an alias (in `_shown_alias`).
+        shown: array[int] = array("q", first_rows)
+        kinds = bytearray(len(keys))  # each key's best kind (NAME: 0)
         multi: list[tuple[int, ...]] = []
-        packed_codes = array("q")
-        shown = array("q")  # the row whose name a key shows, -1 none, -2 in _shown_alias
         self._shown_alias: dict[str, str] = {}
-        every = [e.name for e in table.entries] + names
-        # First word of every key of several words -> the most words such a key has.
-        self._starts: dict[str, int] = {}
-        # Keys typos are checked against (long, not codes), by (first letter, words), by length:
-        # a typo is only ever corrected to a name with its first letter (see `is_typo`).
-        fuzzy: dict[tuple[str, int], list[int]] = {}
-        for at, key in enumerate(keys):
-            row_codes = found[key]
-            if len(row_codes) == 1:
-                best = row_codes[0]
-                packed_codes.append(best)
+        special = map(operator.or_, map(found.__contains__, keys), map(repeated.__contains__, keys))
+        for at in compress(range(len(keys)), special):
+            key = keys[at]
+            own = repeated.get(key) or ([named[key]] if key in named else [])
+            # A row once, with its best kind: a list row's own name is a NAME.
+            codes = [c for c in found.get(key, ()) if c >> 2 not in own]
+            codes += [i << 2 | NAME for i in own]
+            if len(codes) == 1:
+                best = packed_codes[at] = codes[0]
             else:
-                ordered = tuple(sorted(row_codes, key=lambda c: (c & 3, c >> 2)))
+                ordered = tuple(sorted(codes, key=lambda c: (c & 3, c >> 2)))
                 best = ordered[0]
-                packed_codes.append(-1 - len(multi))
+                packed_codes[at] = -1 - len(multi)
                 multi.append(ordered)
-            row, alias = display.get(key, (-1, ""))
-            if row >= 0 and alias != every[row]:
+            kinds[at] = best & 3
+            row, alias = display.get(key) or (
+                (own[0], names[own[0] - curated]) if own else (-1, "")
+            )
+            if row >= 0 and alias != table.name(row):
                 self._shown_alias[key] = alias
                 row = -2
-            shown.append(row)
-            size = key.count(" ") + 1
-            if size > 1:
-                first = key[: key.index(" ")]
-                self._starts[first] = max(self._starts.get(first, 0), size)
-            if len(key) >= 6 and best & 3 != CODE:
-                fuzzy.setdefault((key[0], size), []).append(at)
+            shown[at] = row
+        sizes = list(map(operator.add, map(str.count, keys, repeat(" ")), repeat(1)))
+        # First word of every key of several words -> the most words such a key has.
+        several = list(compress(zip(keys, sizes, strict=True), map(operator.gt, sizes, repeat(1))))
+        firsts = list(map(itemgetter(0), map(methodcaller("partition", " "),
+                                             map(itemgetter(0), several))))  # fmt: skip
+        # (Sorted by size, the last of each first word is its largest.)
+        self._starts: dict[str, int] | SortedKeys = dict(
+            sorted(zip(firsts, map(itemgetter(1), several), strict=True), key=itemgetter(1))
+        )
+        # Keys typos are checked against (long, not codes), by (first letter, words), by length:
+        # a typo is only ever corrected to a name with its first letter (see `is_typo`).
+        lengths = list(map(len, keys))
+        long = map(operator.and_, map(operator.ge, lengths, repeat(6)),
+                   map(operator.ne, kinds, repeat(CODE)))  # fmt: skip
+        fuzzy: dict[tuple[str, int], list[int]] = {}
+        for at in compress(range(len(keys)), long):
+            fuzzy.setdefault((keys[at][0], sizes[at]), []).append(at)
         self._codes, self._multi, self._shown = packed_codes, multi, shown
-        self._keys: dict[str, int] = dict(zip(keys, packed_codes, strict=True))
+        self._keys: dict[str, int] | SortedKeys = dict(zip(keys, packed_codes, strict=True))
         # Where each key starts in `_text` (every key between separators), to find the keys
         # holding a word with one scan of a string.
         self._text = SEPARATOR + SEPARATOR.join(keys) + SEPARATOR
-        self._offsets = array("I", itertools.accumulate((len(k) + 1 for k in keys), initial=1))
-        self._fuzzy = {b: array("I", sorted(v, key=lambda at: len(keys[at])))
+        ends = map(operator.add, map(len, keys), repeat(1))
+        self._offsets = array("I", itertools.accumulate(ends, initial=1))
+        self._fuzzy = {b: array("I", sorted(v, key=lengths.__getitem__))
                        for b, v in fuzzy.items()}  # fmt: skip
+        self._buckets: dict[tuple[str, int], list[str]] = {}  # not cached: see `_bucket`
+        self._all_words: frozenset[str] | None = None  # not cached: see `_key_words`
 
     def __getstate__(self) -> _State:
         state = dict(self.__dict__)
-        del state["_sorted"], state["_starts"], state["_keys"], state["_text"]
+        del state["_sorted"], state["_starts"], state["_keys"], state["_text"], state["_buckets"]
+        del state["_all_words"]
         # The keys packed as one string; the dictionaries and the text are rebuilt from them.
-        firsts = pack(list(self._starts))
-        sizes = array("B", self._starts.values())
-        return state, pack(self._sorted), len(self._sorted), firsts, sizes
+        firsts = sorted(self._starts)
+        sizes = array("B", map(self._starts.__getitem__, firsts))
+        return state, pack(self._sorted), len(self._sorted), pack(firsts), sizes
 
     def __setstate__(self, state: _State) -> None:
-        attributes, keys, size, firsts, sizes = state
+        attributes, keys, size, packed_firsts, sizes = state
         self.__dict__.update(attributes)
+        self._buckets, self._all_words = {}, None
         self._sorted = unpack(keys, size)
-        self._keys = dict(zip(self._sorted, self._codes, strict=True))
         self._text = SEPARATOR + SEPARATOR.join(self._sorted) + SEPARATOR
-        self._starts = dict(zip(unpack(firsts, len(sizes)), sizes, strict=True))
+        firsts = unpack(packed_firsts, len(sizes))
+        if size < _LARGE:
+            self._keys = dict(zip(self._sorted, self._codes, strict=True))
+            self._starts = dict(zip(firsts, sizes, strict=True))
+        else:  # looked up by bisection: building the dictionaries would cost more than answering
+            self._keys = SortedKeys(self._sorted, self._codes)
+            self._starts = SortedKeys(firsts, sizes)
 
     @staticmethod
     def names_with_kind(entry: Supporter) -> Iterable[tuple[int, str]]:
@@ -364,6 +439,8 @@ class SupporterIndex:
         key = name_key(name)
         if not key.split() or len(key) < 3:
             return []
+        if not self._key_words().issuperset(key.split()):
+            return []  # a word no key has: no need to scan them all (a list of 100,000 rows)
         keys = self._sorted
         found = [keys[at] for at in self._holding(key) if self._kind(at) == NAME
                  and f" {key} " in f" {keys[at]} " and keys[at] != key]  # fmt: skip
@@ -380,18 +457,19 @@ class SupporterIndex:
         # Only a name scoring 85 or more can change the outcome (88 is needed, and a runner-up
         # within 3 points vetoes it): its length is within 0.74 to 1.35 times the typed one's.
         low, high = len(key) * 0.73, len(key) * 1.36
-        keys = self._sorted
         candidates: list[str] = []
         for n in (size - 1, size, size + 1):
-            bucket = self._fuzzy.get((key[0], n))
-            if bucket is not None:
-                start = bisect_left(bucket, low, key=lambda at: len(keys[at]))
-                end = bisect_right(bucket, high, lo=start, key=lambda at: len(keys[at]))
-                candidates += [keys[at] for at in bucket[start:end]]
+            bucket = self._bucket((key[0], n))
+            start = bisect_left(bucket, low, key=len)
+            candidates += bucket[start : bisect_right(bucket, high, lo=start, key=len)]
         # The best match must be a typo of the key (`is_typo`, below). When no candidate of a
         # short list can be one ("did russia sign" read as a name), rapidfuzz is not needed:
-        # importing it costs a process ~6 MB and ~10 ms.
-        if len(candidates) <= _FEW and not _may_be_typo(key, candidates):
+        # importing it costs a process ~6 MB and ~10 ms. Until it is loaded (a cold start), the
+        # few thousand candidates of a long list that may be typos of several words are found
+        # in C first: most often none is.
+        filtered = size > 1 and len(candidates) <= _MANY and "rapidfuzz" not in sys.modules
+        few = _typo_candidates(key, candidates) if filtered else candidates
+        if len(few) <= _FEW and not _may_be_typo(key, few):
             return None
         from rapidfuzz import fuzz, process
 
@@ -408,6 +486,22 @@ class SupporterIndex:
         if match is None or match.how == "code":
             return None
         return NameMatch(match.entry, "fuzzy", match.others, typed)
+
+    def _key_words(self) -> frozenset[str]:
+        """Every word of every key (made on first use, then kept, as `_buckets`)."""
+        if self._all_words is None:
+            # Key by key: splitting all of them at once would hold every word of every key.
+            self._all_words = frozenset(itertools.chain.from_iterable(map(str.split, self._sorted)))
+        return self._all_words
+
+    def _bucket(self, bucket: tuple[str, int]) -> list[str]:
+        """The keys of a bucket of `_fuzzy`, by length (made on first use, then kept: a list of
+        100,000 rows would otherwise gather thousands of keys for each typo checked)."""
+        found = self._buckets.get(bucket)
+        if found is None:
+            keys = self._sorted
+            found = self._buckets[bucket] = list(map(keys.__getitem__, self._fuzzy.get(bucket, ())))
+        return found
 
     def spans(self, text: str, *, choices: bool = True) -> list[tuple[NameMatch, int, int]]:
         """Every name written in free text as a whole span of words, longest first, with its
@@ -445,7 +539,16 @@ class SupporterIndex:
     def within(self, words: set[str] | frozenset[str]) -> list[str]:
         """The keys made of `words` only: the only names `spans` can find in texts whose words
         are all in `words`."""
-        return [key for key in self._sorted if words.issuperset(key.split())]
+        # Every key starts with one of `words`: each word's keys ("w", then "w ...", as a space
+        # sorts before any letter of a key) are one run of the sorted keys, found by bisection.
+        keys, found = self._sorted, []
+        for word in words:
+            at, longer = bisect_left(keys, word), word + " "
+            while at < len(keys) and (keys[at] == word or keys[at].startswith(longer)):
+                if words.issuperset(keys[at].split()):
+                    found.append(keys[at])
+                at += 1
+        return sorted(found)
 
     def first(self, key: str) -> Supporter | None:
         """The entry `key` finds first (`spans` answers with it), if any."""
@@ -582,6 +685,24 @@ def is_typo(typed: str, name: str) -> bool:
     if min(len(x), len(y)) < 5 or x[0] != y[0] or abs(len(x) - len(y)) > limit:
         return False  # (the edit distance is at least the difference in length)
     return edit_distance(x, y) <= limit
+
+
+def _typo_candidates(key: str, candidates: list[str]) -> list[str]:
+    """The candidates (keys, as `key`) `is_typo(key, c)` may hold for, found in C: those that are
+    `key` with other spaces, and those with one word a near length (`key` of one word) or with
+    `key`'s first word or its other words (one of several words differs)."""
+    words = key.split()
+    joined = "".join(words)
+    found = compress(candidates, map(joined.__eq__, map(methodcaller("replace", " ", ""),
+                                                       candidates)))  # fmt: skip
+    if len(words) == 1:
+        gaps = map(abs, map(operator.sub, map(len, candidates), repeat(len(key))))
+        near = map(operator.le, gaps, repeat(2))
+    else:
+        head, tail = words[0] + " ", " " + " ".join(words[1:])
+        near = map(operator.or_, map(methodcaller("startswith", head), candidates),
+                   map(methodcaller("endswith", tail), candidates))  # fmt: skip
+    return [*found, *compress(candidates, near)]
 
 
 def _may_be_typo(key: str, candidates: list[str]) -> bool:

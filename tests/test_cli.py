@@ -87,6 +87,19 @@ def test_core_commands_do_not_import_platform_libraries() -> None:
     assert result.stdout.strip().endswith("[]"), result.stdout + result.stderr
 
 
+def test_plain_chat_answers_without_argparse() -> None:
+    """`pariscall chat` without options answers without importing argparse (a smaller process
+    all its life); with an option it still reads it."""
+    code = ("import sys\nfrom adapters.cli import main\nmain(sys.argv[1:])\n"
+            "print('argparse' in sys.modules)")  # fmt: skip
+    for args, loaded in ((["chat"], "False"), (["chat", "--lang", "fr"], "True")):
+        result = subprocess.run([sys.executable, "-c", code, *args], input="principle 3\n",
+                                capture_output=True, text=True, cwd=ROOT)  # fmt: skip
+        assert result.returncode == 0, result.stderr
+        assert "Principle 3" in result.stdout or "Principe 3" in result.stdout
+        assert result.stdout.strip().endswith(loaded)
+
+
 def test_missing_content_folder_is_a_clear_error() -> None:
     """A --content folder that does not exist is named, exit 2, no traceback."""
     result = run("ask", "--content", "/nonexistent/folder", "principle 1")

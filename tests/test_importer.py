@@ -228,9 +228,24 @@ def test_a_damaged_column_falls_back_to_bundled(tmp_path: Path) -> None:
     """A stored list whose columns disagree in length is ignored, like any damaged file."""
     import_supporters(str(DATA / "supporters-small.csv"), tmp_path, TODAY)
     data = json.loads((tmp_path / DATA_FILE).read_text())
-    data["columns"]["country"].pop()
+    data["columns"]["country"] = data["columns"]["country"].rsplit("\x1f", 1)[0]  # one less
     (tmp_path / DATA_FILE).write_text(json.dumps(data))
     assert load_core(data_dir=tmp_path).answer("is Canada in?").entity.supporter == "yes"
+
+
+def test_a_list_stored_as_lists_of_values_still_loads(tmp_path: Path) -> None:
+    """A list imported before each column became one string (format 3: a list per column, null
+    for an empty value) is read as it was."""
+    import_supporters(str(DATA / "supporters-small.csv"), tmp_path / "new", TODAY)
+    data = json.loads((tmp_path / "new" / DATA_FILE).read_text())
+    columns = {f: [v or None for v in c.split("\x1f")] for f, c in data["columns"].items()}
+    old = {**data, "format": 3, "columns": columns}
+    del old["rows"]
+    (tmp_path / "old").mkdir()
+    (tmp_path / "old" / DATA_FILE).write_text(json.dumps(old))
+    new, before = load_core(data_dir=tmp_path / "new"), load_core(data_dir=tmp_path / "old")
+    assert list(new.content.supporters) == list(before.content.supporters)
+    assert new.content.supporters.names and before.content.official_list.imported
 
 
 # -- the real export ------------------------------------------------------------------------------
@@ -325,3 +340,46 @@ def test_a_new_name_in_an_example_question_trains_the_model_again(
     assert more.router.model.examples == scratch.router.model.examples
     assert more.router.model.idf == scratch.router.model.idf
     assert more.answer("supporter Cyber").entity.name == "Cyber"
+
+
+def test_an_export_without_optional_columns_and_with_short_rows(tmp_path: Path) -> None:
+    """Optional columns may be missing and a row may stop early: absent values read as none."""
+    path = tmp_path / "export.csv"
+    path.write_text('name,category,nationality\n"Acme",private-sector,fra\n"Beta Org",state\n'
+                    '\n"Gamma",,\n', encoding="utf-8")  # fmt: skip
+    rows, report = read_export(str(path))
+    assert [tuple(r) for r in rows] == [("Acme", "private-sector", "FRA", None, None),
+                                        ("Beta Org", "state", None, None, None),
+                                        ("Gamma", None, None, None, None)]  # fmt: skip
+    assert report.rows == 3 and report.counts["uncategorised"] == 1
+
+
+def test_a_list_imported_again_keeps_the_model_of_the_list_before(
+    core: Core, tmp_path: Path
+) -> None:
+    """A list imported again reuses the model trained for the list before it when the examples
+    read alike (here not the content's own: "Cyber" reads as a name in an example); a core of
+    other content or code is never used."""
+    from bot.content import cache_key
+    from bot.core import _previous
+
+    listed = [(e.name, e.category or "", e.country or "", e.nature or "", "", "", e.signed or "")
+              for e in core.content.supporters if e.supporter]  # fmt: skip
+    cyber = ("Cyber", "civil-society", "FRA", "ONG", "", "", "")
+    data, cache = tmp_path / "data", tmp_path / "cache"
+    import_supporters(str(_export_of([*listed, cyber], tmp_path / "a.csv")), data, TODAY)
+    first = load_core(data_dir=data, cache_dir=cache)
+    assert first.router.model.examples != core.router.model.examples  # trained for the list
+    widgets = ("Zorgon Widgets", "private-sector", "FRA", "", "", "", "")
+    import_supporters(str(_export_of([*listed, cyber, widgets], tmp_path / "b.csv")), data,
+                      TODAY, as_of=dt.date(2026, 11, 28))  # fmt: skip
+    key = cache_key(bundled_content_dir())
+    found = {(loc := p.name.split("-")[1]): _previous(cache, loc, key)
+             for p in cache.glob("core-*.pickle")}  # fmt: skip
+    [(location, before)] = [(loc, c) for loc, c in found.items() if c is not None]
+    assert before.router.model.examples == first.router.model.examples
+    assert _previous(cache, location, "another content") is None
+    again = load_core(data_dir=data, cache_dir=cache)
+    assert again.router.model.examples == first.router.model.examples
+    assert again.answer("supporter Zorgon Widgets").entity.name == "Zorgon Widgets"
+    assert len(list(cache.glob(f"core-{location}-*.pickle"))) == 1

@@ -74,3 +74,43 @@ def test_large_import_answers_listings_and_autocomplete(tmp_path: Path) -> None:
     name = names[777]
     assert core.answer(f"is {name} a supporter?").entity.supporter == "yes"
     assert core.answer(f"supporter {name}").entity.name == name
+
+
+def test_a_large_list_loaded_answers_as_built(tmp_path: Path) -> None:
+    """Loaded from the cache, 20,000 rows keep their names packed and their keys are found by
+    bisection (no dictionary built at load): every answer and completion is the built one's."""
+    from bot.roster import Packed
+    from bot.supporters import SortedKeys
+
+    names = _export(tmp_path / "export.csv")
+    import_supporters(str(tmp_path / "export.csv"), tmp_path / "data")
+    built = load_core(data_dir=tmp_path / "data", cache_dir=tmp_path / "cache")
+    loaded = load_core(data_dir=tmp_path / "data", cache_dir=tmp_path / "cache")
+    assert isinstance(loaded.content.supporters.names, Packed)
+    assert isinstance(loaded.supporters._keys, SortedKeys)
+    picked = names[::701]
+    questions = [f"is {n} a supporter?" for n in picked] + [f"supporter {n[:-1]}" for n in picked]
+    questions += ["did Russia sign?", "is Microsoft in?", "supporters", "supporters civil-society"]
+    for question in questions:
+        assert loaded.answer(question) == built.answer(question), question
+    for prefix in ("", "zor", "Gan", "velmok", "tri m"):
+        assert loaded.complete_supporters(prefix) == built.complete_supporters(prefix)
+    assert list(loaded.content.supporters) == list(built.content.supporters)
+
+
+def test_typo_candidates_keep_every_possible_typo() -> None:
+    """The candidates narrowed down in C before a typo check keep every one a typo may be of:
+    a name with one word mistyped, or its words joined or split otherwise."""
+    from bot.supporters import _may_be_typo, _typo_candidates, is_typo, name_key
+
+    rng = random.Random(5)
+    keys = sorted({name_key(e.name) for e in load_core().content.supporters} - {""})
+    for _ in range(400):
+        key = rng.choice(keys)
+        pos = rng.randrange(len(key))
+        typed = rng.choice([key[:pos] + key[pos + 1 :], key.replace(" ", "", 1), key + "s",
+                            key[:pos] + " " + key[pos:]])  # fmt: skip
+        typos = [k for k in keys if is_typo(typed, k)]
+        narrowed = _typo_candidates(typed, keys)
+        assert set(typos) <= set(narrowed), typed
+        assert _may_be_typo(typed, narrowed) == _may_be_typo(typed, keys) == bool(typos)
