@@ -345,7 +345,7 @@ class SupporterIndex:
         self._fuzzy = {b: array("I", sorted(v, key=lengths.__getitem__))
                        for b, v in fuzzy.items()}  # fmt: skip
         self._buckets: dict[tuple[str, int], list[str]] = {}  # not cached: see `_bucket`
-        self._all_words: frozenset[str] | None = None  # not cached: see `_key_words`
+        self._all_words: frozenset[str] | None = None  # not cached: see `name_words`
 
     def __getstate__(self) -> _State:
         state = dict(self.__dict__)
@@ -404,11 +404,12 @@ class SupporterIndex:
         return NameMatch(first, "exact" if best_kind != CODE else "code", others, typed)
 
     def name_words(self) -> frozenset[str]:
-        """Every word of every name ("energy" of "Enel Energy"), built when first asked for."""
-        words = self.__dict__.get("_words")
-        if words is None:
-            words = self._words = frozenset(w for key in self._sorted for w in key.split())
-        return words
+        """Every word of every name ("energy" of "Enel Energy"), made on first use, then kept
+        (not cached: see `__getstate__`)."""
+        if self._all_words is None:
+            # Key by key: splitting all of them at once would hold every word of every key.
+            self._all_words = frozenset(itertools.chain.from_iterable(map(str.split, self._sorted)))
+        return self._all_words
 
     def exact(self, name: str) -> NameMatch | None:
         """The entry called exactly `name` (the whole of it), wherever it stands; no typos."""
@@ -439,7 +440,7 @@ class SupporterIndex:
         key = name_key(name)
         if not key.split() or len(key) < 3:
             return []
-        if not self._key_words().issuperset(key.split()):
+        if not self.name_words().issuperset(key.split()):
             return []  # a word no key has: no need to scan them all (a list of 100,000 rows)
         keys = self._sorted
         found = [keys[at] for at in self._holding(key) if self._kind(at) == NAME
@@ -486,13 +487,6 @@ class SupporterIndex:
         if match is None or match.how == "code":
             return None
         return NameMatch(match.entry, "fuzzy", match.others, typed)
-
-    def _key_words(self) -> frozenset[str]:
-        """Every word of every key (made on first use, then kept, as `_buckets`)."""
-        if self._all_words is None:
-            # Key by key: splitting all of them at once would hold every word of every key.
-            self._all_words = frozenset(itertools.chain.from_iterable(map(str.split, self._sorted)))
-        return self._all_words
 
     def _bucket(self, bucket: tuple[str, int]) -> list[str]:
         """The keys of a bucket of `_fuzzy`, by length (made on first use, then kept: a list of
