@@ -50,9 +50,9 @@ def follow(query: str, lang: str, content: Content | None = None) -> Suggestion:
     """A follow-up query with a readable label ("us" becomes "U.S. position"); an example
     question of a topic is labelled with that topic's title, and in French asked with one of the
     topic's French examples."""
-    if content is None:
-        return _follow(query, lang, None)
-    key = (id(content), query, lang)  # the same few suggestions recur: work them out once
+    # The same few suggestions recur (their queries are the bot's own, never the user's): each
+    # is worked out once.
+    key = (id(content) if content is not None else 0, query, lang)
     found = _FOLLOWS.get(key)
     if found is None:
         found = _FOLLOWS[key] = _follow(query, lang, content)

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
 LANGS = ("en", "fr")
 RECENT = 2048  # replies kept for questions asked again (most chat questions recur)
+BUILT = 1024  # replies kept by what they answer (see `Core._built`); the content's own are ~100
 
 
 def bundled_content_dir() -> Path:
@@ -105,6 +106,13 @@ class Core:
                                                                     or moment.kind == "now"))
         ):  # fmt: skip
             return self._once((kind, intent.arg, intent.number, lang), self._build, intent, lang)
+        # Also built once each, up to `BUILT` replies: "I don't know" with the same suggestions,
+        # the counts at a time (not a country's: entries are built when asked for, and a dict
+        # in them makes them no key).
+        kept = kind == "unknown" or (kind == "supporters" and intent.entity is None)
+        if kept and len(self._built) < BUILT:
+            key = (kind, intent.arg, intent.candidates, intent.moment, lang)
+            return self._once(key, self._build, intent, lang)
         return self._build(intent, lang)
 
     def _once(self, key: tuple[object, ...], build: Callable[..., Reply], *args: object) -> Reply:

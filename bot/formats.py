@@ -9,6 +9,7 @@ starting with ``> ``), URLs and `code` spans are left exactly as they are.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from bot.lazy import lazy
 
@@ -32,6 +33,7 @@ _CLOSE_GUILLEMET = lazy(r"[ \u00a0\u202f]?»")
 _THOUSANDS = lazy(r"\b(\d{1,3})(?:[, \u00a0](\d{3}))\b(?![,.]\d)")
 
 
+@lru_cache(maxsize=4096)  # a reply names the same few dates (the list's, the content's)
 def human_date(iso: str, lang: str = "en") -> str:
     """ "2021-11-10" -> "10 Nov 2021" (or "10 nov. 2021" in French)."""
     try:
@@ -63,14 +65,24 @@ def _typeset_line(line: str) -> str:
         kept.append(m.group())
         return f"\ue000{len(kept) - 1}\ue001"
 
-    text = _french(_PROTECTED.sub(hold, line))
-    return _PLACEHOLDER.sub(lambda m: kept[int(m.group(1))], text)
+    # Each pattern runs only on text that has what every match of it has: most lines have no
+    # link, no code span, no guillemets.
+    if "http" in line or "`" in line:
+        line = _PROTECTED.sub(hold, line)
+    text = _french(line)
+    if "\ue000" in text:
+        text = _PLACEHOLDER.sub(lambda m: kept[int(m.group(1))], text)
+    return text
 
 
 def _french(text: str) -> str:
     text = text.replace("'", "’")
-    text = _BEFORE_COLON.sub(NBSP + ":", text)
-    text = _BEFORE_MARK.sub(lambda m: NNBSP + m.group(1), text)
-    text = _OPEN_GUILLEMET.sub("«" + NNBSP, text)
-    text = _CLOSE_GUILLEMET.sub(NNBSP + "»", text)
+    if ":" in text:
+        text = _BEFORE_COLON.sub(NBSP + ":", text)
+    if ";" in text or "?" in text or "!" in text:
+        text = _BEFORE_MARK.sub(lambda m: NNBSP + m.group(1), text)
+    if "«" in text:
+        text = _OPEN_GUILLEMET.sub("«" + NNBSP, text)
+    if "»" in text:
+        text = _CLOSE_GUILLEMET.sub(NNBSP + "»", text)
     return _THOUSANDS.sub(lambda m: f"{m.group(1)}{NNBSP}{m.group(2)}", text)

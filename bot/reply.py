@@ -22,6 +22,9 @@ every string as untrusted and escape for their platform.
 
 from __future__ import annotations
 
+from itertools import repeat
+from operator import itemgetter
+
 from bot.formats import human_date
 from bot.lazy import lazy
 from bot.records import Record
@@ -168,10 +171,18 @@ class Reply(Record):
 def _plain(value: Any) -> Any:
     """`value` with every record in it turned into a dict of its fields (records nest in tuples)."""
     if isinstance(value, Record):
-        return {name: _plain(v) for name, v in zip(value.__slots__, value.values(), strict=True)}
+        values = value.values()
+        if any(map(isinstance, values, _NESTED_EVERY_TIME)):
+            return {name: _plain(v) if isinstance(v, _NESTED) else v
+                    for name, v in zip(value.__slots__, values, strict=True)}  # fmt: skip
+        return dict(zip(value.__slots__, values, strict=True))  # most records: plain fields only
     if isinstance(value, tuple):
-        return tuple(_plain(v) for v in value)
+        return tuple([_plain(v) for v in value])
     return value
+
+
+_NESTED = (Record, tuple)
+_NESTED_EVERY_TIME = repeat(_NESTED)
 
 
 SHORT_SOURCES = 2  # sources named in the short form
@@ -209,8 +220,15 @@ def as_of_line(as_of: str, lang: str) -> str:
 
 def to_plain(markdown: str) -> str:
     """Strip the Markdown subset to plain text: ``[a](u)`` becomes ``a (u)``, ``**b**`` becomes b."""
-    text = _LINK.sub(lambda m: f"{m.group(1)} ({m.group(2)})", markdown)
-    return _BOLD.sub(r"\1", text)
+    text = markdown
+    if "](" in text:  # every link has it (most bodies have none: the pattern's scan is skipped)
+        text = _LINK.sub(lambda m: f"{m.group(1)} ({m.group(2)})", text)
+    if "**" in text:
+        text = _BOLD.sub(_first_group, text)  # as r"\1", without expanding a template per match
+    return text
+
+
+_first_group = itemgetter(1)
 
 
 def links(markdown: str) -> list[tuple[str, str]]:

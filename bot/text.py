@@ -14,7 +14,6 @@ MAX_QUESTION_CHARS = 500
 MAX_ECHO_CHARS = 80
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
-_SPACES = re.compile(r"\s+")
 _TOKEN = re.compile(r"[a-z0-9]+(?:['’-][a-z0-9]+)*")
 # Slack and Discord mention / broadcast syntax and HTML-ish entities that could become one.
 # (Compiled on first use, as `_ORDINAL`: a cold start answering "principle 3" needs neither.)
@@ -38,11 +37,12 @@ _ORDINAL = lazy(r"^(\d+)(?:st|nd|rd|th|e|er|eme|ème)$")
 
 def clean(question: str) -> tuple[str, bool]:
     """Remove control characters and extra spaces; cut to `MAX_QUESTION_CHARS`. Returns (text, cut)."""
-    text = _CONTROL.sub(" ", question)
+    # Every character `_CONTROL` removes is one `isprintable` refuses: most text skips the scan.
+    text = question if question.isprintable() else _CONTROL.sub(" ", question)
     cut = len(text) > MAX_QUESTION_CHARS
     if cut:
         text = text[:MAX_QUESTION_CHARS]
-    return _SPACES.sub(" ", text).strip(), cut
+    return " ".join(text.split()), cut  # as re.sub(r"\s+", " ", text).strip(): the same spaces
 
 
 @lru_cache(maxsize=4096)
@@ -147,15 +147,16 @@ _CHAT_WORD = re.compile(
     + _EDGE_AFTER
 )
 _VOWEL = "aeiouyhàâäéèêëîïôöùûüœAEIOUYHÀÂÉÈÊÎÔÙÛŒ"
+# (pattern, replacement, a substring every match has, where one is easy to name)
 _CHAT_PHRASES = (
-    (re.compile(r"\bqu ?est[- ]ce\b", re.IGNORECASE), "qu'est-ce"),
-    (re.compile(r"\bquest[- ]ce\b", re.IGNORECASE), "qu'est-ce"),
-    (re.compile(r"\bc quoi\b", re.IGNORECASE), "c'est quoi"),
+    (re.compile(r"\bqu ?est[- ]ce\b", re.IGNORECASE), "qu'est-ce", None),
+    (re.compile(r"\bquest[- ]ce\b", re.IGNORECASE), "qu'est-ce", None),
+    (re.compile(r"\bc quoi\b", re.IGNORECASE), "c'est quoi", None),
     # A lone elided article or pronoun before a vowel, typed in lower case: "l appel", "d un",
     # "qu il", "n a pas", "c est" (capitals are initials in names: "A.C", "Drzavljan D").
-    (re.compile(rf"(?<![\w'.&/])([ldjmnt]|qu|jusqu|lorsqu|puisqu) (?=[{_VOWEL.lower()}])"), r"\1'"),
-    (re.compile(r"(?<![\w'.&/])c (?=est\b)"), "c'"),
-    (re.compile(r"(?<![\w'.&/])s (?=ils?\b)"), "s'"),
+    (re.compile(rf"(?<![\w'.&/])([ldjmnt]|qu|jusqu|lorsqu|puisqu) (?=[{_VOWEL.lower()}])"), r"\1'", None),
+    (re.compile(r"(?<![\w'.&/])c (?=est\b)"), "c'", "c est"),
+    (re.compile(r"(?<![\w'.&/])s (?=ils?\b)"), "s'", "s il"),
 )  # fmt: skip
 
 
@@ -175,14 +176,24 @@ def _platform_token(match: re.Match[str]) -> str:
 def normalise(text: str) -> str:
     """Chat text as the router reads it: no platform tokens or emoji, one spelling of the U.S.,
     French elisions restored, chat abbreviations spelled out. Case is kept (names need it)."""
-    text = _PLATFORM.sub(_platform_token, text)
-    text = _LEADING_AT.sub("", text)
-    text = _EMOJI_CODE.sub(" ", text)
-    text = _EMOJI.sub(" ", text)
-    text = text.replace("’", "'").replace("‘", "'").replace("`", "'").replace("´", "'")
-    text = _REPEAT.sub(r"\1", text)
-    text = _US_LOWER.sub(lambda m: m.group(0).upper(), text)
+    # Each pattern runs only on text that has what it needs (a substring search costs a fraction
+    # of a pattern's scan): most questions have no platform token, no emoji, no "??".
+    if "<" in text:
+        text = _PLATFORM.sub(_platform_token, text)
+    if "@" in text:
+        text = _LEADING_AT.sub("", text)
+    if ":" in text:
+        text = _EMOJI_CODE.sub(" ", text)
+    if not text.isascii():
+        text = _EMOJI.sub(" ", text)
+        text = text.replace("’", "'").replace("‘", "'").replace("´", "'")
+    text = text.replace("`", "'")
+    if "??" in text or "!!" in text or ".." in text:
+        text = _REPEAT.sub(r"\1", text)
+    if "us" in text or "u." in text:  # every spelling `_US_LOWER` reads has one
+        text = _US_LOWER.sub(lambda m: m.group(0).upper(), text)
     text = _CHAT_WORD.sub(lambda m: _CHAT_WORDS[m.group(1).lower()], text)
-    for pattern, repl in _CHAT_PHRASES:
-        text = pattern.sub(repl, text)
-    return _SPACES.sub(" ", text).strip()
+    for pattern, repl, needs in _CHAT_PHRASES:
+        if needs is None or needs in text:
+            text = pattern.sub(repl, text)
+    return " ".join(text.split())  # as re.sub(r"\s+", " ", text).strip(): the same spaces

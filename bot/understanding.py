@@ -13,7 +13,8 @@ from __future__ import annotations
 import math
 import re
 from array import array
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence, Set
+from itertools import compress
 
 from bot.text import fold
 
@@ -55,42 +56,56 @@ def tokens_for_model(text: str) -> list[str]:
     return _TOKEN.findall(_ELISION.sub(" ", fold(text)))
 
 
-def featurise(text: str, canon: dict[tuple[str, ...], str] | None = None) -> dict[str, int]:
+def featurise(
+    text: str, canon: dict[tuple[str, ...], str] | None = None, canon_words: Set[str] | None = None
+) -> dict[str, int]:
     """Feature counts: words (synonyms replaced by their group's word), adjacent word pairs, and
     character n-grams of each word as written (typo tolerance), function words ("what", "le")
-    excepted: their spelling says nothing of what a question is about."""
+    excepted: their spelling says nothing of what a question is about. `canon_words`: every word
+    of `canon`'s keys (or more), to skip looking up the others."""
     raw = tokens_for_model(text)
-    words = _canonical(raw, canon) if canon else raw
+    words = _canonical(raw, canon, canon_words or {w for k in canon for w in k}) if canon else raw
     found: dict[str, int] = {}
-    for i, word in enumerate(words):
-        found[word] = found.get(word, 0) + 1
-        if i and not (word in FUNCTION_WORDS and words[i - 1] in FUNCTION_WORDS):
-            pair = words[i - 1] + "+" + word  # pairs of function words only are the frame
-            found[pair] = found.get(pair, 0) + 1
+    get = found.get
+    previous = None
+    for word in words:
+        found[word] = get(word, 0) + 1
+        if previous is not None and not (word in FUNCTION_WORDS and previous in FUNCTION_WORDS):
+            pair = previous + "+" + word  # pairs of function words only are the frame
+            found[pair] = get(pair, 0) + 1
+        previous = word
     for word in raw:
         if word == NAME or word.isdigit() or word in FUNCTION_WORDS:
             continue
-        padded = f"<{word}>"
+        padded = "<" + word + ">"
         for n in CHAR_SIZES:
             for j in range(len(padded) - n + 1):
                 gram = "#" + padded[j : j + n]
-                found[gram] = found.get(gram, 0) + 1
+                found[gram] = get(gram, 0) + 1
     return found
 
 
-def _canonical(words: list[str], canon: dict[tuple[str, ...], str]) -> list[str]:
+def _canonical(
+    words: list[str], canon: dict[tuple[str, ...], str], canon_words: Set[str]
+) -> list[str]:
     """Words with every synonym (a word or a phrase, longest first) replaced by its group's word."""
     out: list[str] = []
     i = 0
-    while i < len(words):
-        for size in (4, 3, 2, 1):
-            head = canon.get(tuple(words[i : i + size])) if i + size <= len(words) else None
-            if head is not None:
-                out.append(head)
-                i += size
-                break
+    count = len(words)
+    while i < count:
+        word = words[i]
+        if word in canon_words:  # no synonym has any other word
+            for size in (4, 3, 2, 1):
+                head = canon.get(tuple(words[i : i + size])) if i + size <= count else None
+                if head is not None:
+                    out.append(head)
+                    i += size
+                    break
+            else:
+                out.append(word)
+                i += 1
         else:
-            out.append(words[i])
+            out.append(word)
             i += 1
     return out
 
@@ -116,7 +131,7 @@ class Model:
         self.canon_words = frozenset(w for k in self.canon for w in k) | set(self.canon.values())
         # Examples sorted by answer, so each answer's examples are one slice of the scores.
         docs = sorted((label, text) for text, label in examples)
-        feats = [featurise(text, self.canon) for _, text in docs]
+        feats = [featurise(text, self.canon, self.canon_words) for _, text in docs]
         df: dict[str, int] = {}  # documents per feature
         for found in feats:
             for f in found:
@@ -164,12 +179,50 @@ class Model:
             self.ids.extend(ix)
             self.weights.extend(ws)
             self.bounds.append(len(self.ids))
+        self._runtime()
 
-    def _vector(self, feats: dict[str, int]) -> dict[int, float]:
-        """The unit TF-IDF vector of a question's features, by feature number."""
+    def __getstate__(self) -> dict[str, object]:
+        state = dict(self.__dict__)
+        del state["_postings"], state["_label_of"], state["_ints"]  # made again when answering
+        return state
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        self._runtime()
+
+    def _runtime(self) -> None:
+        """What answering keeps beside the pickled model: postings as Python objects, by feature
+        number, made when first needed (`_feature_postings`), and `label_of` as a list (faster
+        to read)."""
+        self._postings: dict[int, tuple[tuple[int, float], ...]] = {}
+        self._label_of: list[int] = self.label_of.tolist()
+        self._ints = list(range(len(self.examples)))
+
+    def _vector(self, feats: dict[str, int]) -> tuple[list[int], list[float]]:
+        """The unit TF-IDF vector of a question's features: feature numbers and weights."""
         feature, idf = self.feature, self.idf
-        return _unit({i: _weight(f, c, idf[i]) for f, c in feats.items()
-                      if (i := feature.get(f)) is not None})  # fmt: skip
+        found: list[int] = []
+        weights: list[float] = []
+        for f, c in feats.items():
+            i = feature.get(f)
+            if i is not None:
+                found.append(i)
+                # `_weight`, the same floats: (1.0 + log(1)) * idf is idf, and x * 1.0 is x.
+                w = idf[i] if c == 1 else (1.0 + math.log(c)) * idf[i]
+                weights.append(w * CHAR_WEIGHT if f[0] == "#" else w)
+        norm = math.sqrt(sum([w * w for w in weights]))
+        return found, [w / norm for w in weights] if norm else weights
+
+    def _feature_postings(self, i: int) -> tuple[tuple[int, float], ...]:
+        """The (example, weight) pairs of feature `i`, as Python objects: a loop reads them
+        faster than arrays, whose items become new objects at every read. Each feature's are
+        made when a question first needs them, and kept."""
+        a, b = self.bounds[i], self.bounds[i + 1]
+        ints = self._ints  # one int object per example, shared by every feature's pairs
+        kept = self._postings[i] = tuple(
+            zip(map(ints.__getitem__, self.ids[a:b]), self.weights[a:b].tolist(), strict=True)
+        )
+        return kept
 
     def scores(self, text: str) -> list[tuple[float, str]]:
         """(score, label) for every answer, best first: the mean cosine similarity of the
@@ -179,14 +232,15 @@ class Model:
         # of each answer are found among them, in one pass.
         first = [0.0] * len(self.labels)
         second = [0.0] * len(self.labels)
-        label_of = self.label_of
+        label_of = self._label_of
         for e in touched:
-            score, label = totals[e], label_of[e]
-            if score > first[label]:
-                second[label] = first[label]
-                first[label] = score
-            elif score > second[label]:
-                second[label] = score
+            score = totals[e]
+            if score > second[label := label_of[e]]:  # most scores are below both
+                if score > first[label]:
+                    second[label] = first[label]
+                    first[label] = score
+                else:
+                    second[label] = score
         sizes = self.sizes
         found = [
             ((best + second[i]) / 2 if best > 0.0 and sizes[i] > 1 else best, label)
@@ -195,19 +249,17 @@ class Model:
         found.sort(reverse=True)
         return found
 
-    def _totals(self, text: str) -> tuple[list[float], set[int]]:
+    def _totals(self, text: str) -> tuple[list[float], Iterable[int]]:
         """The cosine similarity of `text` to every example, and the examples sharing a feature
         with it (the others score 0)."""
         totals = [0.0] * len(self.examples)
-        touched: set[int] = set()
-        bounds, ids, weights = self.bounds, self.ids, self.weights
-        for i, w in self._vector(featurise(text, self.canon)).items():
-            a, b = bounds[i], bounds[i + 1]
-            part = ids[a:b]
-            touched.update(part)
-            for e, v in zip(part, weights[a:b], strict=True):
+        postings = self._postings
+        found, weights = self._vector(featurise(text, self.canon, self.canon_words))
+        for i, w in zip(found, weights, strict=True):
+            for e, v in postings.get(i) or self._feature_postings(i):
                 totals[e] += v * w
-        return totals, touched
+        # Every weight is above 0: the examples sharing a feature are those whose total is.
+        return totals, compress(self._ints, totals)
 
     def closest(self, text: str, label: str) -> str:
         """The example of `label` closest to `text` (to explain a decision)."""
