@@ -15,7 +15,8 @@ FRENCH_STRONG = {
     "entreprises", "pays", "dit", "propos", "riposte", "cyber-riposte", "quand", "bonjour",
     "merci", "stp", "svp", "est-elle", "est-il", "sont-ils", "c'est", "n'a", "n'ont", "n'est",
     "qu'il", "qu'elle", "ils", "elles", "nous", "vous", "aussi", "avec", "dans", "signe", "signee",
-    "signes", "signees", "peut", "peux", "peuvent", "particulier", "rejoindre",
+    "signes", "signees", "peut", "peux", "peuvent", "particulier", "rejoindre", "ya", "quoi",
+    "obligatoire", "contraignant", "traite",
 }  # fmt: skip
 FRENCH_WEAK = {
     "les",
@@ -128,7 +129,8 @@ LISTING_EXTRA = {
     "avec", "leur", "leurs", "give", "donne", "donner", "me", "moi", "tu", "peux", "can", "you",
     "please", "pls", "whole", "entire", "francais", "french", "english", "anglais", "en", "all",
     "official", "officiels", "officiel", "again", "remind", "rappelle", "number", "nombre",
-    "9", "nine", "neuf", "commitments", "engagements", "each", "every", "chaque",
+    "9", "nine", "neuf", "commitments", "engagements", "each", "every", "chaque", "ya", "tout",
+    "total", "au", "in", "exactly", "exactement", "already", "deja", "quoi",
 }  # fmt: skip
 # Words before a name that say what it is ("the city of Redmond", "l'État de Washington").
 DESCRIPTOR = lazy(
@@ -254,7 +256,8 @@ _ASK_NAME = [
         + _SIGN
         + r"\b.*$",
         # French: "est-ce que X a signé ?", "X a-t-il signé ?", "X est signataire ?", "X a signé"
-        r"^(?:(?:et|alors|donc|bon|ok|salut|bonjour)[,]?\s+)*(?:est[- ]ce qu(?:e\s+|')|"
+        r"^(?:(?:et|alors|donc|bon|ok|salut|bonjour)[,]?\s+)*"
+        r"(?:(?:quand|depuis quand|pourquoi|comment|en quelle annee)\s+)?(?:est[- ]ce qu(?:e\s+|')|"
         r"sais-tu si\s+|savez-vous si\s+|tu sais si\s+)?(?P<name>.+?)\s+"
         r"(?:a|ont|est|sont|fait|font|figure|figurent|apparait|apparaissent)"
         r"(?:-t-(?:il|elle)|-(?:il|elle|ils|elles))?\s+"
@@ -441,7 +444,8 @@ ANCHOR = lazy(
     r"absent\w*|un|onu|united nations|nations unies|internet|online|digital|numerique|ict|"
     r"hack\w*|pirat\w*|malicious|malveillant\w*|attack\w*|attaqu\w*|interference|ingerence|"
     r"tamper\w*|meddl\w*|exploits?|spyware|zero.?days?|vulnerabilit\w*|disinfo\w*|desinfo\w*|"
-    r"botnets?|ddos|anything (?:in|on|about)|something (?:on|"
+    r"botnets?|ddos|sanction\w*|enforce\w*|legal\w*|juridique\w*|obligat\w*|oblige\w*|"
+    r"contraign\w*|ratif\w*|anything (?:in|on|about)|something (?:on|"
     r"about)|y a (?:qqch|quelque chose|un truc)|quelque chose sur|anywhere|cover(?:s|ed)?|"
     r"mention\w*|truc|thing|site|website|20\d\d)\b"
 )

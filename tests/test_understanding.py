@@ -163,6 +163,9 @@ def test_questions_the_bot_cannot_answer_get_i_dont_know(
      ("yahoo, the US one, not yahoo japan", "supporter", ["not in my list"]),
      ("wtf is the paris call lol", "about", []),
      ("what's the paris call's annual budget?", "unknown", []),
+     ("quand est-ce que l'ue a rejoint ?", "faq:eu", []),
+     ("ya combien de principes en tout ?", "principles", []),
+     ("y a des sanctions si on signe ?", "faq:nature", []),
      ("what even is the paris call? someone brought it up at lunch", "about", [])],
 )  # fmt: skip
 def test_what_the_question_asks_wins_over_a_name_slot(
