@@ -65,6 +65,7 @@ NEIGHBOURS = {
         ),
     ),
     frozenset(("supporters", "faq:counts")): ("supporters", frozenset(vocab.WHY)),
+    frozenset(("supporters", "faq:absentees")): ("supporters", frozenset(vocab.NEGATIVE)),
 }
 
 
@@ -381,6 +382,12 @@ class Router:
         if (confident and label not in ("help", "supporter", "supporters", "unknown")
                 and score < ANCHORLESS and not vocab.ANCHOR.search(folded)):  # fmt: skip
             confident = False  # "patents on AI", "hospital near me": one shared word, no Call
+        if (not confident and slot is not None and found is None and not person
+                and vocab.LISTED.search(folded) and not self._sentence(text, slot)):  # fmt: skip
+            # "is the paris peace forum itself on the supporters list?": the frame asks about a
+            # name the list does not have, and no answer reads better
+            asked = original_span(text, slot)
+            return Intent("supporter", arg=asked, near=self._near(asked))
         if not confident or label == "unknown":
             return Intent("unknown", arg=UNSURE if not confident else "", candidates=close)
         if (label != "context" and vocab.OTHER_NAMED.search(folded)

@@ -384,7 +384,17 @@ QUESTION_WORDS = {
 }  # fmt: skip
 # "my company X", "our org X": the name is what follows.
 # A pronoun that repeats the name before it ("le japon il", "microsoft they"), and an opening "et".
-DISLOCATED = lazy(r"\s+(?:il|elle|ils|elles|they|he|she|lui|eux)$|^(?:et|and) ")
+DISLOCATED = lazy(
+    r"\s+(?:il|elle|ils|elles|they|he|she|lui|eux|itself|themselves|lui-meme|elle-meme)$|"
+    r"^(?:et|and) "
+)
+# Words that ask whether a name is in the list, in so many words.
+LISTED = lazy(
+    r"\b(?:on|in) the (?:official )?(?:supporters?|signator(?:y|ies))? ?list\b|\b(?:a|an) "
+    r"(?:official )?(?:supporter|signatory)\b|\bsigned (?:the|it|up|on)\b|\bdans la liste\b|"
+    r"\b(?:est|sont) (?:signataires?|soutiens?)\b|\ba signe\b|"
+    r"\b(?:sign|signed|join|joined)\s*[?!.]*$"
+)
 OWNER = lazy(
     r"^(?:my|our|mon|ma|notre) (?:company|org|organisation|organization|employer|"
     r"university|uni|ngo|startup|entreprise|boite|societe|asso|association)\s+"
@@ -461,6 +471,10 @@ CHAT_FILLER = {"wtf", "lol", "lmao", "ngl", "tbh", "bruh", "bro", "ffs", "omg", 
 # A message that is only two or three names to choose from ("huawei or zte?").
 BARE_CHOICE = lazy(r"^((?:[\w&.'-]+ ){0,3}[\w&.'-]+ (?:or|ou) (?:[\w&.'-]+ ){0,3}[\w&.'-]+)$")
 NOT_A_CHOICE = {"not", "pas", "no", "yes", "non", "oui", "out", "in", "rien", "nope"}
+# Words that turn "which countries signed?" into "which did not?".
+NEGATIVE = {"not", "didn't", "didnt", "hasn't", "hasnt", "haven't", "havent", "never", "pas",
+            "jamais", "absent", "absents", "absentees", "missing", "manque", "manquent", "refuse",
+            "refused", "non", "without", "sans", "outside", "hors", "n't", "n"}  # fmt: skip
 # The Paris Call named outright ("does the call mention...", "l'appel cite-t-il...").
 THE_CALL = lazy(r"\b(?:paris call|pariscall|appel de paris|(?:the|this) call|l'appel|cet appel)\b")
 # Another text or body named outright: a question about it alone is not about the Call ("what
@@ -471,7 +485,9 @@ OTHER_NAMED = lazy(
     r"brics|wto|omc|olympics?|jeux olympiques)\b"
 )
 # Words that point at the Call itself.
-CALL_WORDS = lazy(r"\b(?:call|appel|pariscall|principles?|principes?|signator\w*|signataires?)\b")
+CALL_WORDS = lazy(
+    r"\b(?:call|appel|pariscall|principles?|principes?|signator\w*|signataires?|text|texte)\b"
+)
 # Signing words that say a count is of supporters ("how many members signed?"), unlike "member".
 SIGNING = ("sign", "support", "soutien", "soutient", "join", "endors", "adher", "rejoin", "backer")
 # Asking what will happen: the bot knows what happened, not what will.

@@ -166,6 +166,9 @@ def test_questions_the_bot_cannot_answer_get_i_dont_know(
      ("quand est-ce que l'ue a rejoint ?", "faq:eu", []),
      ("ya combien de principes en tout ?", "principles", []),
      ("y a des sanctions si on signe ?", "faq:nature", []),
+     ("which countries have signed? whole list please", "supporters", []),
+     ("which countries have not signed?", "faq:absentees", []),
+     ("is the paris peace forum itself on the supporters list?", "supporter", ["not in my list"]),
      ("what even is the paris call? someone brought it up at lunch", "about", [])],
 )  # fmt: skip
 def test_what_the_question_asks_wins_over_a_name_slot(
