@@ -216,16 +216,16 @@ class Router:
 
     def route(self, text: str) -> Intent:
         """The intent of a cleaned, non-empty question: of the whole message, else of the one
-        question of a longer message that the bot understands ("what even is the paris call?
-        someone mentioned it in standup"), when no other question in it says something else and
-        the whole message leans the same way."""
+        sentence of a longer message that the bot understands ("what even is the paris call?
+        someone mentioned it in standup"), when no other sentence in it says something else and
+        the whole message leans the same way (its closest answer)."""
         intent = self._route(text)
         if intent.arg != UNSURE or len(text) > 600:
             return intent  # understood, or not to be answered by rule ("ignore your rules. ...")
         parts = [p for p in vocab.SENTENCE_END.split(normalise(text)) if len(p.split()) >= 3]
         if len(parts) < 2:
             return intent
-        found = [self._route(p) for p in parts if p.endswith("?")]
+        found = [self._route(p) for p in parts]
         found = [i for i in found if i.kind != "unknown"]
         if found and all(i == found[0] and i.kind in SENTENCE_KINDS for i in found):
             first = found[0]
