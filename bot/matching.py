@@ -147,8 +147,11 @@ class Router:
             self.model: Model = trained.model
             self._common, self._in_scope = trained._common, trained._in_scope
         else:
+            # An example with a principle's number in it ("principe 8 c'est lequel") is answered
+            # by rule; to the model it would only teach its frame, for any principle.
             examples = [(self.masked(t, choices=False)[0], label)
-                        for t, (_, label) in zip(texts, questions, strict=True)]  # fmt: skip
+                        for t, (_, label) in zip(texts, questions, strict=True)
+                        if not _numbered(t)]  # fmt: skip
             self._common = _common_words(examples)
             self._in_scope = frozenset(
                 w for q, label in examples if label not in ("supporter", "unknown")
@@ -369,6 +372,11 @@ class Router:
                 return Intent("topic", "faq:absentees")
         ranked = self.model.scores(masked)
         (score, label), (second, _) = ranked[0], ranked[1]
+        if (label == "supporters" and word_set & vocab.PRINCIPLE_WORDS_ALL
+                and not vocab.COUNTING.search(folded)):  # fmt: skip
+            # "quel principe interdit aux entreprises de riposter": a principle is asked about
+            ranked = [r for r in ranked if r[1] != "supporters"]
+            (score, label), (second, _) = ranked[0], ranked[1]
         near = NEIGHBOURS.get(frozenset((label, ranked[1][1])))
         if near is not None and score - second < MARGIN and second >= THRESHOLD:
             first, marks = near  # between the two: the one that serves both, or the one asked
@@ -735,6 +743,12 @@ def _masked_as(entry: Supporter) -> tuple[object, ...]:
 def _is_state(entry: Supporter) -> bool:
     """A country (a supporter state, or a state not in the list), never an everyday word."""
     return bool(entry.country) and (entry.category == "state" or not entry.supporter)
+
+
+def _numbered(text: str) -> bool:
+    """Whether a question names a principle by its number ("principe 8 c'est lequel")."""
+    folded = fold(text)
+    return (principle_number(folded) or principle_in_sentence(folded, tokens(folded))) is not None
 
 
 def _plain(text: str) -> str:
