@@ -34,7 +34,7 @@ SUGGEST = 0.15
 LABEL_THRESHOLD = {"help": 0.45}
 # The confidence a topic needs when nothing in the question ties it to the Call (vocab.ANCHOR).
 ANCHORLESS = 0.6
-# The `arg` of an "I don't know" the model was not sure of (the rules' are final).
+# The `arg` of an "I don't know" that came from the model (the rules' are final).
 UNSURE = "unsure"
 # What one question of a longer message may be answered with (not a name's answer nor a count:
 # "... - did they sign?" and "going in march?" need the rest of the message).
@@ -397,7 +397,7 @@ class Router:
             asked = original_span(text, slot)
             return Intent("supporter", arg=asked, near=self._near(asked))
         if not confident or label == "unknown":
-            return Intent("unknown", arg=UNSURE if not confident else "", candidates=close)
+            return Intent("unknown", arg=UNSURE, candidates=close)
         if (label != "context" and vocab.OTHER_NAMED.search(folded)
                 and not vocab.CALL_WORDS.search(folded)
                 and not any(w.startswith(vocab.SIGNING) for w in words)):  # fmt: skip
