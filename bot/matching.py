@@ -377,6 +377,10 @@ class Router:
             # "quel principe interdit aux entreprises de riposter": a principle is asked about
             ranked = [r for r in ranked if r[1] != "supporters"]
             (score, label), (second, _) = ranked[0], ranked[1]
+        if "principles" in (label, ranked[1][1]) and not word_set & vocab.PRINCIPLE_MARKS:
+            # "list the big tech companies that signed, for a slide": not the principles
+            ranked = [r for r in ranked if r[1] != "principles"]
+            (score, label), (second, _) = ranked[0], ranked[1]
         near = NEIGHBOURS.get(frozenset((label, ranked[1][1])))
         if near is not None and score - second < MARGIN and second >= THRESHOLD:
             first, marks = near  # between the two: the one that serves both, or the one asked

@@ -205,6 +205,13 @@ PRINCIPLE_WORDS_ALL = {
     "engagements",
 }
 # Words that name the principles as a whole ("the nine commitments").
+# Words without which a question is not about the principles as a whole.
+PRINCIPLE_MARKS = {"principle", "principles", "principe", "principes", "commitment",
+                   "commitments", "engagement", "engagements", "nine", "neuf", "9", "points",
+                   "rules", "regles", "bullets", "norms", "normes", "promises", "promesses",
+                   "pledges", "asks", "says", "say", "dit", "contents", "contenu", "text",
+                   "texte", "takeaways", "commit", "committed", "engage", "promise", "promised",
+                   "require", "requires", "ask", "demande"}  # fmt: skip
 PRINCIPLE_PLURALS = {"principles", "principes", "commitments", "engagements"}
 PRINCIPLE_WORDS = ("principle", "principe", "principles", "principes", "commitment", "p", "#")
 NUMBERED = lazy(r"^(?:(?:the|le|la)\s+)?(?P<a>\S+)\s+(?P<b>\S+)$")

@@ -171,6 +171,7 @@ def test_questions_the_bot_cannot_answer_get_i_dont_know(
      ("is the paris peace forum itself on the supporters list?", "supporter", ["not in my list"]),
      ("le principe sur les élections c'est lequel", "principle:3", []),
      ("quel principe interdit aux entreprises de riposter", "principle:8", []),
+     ("list the big tech companies that signed, it's for a slide", "supporters", []),
      ("what even is the paris call? someone brought it up at lunch", "about", [])],
 )  # fmt: skip
 def test_what_the_question_asks_wins_over_a_name_slot(
