@@ -381,6 +381,16 @@ class Router:
             # "list the big tech companies that signed, for a slide": not the principles
             ranked = [r for r in ranked if r[1] != "principles"]
             (score, label), (second, _) = ranked[0], ranked[1]
+        if (label not in ("faq:counts", "unknown") and "faq:counts" in self.content.topics
+                and len(set(vocab.FIGURES.findall(folded))) >= 2
+                and vocab.DISCREPANCY.search(folded)):  # fmt: skip
+            # "pourquoi le site dit 81 états et le forum 80 ?": two figures, which is right
+            label = "faq:counts"
+        if (vocab.WORKING_GROUP.search(folded) and "faq:working-groups" in self.content.topics
+                and label != "unknown"):  # fmt: skip
+            label = (
+                "faq:working-groups"  # "who ran WG6 on supply chain": the group, not principle 6
+            )
         near = NEIGHBOURS.get(frozenset((label, ranked[1][1])))
         if near is not None and score - second < MARGIN and second >= THRESHOLD:
             first, marks = near  # between the two: the one that serves both, or the one asked
@@ -441,6 +451,12 @@ class Router:
                 return intent
             if label == "supporter":
                 return Intent("unknown", candidates=close or ("supporters",))
+        if (
+            label == "supporters"
+            and word_set & vocab.FILE_WORDS
+            and "faq:supporter-list" in (self.content.topics)
+        ):
+            return _topic("faq:supporter-list")  # "la liste des soutiens en csv, on la trouve où ?"
         if label == "supporters":
             if not self._about_supporters(words):
                 return Intent("unknown", candidates=close)  # "how many medals did France win?"

@@ -326,7 +326,9 @@ NOT_IN_NAMES = {
     "mon", "ma", "mes", "notre", "nos", "assumed", "thought", "think", "heard", "said", "says",
     "want", "wants", "wanted", "become", "becoming", "need", "needs", "trying", "planning",
     "would", "veut", "voudrait", "devenir", "give", "gives", "such", "different", "why",
-    "pourquoi", "vs", "versus", "totals", "numbers", "chiffres", "process",
+    "pourquoi", "vs", "versus", "totals", "numbers", "chiffres", "process", "list", "liste",
+    "have", "has", "dates", "last", "first", "latest", "newest", "recent", "dernier", "derniere",
+    "derniers", "premier", "premiers",
 }  # fmt: skip
 # A figure written with a separator ("1,100", "1 200"): no part of a name.
 FIGURE = lazy(r"\d[,.\s]\d{3}\b")
@@ -435,7 +437,8 @@ OTHER_TEXTS = lazy(
 )
 # The bot's own opinion asked for: it has none to give ("what's your opinion of the Call?").
 OPINION = lazy(
-    r"\b(?:your (?:opinion|view|take|thoughts)|what do you think|do you (?:like|think|believe)|"
+    r"\b(?:your (?:\w+ )?(?:opinion|view|take|thoughts)|honest(?:ly)? opinion|what do you think|"
+    r"do you (?:like|think|believe)|(?:is|are) (?:it|the paris call|they) (?:any )?better than|"
     r"ton avis|votre avis|(?:tu|vous) en pens\w+|t'en penses|tu penses quoi|vous pensez quoi)\b"
 )
 # Where a sentence of a longer message ends.
@@ -482,6 +485,19 @@ NOT_A_CHOICE = {"not", "pas", "no", "yes", "non", "oui", "out", "in", "rien", "n
 NEGATIVE = {"not", "didn't", "didnt", "hasn't", "hasnt", "haven't", "havent", "never", "pas",
             "jamais", "absent", "absents", "absentees", "missing", "manque", "manquent", "refuse",
             "refused", "non", "without", "sans", "outside", "hors", "n't", "n"}  # fmt: skip
+# Two sources giving two figures ("the site says 81 states and the forum 80, why?").
+DISCREPANCY = lazy(
+    r"\b(?:why|pourquoi|which (?:is it|one)|who(?:'s| is) (?:right|wrong)|qui a raison|lequel|"
+    r"laquelle|vs|versus|but|mais|while|alors que|whereas)\b"
+)
+# Words about the list's file rather than its contents.
+FILE_WORDS = {"csv", "export", "exports", "download", "file", "fichier", "telecharger",
+              "donnees", "json", "github", "repo", "spreadsheet", "tableur", "columns",
+              "colonnes", "dataset"}  # fmt: skip
+# Figures that can be counts of supporters (not years, not the nine principles): "80", "1,100".
+FIGURES = lazy(r"(?<![\d,.])(?:[1-9]\d{1,2}(?:[,. ]\d{3})?)(?![\d,.]?\d)")
+# Working groups named by their number ("who ran WG6?").
+WORKING_GROUP = lazy(r"\b(?:wg ?[1-9]|working group ?[1-9]|groupe de travail ?[1-9])\b")
 # The Paris Call named outright ("does the call mention...", "l'appel cite-t-il...").
 THE_CALL = lazy(r"\b(?:paris call|pariscall|appel de paris|(?:the|this) call|l'appel|cet appel)\b")
 # Another text or body named outright: a question about it alone is not about the Call ("what
@@ -509,9 +525,9 @@ FUTURE = lazy(
 BARE_NAME = lazy(
     r"^(?:(?:and|so|ok|okay|hmm|also|what about|how about|what of|and what about|quid de|et|"
     r"et pour|et du cote de|check|what's up with|whats up with|status of|supporter)[?,:]?\s+)+|"
-    r"(?:[\s,]+(?:then|too|aussi|alors|please|pls|plz|stp|s'il vous plait|s'il te plait|lol|lmao|"
+    r"(?:[\s,?]+(?:then|too|aussi|alors|please|pls|plz|stp|s'il vous plait|s'il te plait|lol|lmao|"
     r"haha+|mdr|ptdr|ngl|tbh|rn|as an? (?:state|country)|en tant qu'etat|the country|le pays|"
-    r"the \w+ one|celle? (?:de|des|du) \w+)"
+    r"the \w+ one(?: not [^,.;?!()]{1,40})?|celle? (?:de|des|du) \w+)"
     r"[?!.]*)+$"
 )
 # Words that ask about an entity's position rather than whether it signed.
@@ -530,7 +546,7 @@ COUNTED = {"counted", "compte", "comptee", "considered", "considere", "considere
 INSTRUCTION = lazy(
     r"\b(?:ignore (?:all |any |the |your )?(?:previous|prior|above|earlier|former) "
     r"(?:instructions?|prompts?|rules?)|ignore (?:your|all) (?:instructions?|rules?)|"
-    r"pretend (?:you|to be|that)|you are now|translate (?:.+ )?into|tradui[st] (?:.+ )?en|from now on you|act as (?:if|a|an|the)|roleplay|"
+    r"pretend (?:you|to be|that)|you are now|translate (?:.+ )?into|tradui(?:re|s|t|sez) (?:.+ )?en|from now on you|act as (?:if|a|an|the)|roleplay|"
     r"role-play|jailbreak|system prompt|oublie (?:tes|les|toutes) (?:instructions|consignes)|"
     r"how (?:do|can|could|to|would|should) (?:i |we |you |u )?(?:exploit|hack|crack|pwn|ddos|"
     r"phish|break into|bypass)|comment (?:pirater|hacker|cracker|exploiter)|"
