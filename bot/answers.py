@@ -579,9 +579,15 @@ def either(
     official list; a name that is not an entry is said to be so."""
     typed = quote_user_text(asked)
     as_of = human_date(content.official_list.as_of, lang)
+    entries = [m.entry if m else None for _, m in found]
+    title = say("either_title", lang, typed=typed)
+    if all(e is not None and e.supporter for e in entries):  # "Yes: Morocco, Tunisia are all..."
+        shown = [e.fr if lang == "fr" and e.fr else e.name for e in entries if e]
+        names = ", ".join(shown[:-1]) + f" {say('and', lang)} {shown[-1]}"
+        title = say("either_all_title", lang, names=names)
     return _each_name(
-        content, [(name, m.entry if m else None) for name, m in found], typed, lang,
-        title=say("either_title", lang, typed=typed), lead=say("either", lang, as_of=as_of),
+        content, [(name, e) for (name, _), e in zip(found, entries, strict=True)], typed, lang,
+        title=title, lead=say("either", lang, as_of=as_of),
     )  # fmt: skip
 
 

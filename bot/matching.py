@@ -229,14 +229,14 @@ class Router:
         if len(parts) < 2:
             return intent
         found = [self._route(p) for p in parts]
-        found = [i for i in found if i.kind != "unknown"]
+        found = [i for i in found if i.kind not in ("unknown", "help")]  # "thanks in advance"
         if found and all(i == found[0] and i.kind in SENTENCE_KINDS for i in found):
             first = found[0]
             label = {"topic": first.arg, "principle": f"principle:{first.number}"}.get(
                 first.kind, first.kind
             )
-            if intent.candidates[:1] == (label,):
-                return first
+            if next((c for c in intent.candidates if c != "help"), None) == label:
+                return first  # (a "thanks" beside the question does not count)
         return intent
 
     def _route(self, text: str) -> Intent:

@@ -243,6 +243,11 @@ _MESSAGES.update(
             "fr": "absent de la liste (aucune entrée de ce nom)",
         },
         "either_title": {"en": "{typed} in the list", "fr": "{typed} dans la liste"},
+        "either_all_title": {
+            "en": "Yes: {names} are in the list",
+            "fr": "Oui : {names} sont dans la liste",
+        },
+        "and": {"en": "and", "fr": "et"},
         "either": {
             "en": "In the official list (as of {as_of}):",
             "fr": "Dans la liste officielle (au {as_of}) :",

@@ -215,7 +215,7 @@ PRINCIPLE_MARKS = {"principle", "principles", "principe", "principes", "commitme
 PRINCIPLE_PLURALS = {"principles", "principes", "commitments", "engagements"}
 PRINCIPLE_WORDS = ("principle", "principe", "principles", "principes", "commitment", "p", "#")
 NUMBERED = lazy(r"^(?:(?:the|le|la)\s+)?(?P<a>\S+)\s+(?P<b>\S+)$")
-P_INLINE = lazy(r"(?<![\w-])p ?([1-9][0-9]?)(?![\w-])|#([1-9][0-9]?)\b")
+P_INLINE = lazy(r"(?<![\w-])(?:p|no\.?|n°|nr\.?) ?([1-9][0-9]?)(?![\w-])|#([1-9][0-9]?)\b")
 NOT_ORDINALS = {"un", "une", "one", "a", "an", "the", "le", "la", "ce", "this", "that", "each"}
 LAST = {"last", "final", "dernier", "ninth"}
 P_SHORT = lazy(r"^(?:p|#|n°|no\.?)\s*(\d+)$")
@@ -509,7 +509,8 @@ OTHER_NAMED = lazy(
 )
 # Words that point at the Call itself.
 CALL_WORDS = lazy(
-    r"\b(?:call|appel|pariscall|principles?|principes?|signator\w*|signataires?|text|texte)\b"
+    r"\b(?:call|appel|pariscall|principles?|principes?|signator\w*|signataires?|text|texte|"
+    r"preamble|preambule)\b"
 )
 # Signing words that say a count is of supporters ("how many members signed?"), unlike "member".
 SIGNING = ("sign", "support", "soutien", "soutient", "join", "endors", "adher", "rejoin", "backer")

@@ -178,6 +178,9 @@ def test_questions_the_bot_cannot_answer_get_i_dont_know(
      ("pourquoi le site dit 81 états et le forum de paris sur la paix 80 ?", "faq:counts", []),
      ("la liste des soutiens en csv, on la trouve où ?", "faq:supporter-list", []),
      ("whats the 7th one", "principle:7", []),
+     ("what does no 9 say", "principle:9", []),
+     ("which principle treats malicious tools? thank you in advance", "principle:5", []),
+     ("le maroc et la tunisie sont signataires ?", "supporter", ["Oui"]),
      ("what even is the paris call? someone brought it up at lunch", "about", [])],
 )  # fmt: skip
 def test_what_the_question_asks_wins_over_a_name_slot(
