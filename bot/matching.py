@@ -372,7 +372,7 @@ class Router:
                 return Intent("topic", "faq:absentees")
         ranked = self.model.scores(masked)
         (score, label), (second, _) = ranked[0], ranked[1]
-        if (label == "supporters" and word_set & vocab.PRINCIPLE_WORDS_ALL
+        if ("supporters" in (label, ranked[1][1]) and word_set & vocab.PRINCIPLE_WORDS_ALL
                 and not vocab.COUNTING.search(folded)):  # fmt: skip
             # "quel principe interdit aux entreprises de riposter": a principle is asked about
             ranked = [r for r in ranked if r[1] != "supporters"]
