@@ -19,7 +19,7 @@ def slots(folded: str) -> list[str]:
                 continue
             if not set(tokens(match.group("name"))) - vocab.ARTICLES:
                 continue  # "does the supporters list include X?": another frame holds the name
-            if ": " in match.group("name"):
+            if any(mark in match.group("name") for mark in (": ", ". ", "? ", "! ", "; ")):
                 continue  # "vendor review: is cisco on the list": the clause after the colon
             shortest = _clean_slot(match.group("name"))
             if shortest is None:

@@ -328,7 +328,7 @@ NOT_IN_NAMES = {
     "would", "veut", "voudrait", "devenir", "give", "gives", "such", "different", "why",
     "pourquoi", "vs", "versus", "totals", "numbers", "chiffres", "process", "list", "liste",
     "have", "has", "dates", "last", "first", "latest", "newest", "recent", "dernier", "derniere",
-    "derniers", "premier", "premiers",
+    "derniers", "premier", "premiers", "confirm", "confirme", "say", "tell",
 }  # fmt: skip
 # A figure written with a separator ("1,100", "1 200"): no part of a name.
 FIGURE = lazy(r"\d[,.\s]\d{3}\b")
@@ -547,7 +547,7 @@ COUNTED = {"counted", "compte", "comptee", "considered", "considere", "considere
 INSTRUCTION = lazy(
     r"\b(?:ignore (?:all |any |the |your )?(?:previous|prior|above|earlier|former) "
     r"(?:instructions?|prompts?|rules?)|ignore (?:your|all) (?:instructions?|rules?)|"
-    r"pretend (?:you|to be|that)|you are now|translate (?:.+ )?into|tradui(?:re|s|t|sez) (?:.+ )?en|from now on you|act as (?:if|a|an|the)|roleplay|"
+    r"pretend (?:you|to be|that)|you are now|you're now|youre now|u r now|translate (?:.+ )?into|tradui(?:re|s|t|sez) (?:.+ )?en|from now on you|act as (?:if|a|an|the)|roleplay|"
     r"role-play|jailbreak|system prompt|oublie (?:tes|les|toutes) (?:instructions|consignes)|"
     r"how (?:do|can|could|to|would|should) (?:i |we |you |u )?(?:exploit|hack|crack|pwn|ddos|"
     r"phish|break into|bypass)|comment (?:pirater|hacker|cracker|exploiter)|"
