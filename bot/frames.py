@@ -11,6 +11,7 @@ def slots(folded: str) -> list[str]:
     """The name slot of a supporter question's frame, shortest reading first, then the longest
     ("is Access Now a supporter?": "access", then "access now")."""
     clauses = [folded] + [c for c in vocab.CLAUSES.split(folded) if c and c != folded][::-1]
+    across: list[str] | None = None  # a slot that runs across two sentences, kept as a last resort
     for clause in clauses:  # the whole question, then each clause from the last
         clause = vocab.ASKING.sub("", clause.strip(" ,;:-"))
         for lazy, greedy in vocab.ASK_NAME_PAIRS:
@@ -19,15 +20,19 @@ def slots(folded: str) -> list[str]:
                 continue
             if not set(tokens(match.group("name"))) - vocab.ARTICLES:
                 continue  # "does the supporters list include X?": another frame holds the name
-            if any(mark in match.group("name") for mark in (": ", ". ", "? ", "! ", "; ")):
-                continue  # "vendor review: is cisco on the list": the clause after the colon
             shortest = _clean_slot(match.group("name"))
             if shortest is None:
                 return []
             longest = greedy.match(clause)
             other = _clean_slot(longest.group("name")) if longest else None
-            return [shortest] + ([other] if other and other != shortest else [])
-    return []
+            found = [shortest] + ([other] if other and other != shortest else [])
+            if any(mark in shortest for mark in (": ", ". ", "? ", "! ", "; ")):
+                # "vendor review: is cisco on the list": the clause after the colon first, then
+                # the whole ("Der Mittelstand. BVMW" is one name)
+                across = across or found
+                continue
+            return found + (across or [])
+    return across or []
 
 
 def _clean_slot(raw: str) -> str | None:
