@@ -6,6 +6,8 @@ rest by the model learned from the content's examples (`bot.understanding`).
 
 from __future__ import annotations
 
+import pickle
+
 from bot import vocabulary as vocab
 from bot.content import Content, Supporter
 from bot.frames import original_span, plausible, slots
@@ -144,7 +146,7 @@ class Router:
         if trained is not None and self._reads_like(trained, texts):
             # The examples read as they did for `trained`: the same model and words (training
             # again would give the same), without masking every example again.
-            self.model: Model = trained.model
+            self._model: Model | None = trained.model
             self._common, self._in_scope = trained._common, trained._in_scope
         else:
             # An example with a principle's number in it ("principe 8 c'est lequel") is answered
@@ -157,7 +159,8 @@ class Router:
                 w for q, label in examples if label not in ("supporter", "unknown")
                 for w in tokens(fold(q))
             )  # fmt: skip
-            self.model = Model(examples, content.synonyms)
+            self._model = Model(examples, content.synonyms)
+        self._model_pickle = b""
         # Words of the synonym groups that ask something ("signed", "how many"), never in a name.
         asking = {"sign", "supporter", "howmany", "principle", "why", "binding", "wording", "help",
                   "list", "launch", "active"}  # fmt: skip
@@ -167,6 +170,22 @@ class Router:
             )
             | asking
         )
+
+    @property
+    def model(self) -> Model:
+        """The understanding model. The cache holds it pickled apart, and it is unpickled on the
+        first question that needs it: "principle 3" or a name answered by rule never does."""
+        if self._model is None:
+            self._model = pickle.loads(self._model_pickle)
+            self._model_pickle = b""
+        return self._model
+
+    def __getstate__(self) -> dict[str, object]:
+        state = dict(self.__dict__)
+        if self._model is not None:
+            state["_model_pickle"] = pickle.dumps(self._model, pickle.HIGHEST_PROTOCOL)
+        state["_model"] = None
+        return state
 
     def _reads_like(self, trained: Router, texts: list[str]) -> bool:
         """Whether the example questions `texts` (normalised) and the topics' titles read as they
