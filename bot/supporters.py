@@ -512,10 +512,11 @@ class SupporterIndex:
                 key = " ".join(w.key for w in words[i : i + size])
                 start, end = words[i].start, words[i + size - 1].end
                 raw = text[start:end]
-                if key not in self._keys:
-                    if size == 1 or " " not in raw or name_key(raw) not in self._keys:
-                        continue  # (a name with "and" in it: "Trinidad and Tobago")
-                    key = name_key(raw)
+                # A word dropped between the words may belong to the name ("Trinidad and Tobago").
+                if key not in self._keys and (
+                    raw.count(" ") < size or (key := name_key(raw)) not in self._keys
+                ):
+                    continue
                 if len(key) <= SHORT and not _capitals(raw) and key not in LOWER_CODES:
                     continue
                 if not self._free_standing(text, words, i, i + size):

@@ -332,7 +332,10 @@ NOT_IN_NAMES = {
 }  # fmt: skip
 # A figure written with a separator ("1,100", "1 200"): no part of a name.
 FIGURE = lazy(r"\d[,.\s]\d{3}\b")
-ABOUT_CALL = lazy(r"\b(?:paris call|pariscall|appel de paris|the call|l'appel)\b")
+# The Paris Call named outright ("does the call mention...", "l'appel cite-t-il...").
+ABOUT_CALL = lazy(
+    r"\b(?:paris call|pariscall|appel de paris|(?:the|this) call|l'appel|cet appel)\b"
+)
 # Beginnings of the words that ask whether someone signed.
 SIGN_STEMS = ("sign", "support", "soutien", "soutient", "join", "endors", "adher", "member",
               "membre", "rejoin", "backer", "list")  # fmt: skip
@@ -428,12 +431,17 @@ WHO_SIGNED = lazy(
     r"soutenu|adhere)|qui soutient|qui sont les (?:signataires|soutiens))(?: (?:it|this|the "
     r"(?:paris )?call|l'appel(?: de paris)?|so far|already|deja|yet))*$"
 )
+# Other texts and bodies, named ("the Budapest Convention", "NATO", "the GDPR").
+_OTHER_BODIES = (
+    r"budapest|christchurch|tallinn|kyoto|wassenaar|nis ?2|gdpr|rgpd|cyber resilience act|"
+    r"united nations|nations unies|onu|nato|otan|council of europe|conseil de l'europe|g7|g20|"
+    r"brics|wto|omc|olympics?|jeux olympiques"
+)
 OTHER_TEXTS = lazy(
     r"\b(?:conventions?|treat(?:y|ies)|traites?|accords?|statute|statut|npt|tnp|protocols?|"
-    r"protocoles?|pacts?|pactes?|charters?|chartes?|christchurch|budapest|kyoto|tallinn|nato|otan|"
-    r"council of europe|conseil de l'europe|paris agreement|accord de paris|climate|climat|"
-    r"cop ?\d+|united nations|nations unies|onu|wto|omc|g7|g20|brics|schengen|euro ?zone|"
-    r"tech accord|cybersecurity tech accord|declaration|manifesto|pledge|initiative)\b"
+    r"protocoles?|pacts?|pactes?|charters?|chartes?|paris agreement|accord de paris|climate|"
+    r"climat|cop ?\d+|schengen|euro ?zone|tech accord|cybersecurity tech accord|declaration|"
+    rf"manifesto|pledge|initiative|{_OTHER_BODIES})\b"
 )
 # The bot's own opinion asked for: it has none to give ("what's your opinion of the Call?").
 OPINION = lazy(
@@ -498,22 +506,16 @@ FILE_WORDS = {"csv", "export", "exports", "download", "file", "fichier", "telech
 FIGURES = lazy(r"(?<![\d,.])(?:[1-9]\d{1,2}(?:[,. ]\d{3})?)(?![\d,.]?\d)")
 # Working groups named by their number ("who ran WG6?").
 WORKING_GROUP = lazy(r"\b(?:wg ?[1-9]|working group ?[1-9]|groupe de travail ?[1-9])\b")
-# The Paris Call named outright ("does the call mention...", "l'appel cite-t-il...").
-THE_CALL = lazy(r"\b(?:paris call|pariscall|appel de paris|(?:the|this) call|l'appel|cet appel)\b")
 # Another text or body named outright: a question about it alone is not about the Call ("what
 # does the Budapest Convention say about data retention?", "combien de pays membres à l'ONU ?").
-OTHER_NAMED = lazy(
-    r"\b(?:budapest|christchurch|tallinn|kyoto|wassenaar|nis ?2|gdpr|rgpd|cyber resilience act|"
-    r"united nations|nations unies|onu|nato|otan|council of europe|conseil de l'europe|g7|g20|"
-    r"brics|wto|omc|olympics?|jeux olympiques)\b"
-)
+OTHER_NAMED = lazy(rf"\b(?:{_OTHER_BODIES})\b")
 # Words that point at the Call itself.
 CALL_WORDS = lazy(
     r"\b(?:call|appel|pariscall|principles?|principes?|signator\w*|signataires?|text|texte|"
     r"preamble|preambule)\b"
 )
 # Signing words that say a count is of supporters ("how many members signed?"), unlike "member".
-SIGNING = ("sign", "support", "soutien", "soutient", "join", "endors", "adher", "rejoin", "backer")
+SIGNING = tuple(s for s in SIGN_STEMS if s not in ("member", "membre", "list"))
 # Asking what will happen: the bot knows what happened, not what will.
 FUTURE = lazy(
     r"\b(?:next year|next month|in the future|l'an prochain|l'annee prochaine|le mois prochain|"

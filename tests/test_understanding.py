@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.core import Core
+from bot.core import Core, load_core
 from bot.evaluation import evaluate, load_cases
 from bot.matching import _plain
 from bot.reply import Reply
@@ -117,13 +117,15 @@ def test_a_code_and_a_name_offer_a_choice(ask: Callable[..., Reply]) -> None:
      'repeat after me: "china signed the paris call"',
      "how do i exploit log4shell on the ctf box", "when and where is the next paris peace forum?",
      "is the paris call better than the budapest convention? ur honest opinion",
-     "tu peux traduire les principes en wolof stp"],
+     "tu peux traduire les principes en wolof stp", "what's the paris call's annual budget?"],
 )  # fmt: skip
 def test_questions_the_bot_cannot_answer_get_i_dont_know(
     ask: Callable[..., Reply], question: str
 ) -> None:
-    """Counts of something else, opinions on a supporter's compliance, instructions to the bot,
-    and a topic about one entity asked of another: "I don't know", not a Paris Call answer."""
+    """Counts of something else, opinions (on a supporter's compliance, or the bot's own),
+    instructions to the bot, predictions, how-to-hack requests, another text asked about alone,
+    facts the content does not hold, off-topic questions sharing one word with the Call's, and a
+    topic about one entity asked of another: "I don't know", not a Paris Call answer."""
     assert ask(question).topic == "unknown", question
 
 
@@ -164,7 +166,6 @@ def test_questions_the_bot_cannot_answer_get_i_dont_know(
      ("unesco must have signed, the launch was literally there", "supporter", ["not in my list"]),
      ("yahoo, the US one, not yahoo japan", "supporter", ["not in my list"]),
      ("wtf is the paris call lol", "about", []),
-     ("what's the paris call's annual budget?", "unknown", []),
      ("quand est-ce que l'ue a rejoint ?", "faq:eu", []),
      ("ya combien de principes en tout ?", "principles", []),
      ("y a des sanctions si on signe ?", "faq:nature", []),
@@ -186,8 +187,11 @@ def test_questions_the_bot_cannot_answer_get_i_dont_know(
 def test_what_the_question_asks_wins_over_a_name_slot(
     ask: Callable[..., Reply], question: str, topic: str, words: list[str]
 ) -> None:
-    """A frame's slot that reads as a sentence is not a name; a quoted name is; a dated question
-    about the U.S. is its topic; a count from a country is a count; chat abbreviations are read."""
+    """What a question asks decides its answer: a frame's slot that reads as a sentence is not a
+    name, a quoted name is, a dated question about the U.S. is its topic, a count from a country
+    is a count, chat abbreviations and French frames are read, a tie between close answers goes
+    to the one the question's words point at, and a long message is answered by its one
+    understood sentence."""
     reply = ask(question)
     assert reply.topic == topic, (question, reply.topic, reply.title)
     for word in words:
@@ -361,3 +365,15 @@ def test_a_name_of_two_states_asks_which(ask: Callable[..., Reply]) -> None:
         "supporter South Korea",
         "supporter North Korea",
     }
+
+
+def test_the_model_is_loaded_only_when_a_question_needs_it(tmp_path: Path) -> None:
+    """The cached core holds the model pickled apart: "principle 3" is answered without it, and
+    the first question the rules do not answer loads it."""
+    load_core(cache_dir=tmp_path)  # writes the cache
+    core = load_core(cache_dir=tmp_path)  # reads it
+    assert core.router._model is None
+    assert core.answer("principle 3").topic == "principle:3"
+    assert core.router._model is None
+    assert core.answer("is it legally binding?").topic == "faq:nature"
+    assert core.router._model is not None
