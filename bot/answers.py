@@ -617,6 +617,9 @@ def _each_name(
     ))  # fmt: skip
 
 
+_COUNT_FIELDS = ("states", "public_authorities", "civil_society", "private_sector", "total")
+
+
 def supporters_at(content: Content, lang: str, moment: Moment, category: str = "") -> Reply:
     """The dated counts for the time a question names ("at the launch", "in Nov 2019")."""
     counts = content.counts
@@ -631,10 +634,17 @@ def supporters_at(content: Content, lang: str, moment: Moment, category: str = "
             if (c.as_of < moment.date if moment.before else c.as_of <= moment.date)
         ]
         exact = [c for c in before if not c.approximate]
-        last = (exact or before)[-1:] if before else []
-        if moment.kind == "year" and last and last[0].as_of[:4] != moment.date[:4]:
-            last = []
-        picked = last
+        # The last exact count, then the reports made after it up to that date: "in Dec 2018"
+        # gives the mid-November count and The Hill's "more than 450" of 2 December.
+        if exact:
+            base = exact[-1]
+            picked = [base] + [c for c in before if c.approximate and c.as_of > base.as_of
+                               and any((getattr(c, f) or 0) > (getattr(base, f) or 0)
+                                       for f in _COUNT_FIELDS)]  # fmt: skip
+        else:
+            picked = before[-1:]
+        if moment.kind == "year" and picked and picked[-1].as_of[:4] != moment.date[:4]:
+            picked = []
     if not picked:
         reply = supporters(content, lang, category)
         lead = say("no_count_then", lang, date=human_date(moment.date, lang))
