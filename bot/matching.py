@@ -199,6 +199,7 @@ class Router:
         """The text as the model sees it: every supporter or state name (and `unknown`, a name
         slot that matched nothing) replaced by a placeholder; and the names found (without their
         other readings unless `choices`: the text does not need them)."""
+        text = vocab.REGION.sub(" region ", text)  # "Latin American" is not the United States
         if unknown:
             at = fold(text).find(unknown)
             if at >= 0:
@@ -223,6 +224,10 @@ class Router:
         someone mentioned it in standup"), when no other sentence in it says something else and
         the whole message leans the same way (its closest answer)."""
         intent = self._route(text)
+        if intent.kind not in ("supporter", "either"):
+            lead = self._lead_name(text)
+            if lead is not None:
+                return lead
         if intent.arg != UNSURE or len(text) > 600:
             return intent  # understood, or not to be answered by rule ("ignore your rules. ...")
         parts = [p for p in vocab.SENTENCE_END.split(normalise(text)) if len(p.split()) >= 3]
@@ -238,6 +243,23 @@ class Router:
             if next((c for c in intent.candidates if c != "help"), None) == label:
                 return first  # (a "thanks" beside the question does not count)
         return intent
+
+    def _lead_name(self, text: str) -> Intent | None:
+        """A message opening with a name asked about, the rest saying why and asking nothing
+        else ("huawei? they make our routers", "yahoo? the us one not yahoo japan"): that
+        name's answer."""
+        match = vocab.LEAD_NAME.match(normalise(text))
+        if match is None:
+            return None
+        asked, rest = match.groups()
+        words = tokens(fold(rest))
+        if not words or words[0] not in vocab.ABOUT_IT or set(words) & vocab.WHY:
+            return None
+        found = self._bare_name(asked)
+        if found is not None:
+            return self._named(found, found.typed, tokens(fold(asked)))
+        unknown = self._unknown_name(asked + "?")
+        return Intent("supporter", arg=unknown, near=self._near(unknown)) if unknown else None
 
     def _route(self, text: str) -> Intent:
         text = normalise(text)
@@ -478,7 +500,7 @@ class Router:
         category = _category(plain) or ""
         moment = when(folded)
         state = next((m.entry for m, _, _ in spans if _is_state(m.entry)), None)
-        if state is None:
+        if state is None and not vocab.REGION.search(folded):
             code = next((vocab.DEMONYMS[w] for w in tokens(folded) if w in vocab.DEMONYMS), None)
             code = code or ("USA" if vocab.US_ADJECTIVE.search(text) else None)
             table = self.supporters.entries
@@ -514,8 +536,8 @@ class Router:
         name = vocab.BARE_NAME.sub("", fold(text).strip(" ?!.")).strip(" ?!.")
         words = [w[2:] if w[:2] in ("l'", "d'") else w for w in tokens(name)]
         words = [w for w in words if w not in vocab.ARTICLES]
-        if not words or len(words) > 4:
-            return None
+        if not words or len(words) > 4 or all(w in vocab.INTERJECTIONS for w in words):
+            return None  # "seriously?"
         if any(any(c.isdigit() for c in w) or w in vocab.STOP or w in FUNCTION_WORDS or w in self._asking
                or "'" in w[:4] for w in words):  # fmt: skip
             return None  # "tu parles anglais ?", "number of supporters?", "t'es amoureux ?"

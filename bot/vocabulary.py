@@ -191,6 +191,13 @@ DEMONYMS = {
     "autrichien": "AUT", "autrichienne": "AUT", "autrichiennes": "AUT", "autrichiens": "AUT",
 }  # fmt: skip
 # "US cities", "U.S. companies": the country as an adjective (capitals only: "us" is a pronoun).
+# A region named with a demonym inside it: "Latin American countries" are not American ones.
+# Read in folded text and in the text the model sees (accents kept), hence [eé] and (?i).
+REGION = lazy(
+    r"(?i)\b(?:latin|south|north|central|meso)[- ]?americ\w*|\bam[eé]rique (?:latine|du sud|"
+    r"du nord|centrale)\b|\b(?:latino|sud|nord|centre)[- ]?am[eé]ricain\w*|\bam[eé]riques\b|"
+    r"\bthe americas\b"
+)
 US_ADJECTIVE = lazy(r"(?<![\w.])(?:US|USA|U\.S\.A?\.?)(?![\w])")
 # Asking for a number of supporters.
 COUNTING = lazy(r"\b(?:how many|combien|number of|nombre d(?:e|')|count|total|tally|figures?)\b")
@@ -450,6 +457,20 @@ OPINION = lazy(
     r"ton avis|votre avis|(?:tu|vous) en pens\w+|t'en penses|tu penses quoi|vous pensez quoi)\b"
 )
 # Where a sentence of a longer message ends.
+# A message that opens with a name asked about, then says why ("deloitte? they're our auditor").
+LEAD_NAME = lazy(r"^\s*([^?.!\n]{2,40}?)\s*\?+\s+(\S[^?]*)$")
+# How the words after such a name go on about it: it, we, our, they ...
+ABOUT_IT = {"they", "they're", "theyre", "their", "it", "it's", "its", "we", "we're", "our",
+            "us", "the", "ils", "elle", "il", "c'est", "cest", "on", "nous", "notre", "nos",
+            "leur", "leurs", "not", "pas", "obviously", "asking", "just", "checking", "je", "i",
+            "i'm", "im", "my", "mon", "ma", "for"}  # fmt: skip
+# Words said in reply, never a name asked about ("seriously?", "vraiment ?").
+INTERJECTIONS = {"really", "seriously", "sure", "wait", "huh", "hmm", "hm", "wow", "oh", "ah",
+                 "ok", "okay", "cool", "nice", "true", "right", "yeah", "yep", "nope", "what",
+                 "why", "how", "thanks", "thx", "ty", "lol", "lmao", "bruh", "fr", "ngl",
+                 "interesting", "weird", "wild", "crazy", "damn", "indeed", "again", "sorry",
+                 "vraiment", "serieux", "serieusement", "sur", "quoi", "hein", "bon", "bref",
+                 "ouais", "merci", "pardon", "genre", "ah bon", "d'accord", "dacc", "daccord"}  # fmt: skip
 SENTENCE_END = lazy(r"(?<=[?!.])\s+|\s*\n+\s*|\s+[-–—]\s+")
 # The Paris climate agreement named (and the Call not): the FAQ that tells them apart.
 CLIMATE = lazy(

@@ -227,7 +227,8 @@ def test_two_names_get_each_answer(
     ("question", "name"),
     [("does the list include cloudflare", "Cloudflare"), ("github's on it too?", "GitHub"),
      ("does the supporters list include Microsoft?", "Microsoft"),
-     ("y a-t-il Orange dans la liste ?", "Orange")],
+     ("y a-t-il Orange dans la liste ?", "Orange"),
+     ("huawei? they make our routers", "Huawei"), ("japan? asking for a class", "Japan")],
 )  # fmt: skip
 def test_more_ways_to_ask_about_a_name(ask: Callable[..., Reply], question: str, name: str) -> None:
     reply = ask(question)
@@ -344,6 +345,33 @@ def test_supporters_from_a_country(ask: Callable[..., Reply]) -> None:
     """ "How many French companies signed?" counts the list's entries from France."""
     reply = ask("how many french companies signed?")
     assert reply.topic == "supporters" and "France" in reply.title
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["did any latin american country sign", "y a-t-il des pays d'amérique latine ?",
+     "any north american cities?"],
+)  # fmt: skip
+def test_a_region_is_not_a_country(ask: Callable[..., Reply], question: str) -> None:
+    """ "Latin American countries" are not the United States: the overview, not the U.S."""
+    reply = ask(question)
+    assert reply.topic == "supporters" and "United States" not in reply.title, reply.title
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [("deloitte? they're our auditor", "deloitte"), ("yahoo? the us one not yahoo japan", "yahoo"),
+     ("seriously?", None), ("really? i thought so", None)],
+)  # fmt: skip
+def test_a_name_then_why_it_is_asked(ask: Callable[..., Reply], question: str, said: str) -> None:
+    """A message opening with a name the list does not have, then context, is "not in my list"
+    (never a topic the context words pull); a word said in reply is not a name."""
+    reply = ask(question)
+    if said is None:
+        assert reply.topic == "unknown", (question, reply.title)
+    else:
+        assert reply.topic == "supporter" and reply.entity is not None, (question, reply.title)
+        assert (reply.entity.name, reply.entity.supporter) == (said, "unknown")
 
 
 def test_when_a_figure_was_reached(ask: Callable[..., Reply]) -> None:
