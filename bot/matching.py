@@ -7,6 +7,7 @@ rest by the model learned from the content's examples (`bot.understanding`).
 from __future__ import annotations
 
 import pickle
+import re
 
 from bot import vocabulary as vocab
 from bot.content import Content, Supporter
@@ -228,6 +229,10 @@ class Router:
             lead = self._lead_name(text)
             if lead is not None:
                 return lead
+        if intent.kind == "supporter" and intent.match is not None:
+            other = self._tail_name(text, intent) or self._longer_too(text, intent)
+            if other is not None:
+                return other
         if intent.arg != UNSURE or len(text) > 600:
             return intent  # understood, or not to be answered by rule ("ignore your rules. ...")
         parts = [p for p in vocab.SENTENCE_END.split(normalise(text)) if len(p.split()) >= 3]
@@ -260,6 +265,48 @@ class Router:
             return self._named(found, found.typed, tokens(fold(asked)))
         unknown = self._unknown_name(asked + "?")
         return Intent("supporter", arg=unknown, near=self._near(unknown)) if unknown else None
+
+    def _tail_name(self, text: str, intent: Intent) -> Intent | None:
+        """A message about one name that ends by asking about another ("IBM signed, but what
+        about red hat?"): the other name's answer."""
+        match = vocab.TAIL_NAME.search(normalise(text))
+        if match is None:
+            return None
+        asked = match.group(1)
+        found = self._bare_name(asked)
+        if found is not None:
+            if found.entry is intent.entity:
+                return None
+            return self._named(found, found.typed, tokens(fold(asked)))
+        unknown = self._unknown_name(asked + "?")
+        return Intent("supporter", arg=unknown, near=self._near(unknown)) if unknown else None
+
+    def _longer_too(self, text: str, intent: Intent) -> Intent | None:
+        """A listed name written again as the start of a longer one ("siemens is on the list, so
+        our siemens healthineers contact says they count"): each name's answer, not a "yes"
+        that would cover both."""
+        assert intent.match is not None and intent.entity is not None
+        typed = intent.match.typed
+        folded = fold(normalise(text))
+        key = fold(typed)
+        hits = [m.end() for m in re.finditer(rf"(?<![\w-]){re.escape(key)}(?![\w-])", folded)]
+        if len(hits) < 2:
+            return None
+        kept = sum(m.entry is intent.entity for m, _, _ in self.supporters.spans(text))
+        if kept >= len(hits):
+            return None
+        for end in hits:
+            more = re.match(r"\s+([a-z][\w-]{2,})", folded[end:])
+            before = folded[: end - len(key)].split()[-1:]
+            if (
+                more
+                and more.group(1) not in self._common
+                and more.group(1) not in FUNCTION_WORDS | vocab.STOP
+                and not (before and self.supporters.exact(f"{before[0]} {key}"))
+            ):  # "siemens healthineers"; not "korea signed", nor the "korea" of "north korea"
+                longer = original_span(text, f"{key} {more.group(1)}")
+                return Intent("either", arg=f"{typed} / {longer}", near=(typed, longer))
+        return None
 
     def _route(self, text: str) -> Intent:
         text = normalise(text)

@@ -120,6 +120,9 @@ _US_LOWER = re.compile(
     r"gov|govt|administration|in|on|a|an|finally|eventually|ever|still|now|not|never|be|been|"
     r"part|absent|stay|position)\b|\s*\?|$)|(?<![\w.])(?:usa|u\.s\.a?\.?|u\.s)(?![\w])",
 )
+# "the UN", "the un", "U.N.": the United Nations (a lower-case "un" only after "the": French
+# "un" is an article).
+_UN = re.compile(r"(?:(?<=\bthe )|(?<=\bThe ))(?:un|UN|U\.N\.?)(?![\w.])|(?<![\w.])U\.N\.?(?!\w)")
 # Chat spellings, word by word (matched without regard to case).
 _CHAT_WORDS = {
     "pls": "please", "plz": "please", "pleas": "please", "u": "you", "r": "are", "ur": "your",
@@ -192,6 +195,8 @@ def normalise(text: str) -> str:
         text = _REPEAT.sub(r"\1", text)
     if "us" in text or "u." in text:  # every spelling `_US_LOWER` reads has one
         text = _US_LOWER.sub(lambda m: m.group(0).upper(), text)
+    if "he un" in text or "he UN" in text or "U.N" in text:
+        text = _UN.sub("United Nations", text)
     text = _CHAT_WORD.sub(lambda m: _CHAT_WORDS[m.group(1).lower()], text)
     for pattern, repl, needs in _CHAT_PHRASES:
         if needs is None or needs in text:

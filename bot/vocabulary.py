@@ -459,6 +459,11 @@ OPINION = lazy(
 # Where a sentence of a longer message ends.
 # A message that opens with a name asked about, then says why ("deloitte? they're our auditor").
 LEAD_NAME = lazy(r"^\s*([^?.!\n]{2,40}?)\s*\?+\s+(\S[^?]*)$")
+# A message ending on another name asked about ("IBM signed, but what about red hat?").
+TAIL_NAME = lazy(
+    r"(?:[,.;!?]|\s-)\s*(?:(?:but|and|so|ok|okay|mais|et|alors)\s+)?(?:what about|how about|"
+    r"what of|et pour|quid de|et)\s+([^?,.;!]{2,40}?)\s*\?*\s*$"
+)
 # How the words after such a name go on about it: it, we, our, they ...
 ABOUT_IT = {"they", "they're", "theyre", "their", "it", "it's", "its", "we", "we're", "our",
             "us", "the", "ils", "elle", "il", "c'est", "cest", "on", "nous", "notre", "nos",

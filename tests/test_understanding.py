@@ -258,7 +258,8 @@ def test_off_topic_is_not_answered_with_the_call(ask: Callable[..., Reply], ques
      ("qu est-ce que l appel de paris", "qu'est-ce que l'appel de paris"),
      ("quest ce que lappel de paris", "qu'est-ce que l'appel de paris"),
      ("c quoi l'appel", "c'est quoi l'appel"), ("wat is it pls :thinking_face: 🤔", "what is it please"),
-     ("why didnt the us join", "why didn't the US join"), ("tell us more", "tell us more")],
+     ("why didnt the us join", "why didn't the US join"), ("tell us more", "tell us more"),
+     ("is the un a supporter", "is the United Nations a supporter"), ("c'est un appel", "c'est un appel")],
 )  # fmt: skip
 def test_chat_text_is_normalised(raw: str, expected: str) -> None:
     """Mentions, emoji, French elisions, chat spellings and the U.S. are read one way."""
@@ -347,6 +348,15 @@ def test_supporters_from_a_country(ask: Callable[..., Reply]) -> None:
     assert reply.topic == "supporters" and "France" in reply.title
 
 
+def test_a_name_written_again_inside_a_longer_one(ask: Callable[..., Reply]) -> None:
+    """ "Siemens" and "Siemens Healthineers" in one message: each name's answer, not a "yes"
+    that would seem to cover both."""
+    reply = ask("siemens is on the list, so our siemens healthineers contact says they count")
+    assert reply.entity is not None and reply.entity.supporter == "unknown", reply.title
+    body = reply.body.replace("**", "")
+    assert "Siemens: a supporter" in body and "siemens healthineers: not in the list" in body
+
+
 @pytest.mark.parametrize(
     "question",
     ["did any latin american country sign", "y a-t-il des pays d'amérique latine ?",
@@ -361,11 +371,13 @@ def test_a_region_is_not_a_country(ask: Callable[..., Reply], question: str) -> 
 @pytest.mark.parametrize(
     ("question", "said"),
     [("deloitte? they're our auditor", "deloitte"), ("yahoo? the us one not yahoo japan", "yahoo"),
+     ("IBM signed, but what about red hat?", "red hat"), ("has the UN itself signed it", "the United Nations"),
      ("seriously?", None), ("really? i thought so", None)],
 )  # fmt: skip
 def test_a_name_then_why_it_is_asked(ask: Callable[..., Reply], question: str, said: str) -> None:
-    """A message opening with a name the list does not have, then context, is "not in my list"
-    (never a topic the context words pull); a word said in reply is not a name."""
+    """A name the list does not have, opening a message before its context or asked about at
+    its end, is "not in my list" (never a topic the other words pull, nor the other name's
+    answer); a word said in reply is not a name."""
     reply = ask(question)
     if said is None:
         assert reply.topic == "unknown", (question, reply.title)
