@@ -622,6 +622,8 @@ _COUNT_FIELDS = ("states", "public_authorities", "civil_society", "private_secto
 
 def supporters_at(content: Content, lang: str, moment: Moment, category: str = "") -> Reply:
     """The dated counts for the time a question names ("at the launch", "in Nov 2019")."""
+    if moment.kind == "latest":
+        return latest_additions(content, lang, category)
     counts = content.counts
     if moment.kind == "launch":
         picked = [c for c in counts if c.as_of <= "2018-11-20"]
@@ -668,6 +670,48 @@ def supporters_at(content: Content, lang: str, moment: Moment, category: str = "
         suggestions=(follow("supporters", lang), follow("us", lang)),
         more_url=localized_url(content.official_list.url, lang),
         details=say("supporters_history", lang) + "\n" + "\n".join(history) if history else "",
+    ))  # fmt: skip
+
+
+def latest_additions(content: Content, lang: str, category: str = "") -> Reply:
+    """The entries added last ("which was the most recent state to join?"): those of the list's
+    last change, when the content dates them, and the latest dated entry of each category (or of
+    the one asked about). Only hand-written entries carry a date, so the reply says so."""
+    official = content.official_list
+    dated = sorted((e for e in content.supporters.entries if e.supporter and e.first_listed),
+                   key=lambda e: e.first_listed or "", reverse=True)  # fmt: skip
+
+    def names(entries: list[Supporter]) -> str:
+        return ", ".join(name_of(e, lang)[0] + (f" ({e.country})" if e.country and
+                         e.category != "state" else "") for e in entries)  # fmt: skip
+
+    body = []
+    last = [e for e in dated if e.first_listed == official.changed]
+    if last and not category:
+        body.append(say("latest_changed", lang, date=human_date(official.changed, lang),
+                        as_of=human_date(official.as_of, lang), names=names(last)))  # fmt: skip
+    lines = []
+    for kind in [category] if category else CATEGORIES:
+        of_kind = [e for e in dated if e.category == kind]
+        if of_kind:
+            newest = [e for e in of_kind if e.first_listed == of_kind[0].first_listed]
+            date = human_date(of_kind[0].first_listed or "", lang)
+            lines.append(f"- {category_label(kind, lang, plural=True)}: {names(newest)} ({date})")
+    if lines:
+        body.append(say("latest_of", lang) + "\n" + "\n".join(lines))
+    if not body:
+        return supporters(content, lang, category)
+    body.append(say("latest_dates", lang, n=len(dated)))
+    sources = [list_source(official, lang)] + [s for e in dated[:8] for s in e.sources]
+    return finish(Reply(
+        topic="supporters",
+        title=say("latest_title", lang),
+        body="\n\n".join(body),
+        lang=lang,
+        sources=_dedupe(best_first(sources, lang)),
+        as_of=official.as_of,
+        suggestions=(follow("supporters", lang),),
+        more_url=localized_url(official.url, lang),
     ))  # fmt: skip
 
 

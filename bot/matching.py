@@ -24,7 +24,7 @@ from bot.supporters import (
     words_of,
 )
 from bot.text import fold, normalise, tokens
-from bot.timeframe import MONTH_WORDS, Moment, when
+from bot.timeframe import LATEST, MONTH_WORDS, Moment, when
 from bot.understanding import FUNCTION_WORDS, NAME, Model
 
 # The model's confidence needed to answer (cosine similarity to the closest examples), and the
@@ -408,6 +408,14 @@ class Router:
         # asks why (a topic may answer that) or names another text to sign.
         if found is not None and not other and not word_set & vocab.WHY:
             return self._named(found, found.typed or slot or "", words)
+        if (
+            vocab.LATEST.search(folded)
+            and not word_set & vocab.PRINCIPLE_WORDS_ALL
+            and (word_set & vocab.ADDED or any(w.startswith(vocab.SUPPORT_STEMS) for w in words))
+            and not word_set & (vocab.WHY | vocab.LIST_CHANGE)
+            and not vocab.COUNTING.search(folded)
+        ):  # "which was the most recent state to join?", "who were the last ones added"
+            return Intent("supporters", arg=_category(plain) or "", moment=LATEST)
         if not word_set & vocab.PRINCIPLE_WORDS_ALL:
             moment = when(folded)
             if (
@@ -697,8 +705,8 @@ class Router:
         if original_span(text, slot) != slot:
             return False  # capitals: "Zorgon Widgets", "the United Nations"
         words = [w for w in tokens(slot) if w not in vocab.ARTICLES]
-        if set(words) & vocab.ASKS:
-            return True  # "at the 1 year mark how many public authorities had"
+        if set(words) & vocab.ASKS or vocab.EXAMPLES_GIVEN.search(slot):
+            return True  # "at the 1 year mark how many public authorities had", "(mfa etc)"
         return len(words) > 3 and all(w in self._in_scope for w in words)
 
     def _resolve(self, text: str, slot: str) -> NameMatch | None:

@@ -311,6 +311,26 @@ _MESSAGES.update(
             "en": "The closest count I have on or before that date ({date}):",
             "fr": "Le décompte le plus proche dont je dispose, à cette date ou avant ({date}) :",
         },
+        "latest_title": {
+            "en": "The latest additions to the list",
+            "fr": "Les derniers ajouts à la liste",
+        },
+        "latest_changed": {
+            "en": "The official list last changed on {date} (as of {as_of}), when it added: "
+            "{names}.",
+            "fr": "La liste officielle a changé pour la dernière fois le {date} (au {as_of}), avec "
+            "l'ajout de : {names}.",
+        },
+        "latest_of": {
+            "en": "The latest entries I have a date for, by category:",
+            "fr": "Les derniers ajouts dont je connais la date, par catégorie :",
+        },
+        "latest_dates": {
+            "en": "The dates come from the public history of the official site's source; I have "
+            "one for {n} of the entries, not for every one.",
+            "fr": "Les dates viennent de l'historique public des sources du site officiel ; j'en "
+            "ai pour {n} entrées, pas pour toutes.",
+        },
         "count_now": {
             "en": "Today's list ({date}): {states} states, {total} supporters in all.",
             "fr": "La liste actuelle ({date}) : {states} États, {total} soutiens en tout.",

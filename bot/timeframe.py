@@ -67,11 +67,14 @@ class Moment(Record):
         self, date: str, kind: str, before: bool = False, reach: int = 0, field: str = "total"
     ) -> None:
         self.date = date
-        self.kind = kind  # launch, anniversary, us-joined, before-us, year, month, now, reach
+        self.kind = kind  # launch, anniversary, us-joined, before-us, year, month, now, reach,
+        # latest
         self.before = before  # "right before": the day itself is excluded
         self.reach = reach  # "when did it reach 80 states?": the figure asked about
         self.field = field  # which count that figure is: states, companies, ... or total
 
+
+LATEST = Moment("9999-12-31", "latest")  # "who joined most recently?": the latest additions
 
 _REACH = lazy(
     r"\b(?:reach|reached|hit|hits|pass|passed|cross|crossed|top|topped|get to|got to|exceed|"

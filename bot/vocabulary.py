@@ -456,7 +456,21 @@ OPINION = lazy(
     r"do you (?:like|think|believe)|(?:is|are) (?:it|the paris call|they) (?:any )?better than|"
     r"ton avis|votre avis|(?:tu|vous) en pens\w+|t'en penses|tu penses quoi|vous pensez quoi)\b"
 )
-# Where a sentence of a longer message ends.
+# The latest additions to the list asked about ("which was the most recent state to join?",
+# "qui sont les derniers signataires ?"); with ADDED, a word of joining or of being added.
+LATEST = lazy(
+    r"\b(?:most recent(?:ly)?|latest|newest|recently|last(?! (?:week|month|year|night|weekend|"
+    r"summer|winter|spring|autumn|fall)\b)|dernier\w*|recemment|plus recent\w*|"
+    r"nouvea\w+ (?:signataires|soutiens|membres))\b"
+)
+# ... but not the list's own last change ("when was the list last updated?": the list's FAQ).
+LIST_CHANGE = {"update", "updated", "updates", "change", "changed", "changes", "modified",
+               "refreshed", "maj", "jour", "modifie", "modifiee", "actualise", "actualisee"}  # fmt: skip
+ADDED = {"added", "addition", "additions", "joined", "join", "newcomer", "newcomers", "ajout",
+         "ajoute", "ajoutes", "ajoutee", "ajoutees", "arrive", "arrives", "arrivee", "arrivees",
+         "inscrit", "inscrits", "entrant", "entrants"}  # fmt: skip
+# A description giving examples, not a name ("basic hygiene (patching, mfa etc)").
+EXAMPLES_GIVEN = lazy(r"\betc\b|\be\.g\b|\bsuch as\b|\bpar exemple\b|\bpar ex\b")
 # A message that opens with a name asked about, then says why ("deloitte? they're our auditor").
 LEAD_NAME = lazy(r"^\s*([^?.!\n]{2,40}?)\s*\?+\s+(\S[^?]*)$")
 # A message ending on another name asked about ("IBM signed, but what about red hat?").
@@ -476,6 +490,7 @@ INTERJECTIONS = {"really", "seriously", "sure", "wait", "huh", "hmm", "hm", "wow
                  "interesting", "weird", "wild", "crazy", "damn", "indeed", "again", "sorry",
                  "vraiment", "serieux", "serieusement", "sur", "quoi", "hein", "bon", "bref",
                  "ouais", "merci", "pardon", "genre", "ah bon", "d'accord", "dacc", "daccord"}  # fmt: skip
+# Where a sentence of a longer message ends.
 SENTENCE_END = lazy(r"(?<=[?!.])\s+|\s*\n+\s*|\s+[-–—]\s+")
 # The Paris climate agreement named (and the Call not): the FAQ that tells them apart.
 CLIMATE = lazy(

@@ -348,6 +348,34 @@ def test_supporters_from_a_country(ask: Callable[..., Reply]) -> None:
     assert reply.topic == "supporters" and "France" in reply.title
 
 
+@pytest.mark.parametrize(
+    ("question", "words"),
+    [("which was the most recent state to join", ["Benin", "11 Jan 2022"]),
+     ("who were the last ones added to the list?", ["19 Jan 2024", "Lenovo", "INTERPOL"]),
+     ("qui sont les derniers signataires ?", ["19 janv. 2024", "Bénin"])],
+)  # fmt: skip
+def test_the_latest_additions(ask: Callable[..., Reply], question: str, words: list[str]) -> None:
+    """ "Who joined last?": the entries of the list's last change and the latest dated entry
+    of each category (or of the one asked about), saying that not every entry has a date."""
+    reply = ask(question)
+    assert reply.topic == "supporters", (question, reply.title)
+    for word in words:
+        assert word in reply.body, (question, word, reply.body)
+    assert "25" in reply.body  # how many entries have a date
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["when was the list last updated?", "our CISO wants to strike back at the attackers who hit us "
+     "last month, does the paris call say anything about that", "latest supporter count?"],
+)  # fmt: skip
+def test_last_of_something_else_is_not_the_latest_additions(
+    ask: Callable[..., Reply], question: str
+) -> None:
+    """The list's own last change, "last month", the latest count: not the latest additions."""
+    assert ask(question).title not in ("The latest additions to the list",), question
+
+
 def test_a_name_written_again_inside_a_longer_one(ask: Callable[..., Reply]) -> None:
     """ "Siemens" and "Siemens Healthineers" in one message: each name's answer, not a "yes"
     that would seem to cover both."""
