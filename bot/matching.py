@@ -239,6 +239,14 @@ class Router:
         if len(parts) < 2:
             return intent
         found = [self._route(p) for p in parts]
+        asked = [i for p, i in zip(parts, found, strict=True) if p.endswith("?")]
+        question = next((p for p in parts if p.endswith("?")), "")
+        if (len(asked) == 1 and asked[0].kind in SENTENCE_KINDS
+                and not vocab.BACK_REFERENCE.search(fold(question))):  # fmt: skip
+            # One sentence asks, the others tell why ("whats the paris call? someone mentioned
+            # it in the vendor risk review"): the question's answer, unless it asks about what
+            # the others tell ("... l'appel de paris en dit quoi ?").
+            return asked[0]
         found = [i for i in found if i.kind not in ("unknown", "help")]  # "thanks in advance"
         if found and all(i == found[0] and i.kind in SENTENCE_KINDS for i in found):
             first = found[0]
@@ -369,6 +377,9 @@ class Router:
             )
         ):
             return Intent("principles")  # "what are the 9 principles?", "combien de principes ?"
+        if (vocab.EACH_PRINCIPLE.search(folded) and vocab.REQUEST.search(folded)
+                and not word_set & vocab.VERSIONS):  # fmt: skip
+            return Intent("principles")  # "for my essay i need each principle in one line"
         match = vocab.SUPPORTERS_CMD.match(folded)
         if match and _category(" " + match.group("cat") + " "):
             return Intent("supporters", arg=_category(" " + match.group("cat") + " ") or "")

@@ -219,6 +219,18 @@ PRINCIPLE_MARKS = {"principle", "principles", "principe", "principes", "commitme
                    "pledges", "asks", "says", "say", "dit", "contents", "contenu", "text",
                    "texte", "takeaways", "commit", "committed", "engage", "promise", "promised",
                    "require", "requires", "ask", "demande"}  # fmt: skip
+# A request for every principle at once ("for my essay i need each principle summarised in one
+# line", "give me all the commitments, just the short titles").
+EACH_PRINCIPLE = lazy(
+    r"\b(?:each|every|all(?: of)?(?: the)?|the (?:nine|9)|tous les|chacun des|chaque|les (?:neuf|9))"
+    r" (?:\w+ )?(?:principles?|commitments?|principes?|engagements?)\b"
+)
+REQUEST = lazy(
+    r"\b(?:give|list|need|summar\w*|show|want|explain|go through|walk me through|donne\w*|"
+    r"liste\w*|resum\w*|besoin|montre\w*|explique\w*|detaille\w*)\b"
+)
+VERSIONS = {"different", "differ", "differs", "difference", "version", "versions", "wording",
+            "wordings", "official", "why", "pourquoi", "differente", "differentes", "formulation"}  # fmt: skip
 PRINCIPLE_PLURALS = {"principles", "principes", "commitments", "engagements"}
 PRINCIPLE_WORDS = ("principle", "principe", "principles", "principes", "commitment", "p", "#")
 NUMBERED = lazy(r"^(?:(?:the|le|la)\s+)?(?P<a>\S+)\s+(?P<b>\S+)$")
@@ -490,6 +502,12 @@ INTERJECTIONS = {"really", "seriously", "sure", "wait", "huh", "hmm", "hm", "wow
                  "interesting", "weird", "wild", "crazy", "damn", "indeed", "again", "sorry",
                  "vraiment", "serieux", "serieusement", "sur", "quoi", "hein", "bon", "bref",
                  "ouais", "merci", "pardon", "genre", "ah bon", "d'accord", "dacc", "daccord"}  # fmt: skip
+# A sentence asking about what the sentences before it tell ("what does it say about that?").
+BACK_REFERENCE = lazy(
+    r"\b(?:about (?:that|this|it|them)|on (?:that|this)|(?:that|this) (?:case|situation|kind)|"
+    r"en (?:dit|pense|parle)\w*|la-dessus|la dessus|ca|cela|dans ce cas|in that case|"
+    r"is (?:that|this) (?:ok|allowed|legal|covered|right|true))\b"
+)
 # Where a sentence of a longer message ends.
 SENTENCE_END = lazy(r"(?<=[?!.])\s+|\s*\n+\s*|\s+[-–—]\s+")
 # The Paris climate agreement named (and the Call not): the FAQ that tells them apart.

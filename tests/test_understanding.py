@@ -376,6 +376,19 @@ def test_last_of_something_else_is_not_the_latest_additions(
     assert ask(question).title not in ("The latest additions to the list",), question
 
 
+@pytest.mark.parametrize(
+    ("question", "topic"),
+    [("<@U024BE7LH> whats the paris call? someone mentioned it in the vendor risk review", "about"),
+     ("for my essay i need each principle summarised in one line, can u do that", "principles"),
+     ("can u give me all the commitments in the call, just the short titles", "principles"),
+     ("what is the paris call actually trying to achieve, in plain english", "about")],
+)  # fmt: skip
+def test_what_a_chat_message_asks(ask: Callable[..., Reply], question: str, topic: str) -> None:
+    """The one sentence that asks, beside sentences of context; every principle asked for at
+    once; the Call's purpose in other words."""
+    assert ask(question).topic == topic, question
+
+
 def test_a_name_written_again_inside_a_longer_one(ask: Callable[..., Reply]) -> None:
     """ "Siemens" and "Siemens Healthineers" in one message: each name's answer, not a "yes"
     that would seem to cover both."""
