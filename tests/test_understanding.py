@@ -378,7 +378,8 @@ def test_last_of_something_else_is_not_the_latest_additions(
 
 @pytest.mark.parametrize(
     ("question", "topic"),
-    [("<@U024BE7LH> whats the paris call? someone mentioned it in the vendor risk review", "about"),
+    [("<@U024BE7LH> what even is the paris call? a vendor mentioned it on a call and i just want "
+      "the gist", "about"),
      ("for my essay i need each principle summarised in one line, can u do that", "principles"),
      ("can u give me all the commitments in the call, just the short titles", "principles"),
      ("what is the paris call actually trying to achieve, in plain english", "about")],
