@@ -673,6 +673,33 @@ def supporters_at(content: Content, lang: str, moment: Moment, category: str = "
     ))  # fmt: skip
 
 
+def by_country(content: Content, lang: str, category: str = "", shown: int = 10) -> Reply:
+    """The countries with the most supporters ("which country has the most supporters?")."""
+    official = content.official_list
+    table = content.supporters
+    counts = table.by_country(category)
+
+    def country(code: str) -> str:
+        state = next((e for e in map(table.__getitem__, table.from_country(code))
+                      if e.country and (e.category == "state" or not e.supporter)), None)  # fmt: skip
+        return name_of(state, lang, start=True)[0] if state is not None else code
+
+    lines = [f"- {country(code)}: {number(n, lang)}" for code, n in list(counts.items())[:shown]]
+    what = (category_label(category, lang, plural=True).lower() if category
+            else say("by_country_all", lang))  # fmt: skip
+    lead = say("by_country", lang, as_of=human_date(official.as_of, lang), what=what)
+    return finish(Reply(
+        topic="supporters",
+        title=say("by_country_title", lang),
+        body=lead + "\n" + "\n".join(lines),
+        lang=lang,
+        sources=(list_source(official, lang),),
+        as_of=official.as_of,
+        suggestions=(follow("supporters", lang),),
+        more_url=localized_url(official.url, lang),
+    ))  # fmt: skip
+
+
 def latest_additions(content: Content, lang: str, category: str = "") -> Reply:
     """The entries added last ("which was the most recent state to join?"): those of the list's
     last change, when the content dates them, and the latest dated entry of each category (or of

@@ -109,7 +109,7 @@ class Core:
         # Also built once each, up to `BUILT` replies: "I don't know" with the same suggestions,
         # the counts at a time (not a country's: entries are built when asked for, and a dict
         # in them makes them no key).
-        kept = kind == "unknown" or (kind == "supporters" and intent.entity is None)
+        kept = kind in ("unknown", "countries") or (kind == "supporters" and intent.entity is None)
         if kept and len(self._built) < BUILT:
             key = (kind, intent.arg, intent.candidates, intent.moment, lang)
             return self._once(key, self._build, intent, lang)
@@ -139,6 +139,8 @@ class Core:
             if intent.moment is not None and intent.moment.kind != "now":
                 return answers.supporters_at(self.content, lang, intent.moment, intent.arg)
             return answers.supporters(self.content, lang, intent.arg)
+        if kind == "countries":
+            return answers.by_country(self.content, lang, intent.arg)
         match = intent.match
         if kind == "supporter" and match is not None and match.others and not _listed_as(match):
             return answers.choices(self.content, match, lang)  # "Korea": which one?

@@ -41,6 +41,9 @@ ANCHORLESS = 0.6
 UNSURE = "unsure"
 # What one question of a longer message may be answered with (not a name's answer nor a count:
 # "... - did they sign?" and "going in march?" need the rest of the message).
+# Words of supporters themselves, not of countries ("which country has the most supporters?").
+SUPPORTER_STEMS = ("support", "signator", "signatai", "soutien", "signer", "member", "membre",
+                   "compan", "entreprise", "organi", "ngo", "ong", "endors", "backer")
 SENTENCE_KINDS = frozenset(("topic", "principle", "principles"))
 # Two answers so close that a question between them is well served by the first ("supporters
 # list pls", "number of civil society orgs?"), unless it has a word only the second answers
@@ -351,6 +354,16 @@ class Router:
             number = principle_in_sentence(folded, words)
         if number is not None:
             return _number_intent(number)
+        by_country = vocab.MOST_BY_COUNTRY.search(folded)
+        if (
+            by_country
+            and (any(w.startswith(SUPPORTER_STEMS) for w in words)
+                 or {"entries", "list", "liste"} & set(words))
+            and not vocab.FILE_WORDS & set(words)  # "... by country: is there a csv?"
+        ):  # fmt: skip
+            # "which country has the most supporters?", "top countries by number of companies"
+            rest = plain.replace(fold(by_country.group()), " ")
+            return Intent("countries", arg=_category(f" {rest} ") or "")
         example = self._examples.get(plain)
         if example == "supporters":
             return self._supporters(text, folded, plain, self.supporters.spans(text))

@@ -311,6 +311,21 @@ _MESSAGES.update(
             "en": "The closest count I have on or before that date ({date}):",
             "fr": "Le décompte le plus proche dont je dispose, à cette date ou avant ({date}) :",
         },
+        "by_country_title": {
+            "en": "Supporters by country",
+            "fr": "Les soutiens par pays",
+        },
+        "by_country": {
+            "en": "As of {as_of}, the countries with the most entries in the official list "
+            "({what}; by each entry's country, corrected where the list's code is wrong):",
+            "fr": "Au {as_of}, les pays qui comptent le plus d'entrées dans la liste officielle "
+            "({what} ; selon le pays de chaque entrée, corrigé quand le code de la liste est "
+            "faux) :",
+        },
+        "by_country_all": {
+            "en": "the states themselves aside",
+            "fr": "hors États eux-mêmes",
+        },
         "latest_title": {
             "en": "The latest additions to the list",
             "fr": "Les derniers ajouts à la liste",

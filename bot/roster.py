@@ -262,6 +262,20 @@ class SupporterTable(Sequence[Supporter]):
         end = bisect_right(self._by_name, name, lo=at, key=self.name)
         return list(self._by_name[at:end])
 
+    def by_country(self, category: str = "") -> dict[str, int]:
+        """How many supporters each country has, the states themselves aside (or those of
+        `category` only), most first."""
+        from collections import Counter  # only this rare question needs it
+
+        counts = Counter(e.country for e in self.entries if e.supporter and e.country
+                         and e.category != "state" and (not category or e.category == category))  # fmt: skip
+        categories, countries = self.category.values, self.country.values
+        for (a, b), n in Counter(zip(self.category.codes, self.country.codes)).items():
+            country, kind = countries[b], categories[a]
+            if country and kind != "state" and (not category or kind == category):
+                counts[country] += n
+        return dict(counts.most_common())
+
     def from_country(self, country: str | None) -> Iterator[int]:
         """The rows of entries from `country` (an ISO code), in the table's order."""
         yield from (i for i, e in enumerate(self.entries) if e.country == country)

@@ -481,6 +481,12 @@ LIST_CHANGE = {"update", "updated", "updates", "change", "changed", "changes", "
 ADDED = {"added", "addition", "additions", "joined", "join", "newcomer", "newcomers", "ajout",
          "ajoute", "ajoutes", "ajoutee", "ajoutees", "arrive", "arrives", "arrivee", "arrivees",
          "inscrit", "inscrits", "entrant", "entrants"}  # fmt: skip
+# The countries with the most supporters ("which country has the most supporters?").
+MOST_BY_COUNTRY = lazy(
+    r"\b(?:which|what|quel\w*) (?:country|countries|nation|pays)\b.*\b(?:most|le plus|plus de|"
+    r"biggest|largest)\b|\b(?:top|biggest|largest|leading) (?:\w+ )?(?:countr\w*|pays)\b|"
+    r"\b(?:by|per|par) (?:country|countries|pays)\b|\bpays (?:qui a|avec|ayant) le plus\b"
+)
 # A description giving examples, not a name ("basic hygiene (patching, mfa etc)").
 EXAMPLES_GIVEN = lazy(r"\betc\b|\be\.g\b|\bsuch as\b|\bpar exemple\b|\bpar ex\b")
 # A message that opens with a name asked about, then says why ("deloitte? they're our auditor").

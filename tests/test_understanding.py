@@ -390,6 +390,25 @@ def test_what_a_chat_message_asks(ask: Callable[..., Reply], question: str, topi
     assert ask(question).topic == topic, question
 
 
+@pytest.mark.parametrize(
+    ("question", "first", "label"),
+    [("which country has the most supporters on the list?", "The United States: 151", "states themselves aside"),
+     ("top countries by number of companies that signed", "The United States: 104", "companies"),
+     ("quel pays a le plus de signataires ?", "Les États-Unis : 151", "hors États")],
+)  # fmt: skip
+def test_supporters_by_country(
+    ask: Callable[..., Reply], question: str, first: str, label: str
+) -> None:
+    """The countries with the most entries (of a category when one is named), by each entry's
+    corrected country: the U.S. first with 151 besides the state itself (the list's 154 rows coded
+    USA less SAP, Schneider Electric and NDI's second row)."""
+    reply = ask(question)
+    assert reply.title in ("Supporters by country", "Les soutiens par pays"), (question, reply.title)
+    body = reply.body.replace("\u00a0", " ").replace("\u202f", " ")  # French spacing
+    lines = [line for line in body.splitlines() if line.startswith("- ")]
+    assert lines[0] == f"- {first}" and len(lines) == 10 and label in body, body
+
+
 def test_a_name_written_again_inside_a_longer_one(ask: Callable[..., Reply]) -> None:
     """ "Siemens" and "Siemens Healthineers" in one message: each name's answer, not a "yes"
     that would seem to cover both."""
