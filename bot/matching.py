@@ -411,8 +411,12 @@ class Router:
         choice = vocab.BARE_CHOICE.match(folded) if either is None else None
         if choice and not word_set & vocab.NOT_A_CHOICE:  # "huawei or zte?", not "in or out?"
             either = self._either(text, choice.group(1))
-            if either is not None and not any(self.name(n) for n in either.near):
-                either = None  # "binding or voluntary?": no listed name
+            if (
+                either is not None
+                and not any(self.name(n) for n in either.near)
+                and not all(self._unknown_name(f"{n}?") for n in either.near)
+            ):
+                either = None  # "binding or voluntary?": no name; "tencent or alibaba?": names
         if either is not None:  # "did Tencent or Alibaba sign?": each name's answer
             return either
         quoted = vocab.QUOTED_NAME.search(text)

@@ -210,7 +210,8 @@ def test_what_the_question_asks_wins_over_a_name_slot(
                                                    "Australia: a supporter"]),
      ("did france and germany sign?", ["France: a supporter", "Germany: a supporter"]),
      ("did france and tesla sign?", ["France: a supporter", "tesla: not in the list"]),
-     ("huawei or zte?", ["Huawei: a supporter", "zte: not in the list"])],
+     ("huawei or zte?", ["Huawei: a supporter", "zte: not in the list"]),
+     ("crowdstrike or sophos?", ["crowdstrike: not in the list", "sophos: not in the list"])],
 )  # fmt: skip
 def test_two_names_get_each_answer(
     ask: Callable[..., Reply], question: str, lines: list[str]
