@@ -748,6 +748,12 @@ class Router:
             own = vocab.DESCRIPTOR.match(fold(found.entry.name)) if found else None
             if own and _kind(own.group(0)) != _kind(slot[: len(slot) - len(bare)]):
                 found = None  # "the city of São Paulo" is not the State of São Paulo
+        adjective = vocab.STATE_BY_ADJECTIVE.match(slot) if found is None else None
+        code = adjective and vocab.DEMONYMS.get(adjective.group(1) or adjective.group(2))
+        if code:  # "the French government" is France
+            table = self.supporters.entries
+            state = next((table[i] for i in table.from_country(code) if _is_state(table[i])), None)
+            found = NameMatch(state, "exact", (), asked) if state is not None else None
         if found is not None and not found.typed:
             found = NameMatch(found.entry, found.how, found.others, asked)
         return found

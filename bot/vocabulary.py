@@ -152,6 +152,11 @@ CLAUSES = lazy(
 )
 # "What comes before the principles?": the preamble, not the principles.
 BEFORE = {"before", "avant", "precede", "precedes", "preceding", "precedent", "prior", "ahead"}
+# A state named by its adjective ("the French government", "le gouvernement allemand").
+STATE_BY_ADJECTIVE = lazy(
+    r"^(?:the |le |l')?(?:(\w+) (?:government|gov|govt|state|administration|authorities|executive)|"
+    r"(?:gouvernement|etat|executif|administration) (\w+))$"
+)
 # Adjectives of nationality, for "how many French companies signed?".
 DEMONYMS = {
     "french": "FRA", "francais": "FRA", "francaise": "FRA", "francaises": "FRA", "american": "USA",

@@ -229,7 +229,8 @@ def test_two_names_get_each_answer(
     [("does the list include cloudflare", "Cloudflare"), ("github's on it too?", "GitHub"),
      ("does the supporters list include Microsoft?", "Microsoft"),
      ("y a-t-il Orange dans la liste ?", "Orange"),
-     ("huawei? they make our routers", "Huawei"), ("japan? asking for a class", "Japan")],
+     ("huawei? they make our routers", "Huawei"), ("japan? asking for a class", "Japan"),
+     ("is the french government a supporter", "France"), ("le gouvernement allemand a signé ?", "Germany")],
 )  # fmt: skip
 def test_more_ways_to_ask_about_a_name(ask: Callable[..., Reply], question: str, name: str) -> None:
     reply = ask(question)
@@ -383,7 +384,8 @@ def test_last_of_something_else_is_not_the_latest_additions(
       "the gist", "about"),
      ("for my essay i need each principle summarised in one line, can u do that", "principles"),
      ("can u give me all the commitments in the call, just the short titles", "principles"),
-     ("what is the paris call actually trying to achieve, in plain english", "about")],
+     ("what is the paris call actually trying to achieve, in plain english", "about"),
+     ("did the eu commission sign", "faq:eu")],
 )  # fmt: skip
 def test_what_a_chat_message_asks(ask: Callable[..., Reply], question: str, topic: str) -> None:
     """The one sentence that asks, beside sentences of context; every principle asked for at
