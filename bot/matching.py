@@ -678,6 +678,10 @@ class Router:
                 return None  # "c'est la Commission ou l'UE": a sentence, not two names
         if both and not any(self.name(name) for name in typed):
             return None  # "did Tom and Jerry sign?": no listed name among them
+        found = [self.name(name) for name in typed]
+        first = found[0]
+        if first is not None and all(m is not None and m.entry is first.entry for m in found):
+            return self._named(first, typed[0], tokens(fold(text)))  # "kaspersky lab or kaspersky?"
         return Intent("either", arg=" / ".join(typed), near=typed)
 
     def _pair(self, text: str, words: list[str]) -> Intent | None:

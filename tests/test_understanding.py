@@ -230,7 +230,8 @@ def test_two_names_get_each_answer(
      ("does the supporters list include Microsoft?", "Microsoft"),
      ("y a-t-il Orange dans la liste ?", "Orange"),
      ("huawei? they make our routers", "Huawei"), ("japan? asking for a class", "Japan"),
-     ("is the french government a supporter", "France"), ("le gouvernement allemand a signé ?", "Germany")],
+     ("is the french government a supporter", "France"), ("le gouvernement allemand a signé ?", "Germany"),
+     ("kaspersky lab or kaspersky?", "Kaspersky Lab")],
 )  # fmt: skip
 def test_more_ways_to_ask_about_a_name(ask: Callable[..., Reply], question: str, name: str) -> None:
     reply = ask(question)
