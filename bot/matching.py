@@ -23,7 +23,7 @@ from bot.supporters import (
     word_keys,
     words_of,
 )
-from bot.text import fold, normalise, tokens
+from bot.text import edit_distance, fold, normalise, tokens
 from bot.timeframe import LATEST, MONTH_WORDS, Moment, when
 from bot.understanding import FUNCTION_WORDS, NAME, Model
 
@@ -123,6 +123,7 @@ class Router:
         # Everyday words that are also names ("total", "orange") name nobody in lower case.
         self._common: frozenset[str] = frozenset()
         self._in_scope: frozenset[str]  # words of the in-scope examples (see `_sentence`)
+        self._telling: frozenset[str]  # words that say what a question is about (`_tells`)
         questions = self.example_questions()
         # An example question asked word for word gets its own answer: an editor's fix is exact.
         texts = [normalise(q) for q, _ in questions]
@@ -132,6 +133,7 @@ class Router:
             # again would give the same), without masking every example again.
             self._model: Model | None = trained.model
             self._common, self._in_scope = trained._common, trained._in_scope
+            self._telling = trained._telling
         else:
             # An example with a principle's number in it ("principe 8 c'est lequel") is answered
             # by rule; to the model it would only teach its frame, for any principle.
@@ -143,6 +145,7 @@ class Router:
                 w for q, label in examples if label not in ("supporter", "unknown")
                 for w in tokens(fold(q))
             )  # fmt: skip
+            self._telling = _telling_words(examples)
             self._model = Model(examples, content.synonyms)
         self._model_pickle = b""
         # Words of the synonym groups that ask something ("signed", "how many"), never in a name.
@@ -505,6 +508,9 @@ class Router:
         if (confident and label not in ("help", "supporter", "supporters", "unknown")
                 and score < ANCHORLESS and not vocab.ANCHOR.search(folded)):  # fmt: skip
             confident = False  # "patents on AI", "hospital near me": one shared word, no Call
+        if (confident and label not in ("help", "supporter", "supporters", "unknown")
+                and not self._tells(words)):  # fmt: skip
+            confident = False  # "does the call cover ai": only the frame's words are known
         if (not confident and slot is not None and found is None and not person
                 and vocab.LISTED.search(folded) and not self._sentence(text, slot)):  # fmt: skip
             # "is the paris peace forum itself on the supporters list?": the frame asks about a
@@ -636,6 +642,22 @@ class Router:
         if uncommon * 2 < len(words) and not longer:
             return None  # mostly words the examples use: a question, not a name
         return original_span(text, name)
+
+    def _tells(self, words: list[str]) -> bool:
+        """Whether the model's topic rests on what a question is about: it has a word that says
+        so (mostly used by one answer's examples), or a typo of one, or no word the examples
+        never use. "does the call cover ai" has only "ai" beside the frame "does the call
+        cover", and no example uses it."""
+        if any(w in self._telling for w in words):
+            return True
+        unknown = [w for w in words if w not in self._in_scope and w not in self._common
+                   and w not in FUNCTION_WORDS and w.isalpha() and len(w) > 1]  # fmt: skip
+        for word in unknown:
+            most = 1 if len(word) < 8 else 2
+            if len(word) >= 5 and any(abs(len(t) - len(word)) <= most and t[0] == word[0]
+                                      and edit_distance(word, t) <= most for t in self._telling):  # fmt: skip
+                return True  # "hygeine"
+        return not unknown
 
     def _help_words(self) -> frozenset[str]:
         """The words of the help examples ("what can you do", "comment ça marche"), built when
@@ -841,6 +863,24 @@ class Router:
             if own is not None:  # "when did the US join?": the U.S. position, not only a yes
                 return _topic(own)
         return Intent("supporter", arg=entity.name, entity=entity, match=found)
+
+
+TELLING_SHARE = 0.4  # a word no answer has this share of the uses of says how one asks, not what
+
+
+def _telling_words(examples: list[tuple[str, str]]) -> frozenset[str]:
+    """Words that say what an in-scope question is about: mostly used by the examples of one
+    answer ("hack", "election", "binding"; not "call", "cover", "say")."""
+    uses: dict[str, dict[str, int]] = {}
+    for question, label in examples:
+        if label in ("unknown", "help"):
+            continue
+        for word in set(tokens(fold(question))):
+            by_label = uses.setdefault(word, {})
+            by_label[label] = by_label.get(label, 0) + 1
+    return frozenset(w for w, seen in uses.items()
+                     if max(seen.values()) >= TELLING_SHARE * sum(seen.values())
+                     and w not in FUNCTION_WORDS and len(w) > 1)  # fmt: skip
 
 
 def _common_words(examples: list[tuple[str, str]]) -> frozenset[str]:
