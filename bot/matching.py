@@ -501,7 +501,8 @@ class Router:
             label = first if not word_set & marks else next(lb for lb in (label, ranked[1][1])
                                                             if lb != first)  # fmt: skip
             second = ranked[2][0]
-        if ranked[1][1] == "unknown" and vocab.ABOUT_CALL.search(folded):
+        if ranked[1][1] == "unknown" and (vocab.ABOUT_CALL.search(folded)
+                                          or vocab.THE_TEXT.search(folded)):  # fmt: skip
             second = min(second, score - MARGIN)  # it names the Call: off-topic examples weigh less
         confident = score >= LABEL_THRESHOLD.get(label, THRESHOLD) and score - second >= MARGIN
         close = tuple(lb for s, lb in ranked[:4] if lb != "unknown" and s >= SUGGEST)[:3]

@@ -360,6 +360,8 @@ FIGURE = lazy(r"\d[,.\s]\d{3}\b")
 ABOUT_CALL = lazy(
     r"\b(?:paris call|pariscall|appel de paris|(?:the|this) call|l'appel|cet appel)\b"
 )
+# The Call's text named without the Call ("does the text mention the Budapest Convention?").
+THE_TEXT = lazy(r"\b(?:the text|le texte|the preamble|le preambule|dans l'appel)\b")
 # Beginnings of the words that ask whether someone signed.
 SIGN_STEMS = ("sign", "support", "soutien", "soutient", "join", "endors", "adher", "member",
               "membre", "rejoin", "backer", "list")  # fmt: skip

@@ -388,7 +388,8 @@ def test_last_of_something_else_is_not_the_latest_additions(
      ("for my essay i need each principle summarised in one line, can u do that", "principles"),
      ("can u give me all the commitments in the call, just the short titles", "principles"),
      ("what is the paris call actually trying to achieve, in plain english", "about"),
-     ("did the eu commission sign", "faq:eu")],
+     ("did the eu commission sign", "faq:eu"),
+     ("does the text mention the budapest convention", "faq:preamble")],
 )  # fmt: skip
 def test_what_a_chat_message_asks(ask: Callable[..., Reply], question: str, topic: str) -> None:
     """The one sentence that asks, beside sentences of context; every principle asked for at
