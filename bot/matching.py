@@ -367,6 +367,11 @@ class Router:
             # "which country has the most supporters?", "top countries by number of companies"
             rest = plain.replace(fold(by_country.group()), " ")
             return Intent("countries", arg=_category(f" {rest} ") or "")
+        if vocab.LISTING_FROM.search(folded) and not set(words) & (vocab.WHY | vocab.RELATIVE):
+            intent = self._supporters(text, folded, plain, self.supporters.spans(text))
+            if intent.entity is not None:  # "which US states signed?": federated states
+                kind = "public-authority" if _category(plain) == "state" else intent.arg
+                return Intent("supporters", arg=kind, entity=intent.entity)
         example = self._examples.get(plain)
         if example == "supporters":
             return self._supporters(text, folded, plain, self.supporters.spans(text))

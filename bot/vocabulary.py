@@ -494,6 +494,17 @@ MOST_BY_COUNTRY = lazy(
     r"biggest|largest)\b|\b(?:top|biggest|largest|leading) (?:\w+ )?(?:countr\w*|pays)\b|"
     r"\b(?:by|per|par) (?:country|countries|pays)\b|\bpays (?:qui a|avec|ayant) le plus\b"
 )
+# A listing of one country's supporters of a kind ("which US states signed?", "any german banks
+# in it?", "quelles villes françaises ont signé ?"): the kind's word.
+LISTING_FROM = lazy(
+    r"^(?:which|what|list(?: the| of)?|any|are there(?: any)?|name the|quel\w*|liste des|"
+    r"y a(?:-t-il| t il)? des) (?:\w+ )?(?:states|cities|towns|companies|firms|banks|orgs|"
+    r"organi[sz]ations|universities|ngos|etats|villes|entreprises|banques|organisations|"
+    r"universites|ong)\b"
+)
+# ... but not one told against another time or actor ("... while the federal government was out").
+RELATIVE = {"federal", "while", "before", "after", "until", "federale", "avant",
+            "apres", "pendant", "tandis"}  # fmt: skip
 # A description giving examples, not a name ("basic hygiene (patching, mfa etc)").
 EXAMPLES_GIVEN = lazy(r"\betc\b|\be\.g\b|\bsuch as\b|\bpar exemple\b|\bpar ex\b")
 # A message that opens with a name asked about, then says why ("deloitte? they're our auditor").

@@ -347,6 +347,21 @@ def test_who_signed_lists_supporters(ask: Callable[..., Reply], question: str) -
     assert ask(question).topic == "supporters"
 
 
+@pytest.mark.parametrize(
+    ("question", "title", "kind"),
+    [("which US states signed", "Supporters from the United States", "public authorities"),
+     ("any german banks in it?", "Supporters from Germany", "companies"),
+     ("quelles villes françaises ont signé ?", "Les soutiens de la France", "autorités publiques")],
+)  # fmt: skip
+def test_one_countrys_supporters_of_a_kind(
+    ask: Callable[..., Reply], question: str, title: str, kind: str
+) -> None:
+    """ "Which US states signed?" lists the country's entries (its states and cities are public
+    authorities in the list), not the U.S. position."""
+    reply = ask(question)
+    assert reply.title == title and kind in reply.body, (question, reply.title, reply.body)
+
+
 def test_supporters_from_a_country(ask: Callable[..., Reply]) -> None:
     """ "How many French companies signed?" counts the list's entries from France."""
     reply = ask("how many french companies signed?")
