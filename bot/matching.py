@@ -82,7 +82,7 @@ def detect_lang(folded: str, original: str) -> str | None:
     words = set(tokens(folded))
     if words & vocab.FRENCH_STRONG:
         return "fr"
-    weak = len(words & vocab.FRENCH_WEAK)
+    weak = len(words & vocab.FRENCH_WEAK) + (" ?" in original or " !" in original)  # "thales ?"
     accented = any(c in original for c in "éèêàçùâîôû")
     return "fr" if weak >= 2 or (weak and accented) else None
 
@@ -633,6 +633,8 @@ class Router:
         words = [w for w in words if w not in vocab.ARTICLES]
         if not words or len(words) > 4 or all(w in vocab.INTERJECTIONS for w in words):
             return None  # "seriously?"
+        if vocab.DESCRIPTOR.match(name) and vocab.DESCRIPTOR.sub("", name).strip():
+            return original_span(text, name)  # "la ville de paris ?": a place asked about
         if any(any(c.isdigit() for c in w) or w in vocab.STOP or w in FUNCTION_WORDS or w in self._asking
                or "'" in w[:4] for w in words):  # fmt: skip
             return None  # "tu parles anglais ?", "number of supporters?", "t'es amoureux ?"

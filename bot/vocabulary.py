@@ -16,7 +16,7 @@ FRENCH_STRONG = {
     "merci", "stp", "svp", "est-elle", "est-il", "sont-ils", "c'est", "n'a", "n'ont", "n'est",
     "qu'il", "qu'elle", "ils", "elles", "nous", "vous", "aussi", "avec", "dans", "signe", "signee",
     "signes", "signees", "peut", "peux", "peuvent", "particulier", "rejoindre", "ya", "quoi",
-    "obligatoire", "contraignant", "traite",
+    "obligatoire", "contraignant", "traite", "dedans", "t'es", "j'ai", "ville", "mairie",
 }  # fmt: skip
 FRENCH_WEAK = {
     "les",
@@ -272,7 +272,8 @@ ASKING = lazy(
 )
 _FR_SIGN = (
     r"(?:signe|signee|signes|rejoint|soutenu|soutient|soutiennent|adhere|signataires?|"
-    r"membres?|dans la liste|sur la liste|partie des (?:signataires|soutiens)|partie|"
+    r"membres?|dans la liste|sur la liste|partie des (?:signataires|soutiens)|partie|dedans|"
+    r"la-dedans|"
     r"dans les (?:soutiens|signataires)|"
     r"soutiens?|parmi les (?:signataires|soutiens)|engage|engagee)"
 )

@@ -413,6 +413,20 @@ def test_what_a_chat_message_asks(ask: Callable[..., Reply], question: str, topi
 
 
 @pytest.mark.parametrize(
+    ("question", "title"),
+    [("airbus et safran ?", "Oui : Airbus et Safran group sont dans la liste"),
+     ("la SNCF elle est dedans ?", "la SNCF n’est pas dans ma liste"),
+     ("la ville de paris ?", "la ville de paris n’est pas dans ma liste"),
+     ("t'es un bot ?", "Comment utiliser pariscall")],
+)  # fmt: skip
+def test_short_french_questions(ask: Callable[..., Reply], question: str, title: str) -> None:
+    """French read from little: "et" and a space before "?" (French typography), "dedans", a
+    place named with "la ville de"; the reply in French."""
+    reply = ask(question)
+    assert reply.lang == "fr" and reply.title.replace("\u00a0", " ") == title, reply.title
+
+
+@pytest.mark.parametrize(
     ("question", "first", "label"),
     [("which country has the most supporters on the list?", "The United States: 151", "states themselves aside"),
      ("top countries by number of companies that signed", "The United States: 104", "companies"),
