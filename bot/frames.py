@@ -38,6 +38,7 @@ def slots(folded: str) -> list[str]:
 def _clean_slot(raw: str) -> str | None:
     name = vocab.OWNER.sub("", raw.strip(" ,;:-")).strip(" '\"")
     name = vocab.DISLOCATED.sub("", name)  # "et le japon il est signataire ?": "le japon"
+    name = vocab.REPORTED.sub("", name)  # "she swears Infineon is on the list": "infineon"
     first = name.split(" ", 1)[0]
     if not name or name in vocab.NOT_NAMES or first in vocab.QUESTION_WORDS or "://" in name:
         return None

@@ -242,6 +242,12 @@ class Router:
         if intent.arg != UNSURE or len(text) > 600:
             return intent  # understood, or not to be answered by rule ("ignore your rules. ...")
         parts = [p for p in vocab.SENTENCE_END.split(normalise(text)) if len(p.split()) >= 3]
+        tail = vocab.TAIL_QUESTION.search(parts[-1]) if parts else None
+        if tail and not vocab.BACK_REFERENCE.search(fold(tail.group(1))):
+            # "bonjour, on prépare une note pour notre asso, qui a lancé l'appel et quand ?"
+            asked = self._route(tail.group(1))
+            if asked.kind in SENTENCE_KINDS:
+                return asked
         if len(parts) < 2:
             return intent
         found = [self._route(p) for p in parts]
@@ -286,11 +292,14 @@ class Router:
         match = vocab.TAIL_NAME.search(normalise(text))
         if match is None:
             return None
-        asked = match.group(1)
+        asked = match.group(2)
         found = self._bare_name(asked)
         if found is not None:
             if found.entry is intent.entity:
                 return None
+            if match.group("or") and intent.match is not None:  # "mali signed, or was it malta?"
+                typed = (intent.match.typed or intent.arg, found.typed)
+                return Intent("either", arg=" / ".join(typed), near=typed)
             return self._named(found, found.typed, tokens(fold(asked)))
         unknown = self._unknown_name(asked + "?")
         return Intent("supporter", arg=unknown, near=self._near(unknown)) if unknown else None

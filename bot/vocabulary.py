@@ -427,6 +427,12 @@ DISLOCATED = lazy(
     r"\s+(?:il|elle|ils|elles|they|he|she|lui|eux|itself|themselves|lui-meme|elle-meme)$|"
     r"^(?:et|and) "
 )
+# Who says a name signed, before the name ("my boss swears X signed", "on m'a dit que X a signé").
+REPORTED = lazy(
+    r"^(?:(?:\w+ ){0,3}(?:swears?|says?|said|thinks?|thought|claims?|claimed|told me|tells me|"
+    r"believes?|insists?|reckons?|assumes?|heard|read|saw)|(?:\w+ ){0,3}(?:dit|disait|pense|"
+    r"affirme|jure|m'a dit|a dit|croit|lu|entendu|vu)) (?:that |que |qu')?"
+)
 # Words that ask whether a name is in the list, in so many words.
 LISTED = lazy(
     r"\b(?:on|in) the (?:official )?(?:supporters?|signator(?:y|ies))? ?list\b|\b(?:a|an) "
@@ -513,7 +519,8 @@ LEAD_NAME = lazy(r"^\s*([^?.!\n]{2,40}?)\s*\?+\s+(\S[^?]*)$")
 # A message ending on another name asked about ("IBM signed, but what about red hat?").
 TAIL_NAME = lazy(
     r"(?:[,.;!?]|\s-)\s*(?:(?:but|and|so|ok|okay|mais|et|alors)\s+)?(?:what about|how about|"
-    r"what of|et pour|quid de|et)\s+([^?,.;!]{2,40}?)\s*\?*\s*$"
+    r"what of|et pour|quid de|et|(?P<or>or was it|or is it|or maybe|ou c'etait|ou c'est|ou bien))"
+    r"\s+([^?,.;!]{2,40}?)\s*\?*\s*$"
 )
 # How the words after such a name go on about it: it, we, our, they ...
 ABOUT_IT = {"they", "they're", "theyre", "their", "it", "it's", "its", "we", "we're", "our",
@@ -527,6 +534,11 @@ INTERJECTIONS = {"really", "seriously", "sure", "wait", "huh", "hmm", "hm", "wow
                  "interesting", "weird", "wild", "crazy", "damn", "indeed", "again", "sorry",
                  "vraiment", "serieux", "serieusement", "sur", "quoi", "hein", "bon", "bref",
                  "ouais", "merci", "pardon", "genre", "ah bon", "d'accord", "dacc", "daccord"}  # fmt: skip
+# The question closing a sentence after a comma ("on prépare une note, qui a lancé l'appel ?").
+TAIL_QUESTION = lazy(
+    r"(?i),\s+((?:qui|quand|pourquoi|comment|combien|quel\w*|est-ce|c'est quoi|what|what's|who|"
+    r"when|why|how|is|are|does|did|can|could)\b[^,]*\?)\s*$"
+)
 # A sentence asking about what the sentences before it tell ("what does it say about that?").
 BACK_REFERENCE = lazy(
     r"\b(?:about (?:that|this|it|them)|on (?:that|this)|(?:that|this) (?:case|situation|kind)|"

@@ -213,7 +213,8 @@ def test_what_the_question_asks_wins_over_a_name_slot(
      ("did france and germany sign?", ["France: a supporter", "Germany: a supporter"]),
      ("did france and tesla sign?", ["France: a supporter", "tesla: not in the list"]),
      ("huawei or zte?", ["Huawei: a supporter", "zte: not in the list"]),
-     ("crowdstrike or sophos?", ["crowdstrike: not in the list", "sophos: not in the list"])],
+     ("crowdstrike or sophos?", ["crowdstrike: not in the list", "sophos: not in the list"]),
+     ("someone said mali signed, or was it malta?", ["Mali: not in the list", "Malta: a supporter"])],
 )  # fmt: skip
 def test_two_names_get_each_answer(
     ask: Callable[..., Reply], question: str, lines: list[str]
@@ -233,7 +234,8 @@ def test_two_names_get_each_answer(
      ("y a-t-il Orange dans la liste ?", "Orange"),
      ("huawei? they make our routers", "Huawei"), ("japan? asking for a class", "Japan"),
      ("is the french government a supporter", "France"), ("le gouvernement allemand a signé ?", "Germany"),
-     ("kaspersky lab or kaspersky?", "Kaspersky Lab")],
+     ("kaspersky lab or kaspersky?", "Kaspersky Lab"), ("my boss swears thales signed", "Thales"),
+     ("on m'a dit que capgemini a signé", "Capgemini")],
 )  # fmt: skip
 def test_more_ways_to_ask_about_a_name(ask: Callable[..., Reply], question: str, name: str) -> None:
     reply = ask(question)
@@ -404,7 +406,8 @@ def test_last_of_something_else_is_not_the_latest_additions(
      ("can u give me all the commitments in the call, just the short titles", "principles"),
      ("what is the paris call actually trying to achieve, in plain english", "about"),
      ("did the eu commission sign", "faq:eu"),
-     ("does the text mention the budapest convention", "faq:preamble")],
+     ("does the text mention the budapest convention", "faq:preamble"),
+     ("salut, je fais un exposé pour mon master, qui a lancé l'appel de paris ?", "about")],
 )  # fmt: skip
 def test_what_a_chat_message_asks(ask: Callable[..., Reply], question: str, topic: str) -> None:
     """The one sentence that asks, beside sentences of context; every principle asked for at
