@@ -429,9 +429,9 @@ DISLOCATED = lazy(
 )
 # Who says a name signed, before the name ("my boss swears X signed", "on m'a dit que X a signé").
 REPORTED = lazy(
-    r"^(?:(?:\w+ ){0,3}(?:swears?|says?|said|thinks?|thought|claims?|claimed|told me|tells me|"
-    r"believes?|insists?|reckons?|assumes?|heard|read|saw)|(?:\w+ ){0,3}(?:dit|disait|pense|"
-    r"affirme|jure|m'a dit|a dit|croit|lu|entendu|vu)) (?:that |que |qu')?"
+    r"^(?:(?:\w+ ){1,3}(?:swears?|says?|said|thinks?|thought|claims?|claimed|told me|tells me|"
+    r"believes?|insists?|reckons?|assumes?|heard|read|saw) (?:that )?|(?:\w+ ){0,3}(?:dit|disait|"
+    r"pense|affirme|jure|m'a dit|a dit|croit|lu|entendu|vu) (?:que |qu'))"
 )
 # Words that ask whether a name is in the list, in so many words.
 LISTED = lazy(
