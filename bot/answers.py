@@ -421,9 +421,12 @@ def supporters(content: Content, lang: str, category: str = "") -> Reply:
 
 
 def supporter(
-    content: Content, entity: Supporter | None, asked: str, lang: str, known: int
+    content: Content, entity: Supporter | None, asked: str, lang: str, known: int,
+    at_launch: bool = False,
 ) -> Reply:
-    """Yes or no with the list's date; the entry's note and the list's link as details."""
+    """Yes or no with the list's date; the entry's note and the list's link as details.
+    `at_launch`: the question asks whether it signed at the launch ("did Benin sign at the
+    start?"): a supporter that joined later is not a plain yes."""
     official = content.official_list
     list_url = localized_url(official.url, lang)
     if entity is None:
@@ -462,6 +465,12 @@ def supporter(
                 "supporter_since", lang, date=human_date(entity.first_listed, lang)
             )
         title = say(key("supporter_yes_title"), lang, name=in_title)
+        joined = entity.signed or entity.first_listed
+        if at_launch and joined and joined > LATER:
+            title = say(key("supporter_later_title"), lang, name=in_title,
+                        date=human_date(joined, lang))  # fmt: skip
+        elif at_launch and not joined:
+            body.append(say("supporter_when_unknown", lang))
     else:
         body = [say(key("supporter_no"), lang, name=name, as_of=human_date(official.as_of, lang))]
         title = say(key("supporter_no_title"), lang, name=in_title)
@@ -740,6 +749,9 @@ def latest_additions(content: Content, lang: str, category: str = "") -> Reply:
         suggestions=(follow("supporters", lang),),
         more_url=localized_url(official.url, lang),
     ))  # fmt: skip
+
+
+LATER = "2018-12-31"  # a supporter listed after this date did not sign at the launch
 
 
 def supporters_from(content: Content, lang: str, state: Supporter, category: str = "") -> Reply:

@@ -148,7 +148,8 @@ class Core:
             # Not kept like the answers above: entries of the official list are built when asked
             # for (bot.roster), so one entry is not always the same object.
             reply = answers.supporter(self.content, intent.entity, intent.arg if intent.entity
-                                      is None else "", lang, self.known_supporters)  # fmt: skip
+                                      is None else "", lang, self.known_supporters,
+                                      at_launch=intent.moment is not None)  # fmt: skip
             return answers.name_notes(reply, intent.match, intent.near, lang)
         if kind == "either":  # "did Tencent or Alibaba sign?"
             found = [(typed, self.router.name(typed)) for typed in intent.near]

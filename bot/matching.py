@@ -879,7 +879,9 @@ class Router:
             own = next((t for t, e in self._entity_topics.items() if e is entity), None)
             if own is not None:  # "when did the US join?": the U.S. position, not only a yes
                 return _topic(own)
-        return Intent("supporter", arg=entity.name, entity=entity, match=found)
+        moment = when(" ".join(words))  # "did Benin sign at the launch?"
+        return Intent("supporter", arg=entity.name, entity=entity, match=found,
+                      moment=moment if moment is not None and moment.kind == "launch" else None)
 
 
 TELLING_SHARE = 0.4  # a word no answer has this share of the uses of says how one asks, not what

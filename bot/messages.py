@@ -98,6 +98,19 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "fr": "Oui : {name} soutient l'Appel de Paris",
     },
     "supporter_yes_title_pl": {"fr": "Oui : {name} soutiennent l'Appel de Paris"},
+    "supporter_later_title": {
+        "en": "Not at the launch: {name} joined later ({date})",
+        "fr": "Pas au lancement : {name} a rejoint l'Appel plus tard ({date})",
+    },
+    "supporter_later_title_pl": {
+        "fr": "Pas au lancement : {name} ont rejoint l'Appel plus tard ({date})",
+    },
+    "supporter_when_unknown": {
+        "en": "The list does not say when it joined, so I cannot tell whether it signed at the "
+        "launch.",
+        "fr": "La liste ne dit pas quand il a rejoint l'Appel : je ne peux pas dire s'il a signé "
+        "dès le lancement.",
+    },
     "supporter_no_title": {
         "en": "No: {name} has not joined the Paris Call",
         "fr": "Non : {name} n'a pas rejoint l'Appel de Paris",

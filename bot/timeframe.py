@@ -29,7 +29,8 @@ _DAYS = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 _YEAR = lazy(r"\b(20[1-3]\d)\b")
 _LAUNCH = lazy(
     r"\b(?:at|on|from|since|by) (?:the )?(?:launch|start|beginning|outset|very start|signing)\b|"
-    r"\b(?:initially|originally|at first|first day|launch day|day one|in the beginning|"
+    r"\b(?:initially|originally|at first|first day|launch day|day one|in the beginning|founding|"
+    r"founders?|fondateurs?|fondatrices?|de la premiere heure|"
     r"au (?:lancement|debut|depart)|des le (?:debut|depart|lancement)|a l'origine|initialement|"
     r"au moment du lancement|a son lancement|a sa creation|au tout debut|"
     r"jour du lancement|when it (?:was )?launched|when it started|at its launch|"

@@ -635,7 +635,9 @@ ENTITY_TOPIC = {
     "pourquoi", "quand", "refuse", "refused", "absent", "policy", "role", "2018", "2021",
     "withdraw", "withdrew", "retire", "retires", "left", "leave", "quit", "commission", "how",
     "comment", "first", "premier", "changed", "change", "2019", "2020", "2022", "2023", "2024",
-    "2025", "2026", "year", "annee", "date",
+    "2025", "2026", "year", "annee", "date", "founding", "founder", "founders", "fondateur",
+    "fondateurs", "start", "launch", "initially", "originally", "debut", "lancement", "initialement",
+    "beginning", "outset", "original",
 }  # fmt: skip
 # "Is the EU counted as a state?": the entity's own topic, unless the question also asks whether
 # it signed ("has the EU signed? is it counted as a state?").

@@ -448,6 +448,21 @@ def test_supporters_by_country(
     assert lines[0] == f"- {first}" and len(lines) == 10 and label in body, body
 
 
+@pytest.mark.parametrize(
+    ("question", "title", "topic"),
+    [("did benin sign at the launch", "Not at the launch: Benin joined later (11 Jan 2022)", "supporter"),
+     ("le bénin a signé au lancement ?", "Pas au lancement : le Bénin a rejoint l’Appel plus tard "
+      "(11 janv. 2022)", "supporter"),
+     ("was the us a founding signatory", "The United States and the Paris Call", "us-position"),
+     ("did benin sign", "Yes: Benin supports the Paris Call", "supporter")],
+)  # fmt: skip
+def test_signed_at_the_launch(ask: Callable[..., Reply], question: str, title: str, topic: str) -> None:
+    """ "Did X sign at the launch?" is no plain yes for a supporter that joined later; the U.S.
+    gets its own topic (absent in 2018)."""
+    reply = ask(question)
+    assert (reply.topic, reply.title.replace("\u00a0", " ")) == (topic, title), reply.title
+
+
 def test_a_name_written_again_inside_a_longer_one(ask: Callable[..., Reply]) -> None:
     """ "Siemens" and "Siemens Healthineers" in one message: each name's answer, not a "yes"
     that would seem to cover both."""
