@@ -41,7 +41,10 @@ _ANNIVERSARY = lazy(
     r"\b(?:first|1st) anniversary\b|\bpremier anniversaire\b|\bone year (?:later|after|on|in)\b|"
     r"\bun an (?:apres|plus tard)\b|\bafter (?:one|a|1) year\b"
 )
-_USA = r"(?:united states|us|usa|u\.?s\.?a?\.?|america|americans|etats-unis|etats unis|americains)"
+_USA = (
+    r"(?:united states|us|usa|u\.?s\.?a?\.?|america|americans|etats-unis|etats unis|americains|"
+    r"biden|harris|the biden administration)"
+)
 _US_JOINED = lazy(
     rf"\b(?:when|before|after|once|the day|on the day|by the time|at the time) (?:the )?{_USA} "
     rf"(?:joined|signed|signed up|signed on|came on board|came in|came aboard|got on board|"

@@ -281,6 +281,7 @@ def test_chat_text_is_normalised(raw: str, expected: str) -> None:
      ("how many states right before the US joined?", "79"),
      ("how many states just before the americans came in?", "79"),
      ("total supporters the day the us joined?", "80"),
+     ("how many signatories when biden joined", "80"),
      ("combien d'États au premier anniversaire ?", "74"),
      # The last exact count, then the larger figures reported after it up to that date.
      ("how many signatories in dec 2018?", "450"),
