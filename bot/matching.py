@@ -236,9 +236,18 @@ class Router:
             if lead is not None:
                 return lead
         if intent.kind == "supporter" and intent.match is not None:
-            other = self._tail_name(text, intent) or self._longer_too(text, intent)
+            other = (self._tail_name(text, intent) or self._longer_too(text, intent)
+                     or self._identity(text, intent))  # fmt: skip
             if other is not None:
                 return other
+        if intent.kind == "principle":
+            # "alliance for securing democracy, are they on the list? they co-led principle 3":
+            # the one sentence that asks, when it asks about a name
+            asked = [p for p in vocab.SENTENCE_END.split(normalise(text)) if p.endswith("?")]
+            if len(asked) == 1 and asked[0] != normalise(text):
+                named = self._route(asked[0])
+                if named.kind in ("supporter", "either"):
+                    return named
         if intent.arg != UNSURE or len(text) > 600:
             return intent  # understood, or not to be answered by rule ("ignore your rules. ...")
         parts = [p for p in vocab.SENTENCE_END.split(normalise(text)) if len(p.split()) >= 3]
@@ -303,6 +312,20 @@ class Router:
             return self._named(found, found.typed, tokens(fold(asked)))
         unknown = self._unknown_name(asked + "?")
         return Intent("supporter", arg=unknown, near=self._near(unknown)) if unknown else None
+
+    def _identity(self, text: str, intent: Intent) -> Intent | None:
+        """A listed name asked about by describing an entity ("the HSE on the list, is that the
+        UK health and safety executive?"): the listed entry, and the one described, which is
+        not in the list unless its name is."""
+        match = vocab.IDENTITY.search(normalise(text))
+        if match is None or intent.match is None:
+            return None
+        described = match.group(1).strip()
+        found = self.name(described)
+        if found is not None and found.entry is intent.entity:
+            return None  # "is that the Health Service Executive?": the same entry
+        typed = (intent.match.typed or intent.arg, described)
+        return Intent("either", arg=" / ".join(typed), near=typed)
 
     def _longer_too(self, text: str, intent: Intent) -> Intent | None:
         """A listed name written again as the start of a longer one ("siemens is on the list, so
@@ -582,6 +605,11 @@ class Router:
         if label == "supporters":
             if not self._about_supporters(words):
                 return Intent("unknown", candidates=close)  # "how many medals did France win?"
+            if (slot is not None and found is None and not person and not spans
+                    and vocab.LISTED.search(folded) and not self._sentence(text, slot)):  # fmt: skip
+                # "zorgon, are they on the supporters list?": that name, not the whole list
+                asked = original_span(text, slot)
+                return Intent("supporter", arg=asked, near=self._near(asked))
             return self._supporters(text, folded, plain, spans)
         if label in ("about", "faq:status", "faq:working-groups") and vocab.NOT_COVERED.search(
             folded
@@ -775,7 +803,13 @@ class Router:
             return True
         if original_span(text, slot) != slot:
             return False  # capitals: "Zorgon Widgets", "the United Nations"
+        folded = fold(text)
+        at = folded.find(slot)
+        if at >= 0 and vocab.PRONOUN_AFTER.search(folded[at + len(slot) :]):
+            return False  # "alliance for securing democracy, are they on the list?": a name
         words = [w for w in tokens(slot) if w not in vocab.ARTICLES]
+        if _category(f" {slot} ") and len(words) == 1:
+            return True  # "are universities on the supporters list?": a kind, not a name
         if set(words) & vocab.ASKS or vocab.EXAMPLES_GIVEN.search(slot):
             return True  # "at the 1 year mark how many public authorities had", "(mfa etc)"
         return len(words) > 3 and all(w in self._in_scope for w in words)

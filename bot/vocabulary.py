@@ -301,9 +301,11 @@ _ASK_NAME = [
         r"^(?P<name>.+?)[\s,:-]+(?:(?:is|are|was|has|have)\s+(?:(?:they|it|we)\s+)?"
         + _ADVERBS
         + r"(?:an?\s+|the\s+)?(?:paris call\s+)?(?:supporters?|signator(?:y|ies)|members?|signed|"
-        r"joined|listed|included|in)|" + _ADVERBS + r"(?:an?\s+|the\s+)?(?:paris call\s+)?"
+        r"joined|listed|included|in|on the (?:supporters? |signator(?:y|ies) |official )?list)|"
+        + _ADVERBS + r"(?:an?\s+|the\s+)?(?:paris call\s+)?"
         r"(?:supporter|signatory|"
-        r"member|signed|joined|listed|included|on (?:the|that) list|in (?:the|that) list|"
+        r"member|signed|joined|listed|included|on (?:the|that) (?:supporters? |signator(?:y|ies) )?list|"
+        r"in (?:the|that) list|"
         r"in or (?:not|out)|in(?=\s*$))|(?:did|have|has|are|is) (?:they|it|we) (?:sign|signed|"
         r"join|joined|in|on the list|an? supporters?|supporters|signatories|on board))\b.*$",
         # "Nigeria as a state, is it in?", "l'Inde en tant qu'État a signé ?"
@@ -521,6 +523,14 @@ TAIL_NAME = lazy(
     r"(?:[,.;!?]|\s-)\s*(?:(?:but|and|so|ok|okay|mais|et|alors)\s+)?(?:what about|how about|"
     r"what of|et pour|quid de|et|(?P<or>or was it|or is it|or maybe|ou c'etait|ou c'est|ou bien))"
     r"\s+([^?,.;!]{2,40}?)\s*\?*\s*$"
+)
+# A pronoun taking up the name before it ("X, are they on the list?").
+PRONOUN_AFTER = lazy(r"^\s*,\s*(?:are|is|were|was|did|do|does|have|has)\s+(?:they|it)\b")
+# Which entity a listed name is, asked by describing another ("the HSE on the list, is that the
+# UK health and safety executive?").
+IDENTITY = lazy(
+    r"\b(?:is (?:that|it|this) (?:the|a|an)|do you mean (?:the|a)|c'est (?:bien )?(?:le|la|l'))\s+"
+    r"([^?]{3,60}?)\s*\?*\s*$"
 )
 # How the words after such a name go on about it: it, we, our, they ...
 ABOUT_IT = {"they", "they're", "theyre", "their", "it", "it's", "its", "we", "we're", "our",
