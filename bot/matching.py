@@ -293,7 +293,10 @@ class Router:
         if found is not None:
             return self._named(found, found.typed, tokens(fold(asked)))
         unknown = self._unknown_name(asked + "?")
-        return Intent("supporter", arg=unknown, near=self._near(unknown)) if unknown else None
+        if unknown:
+            return Intent("supporter", arg=unknown, near=self._near(unknown))
+        first = self._route(asked + "?")  # "council of europe signed? they run the budapest ..."
+        return first if first.kind in ("supporter", "either") else None
 
     def _tail_name(self, text: str, intent: Intent) -> Intent | None:
         """A message about one name that ends by asking about another ("IBM signed, but what

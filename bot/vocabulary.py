@@ -268,7 +268,7 @@ ASKING = lazy(
     r"wait|hmm|lol|honestly|sorry|question)[,:]?\s+)*"
     r"(?:(?:do you know|any idea|can you (?:check|tell me|confirm)|could you (?:check|tell me)|"
     r"i wonder|wondering|is it true|tell me|pls confirm|please confirm|confirm)\s+"
-    r"(?:if|whether|that)\s+)?"
+    r"(?:if|whether|that)\s+|(?:is it true|c'est vrai que|est-ce vrai que|il parait que)\s+)?"
 )
 _FR_SIGN = (
     r"(?:signe|signee|signes|rejoint|soutenu|soutient|soutiennent|adhere|signataires?|"

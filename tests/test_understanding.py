@@ -237,7 +237,7 @@ def test_two_names_get_each_answer(
      ("huawei? they make our routers", "Huawei"), ("japan? asking for a class", "Japan"),
      ("is the french government a supporter", "France"), ("le gouvernement allemand a signé ?", "Germany"),
      ("kaspersky lab or kaspersky?", "Kaspersky Lab"),
-     ("my boss swears thales signed", "Thales"),
+     ("my boss swears thales signed", "Thales"), ("is it true thales signed?", "Thales"),
      ("on m'a dit que capgemini a signé", "Capgemini")],
 )  # fmt: skip
 def test_more_ways_to_ask_about_a_name(ask: Callable[..., Reply], question: str, name: str) -> None:
@@ -492,6 +492,7 @@ def test_a_region_is_not_a_country(ask: Callable[..., Reply], question: str) -> 
     [("deloitte? they're our auditor", "deloitte"), ("yahoo? the us one not yahoo japan", "yahoo"),
      ("IBM signed, but what about red hat?", "red hat"), ("has the UN itself signed it", "the United Nations"),
      ("zorgon, are they on the supporters list? they co-led principle 3", "zorgon"),
+     ("council of europe signed? they run the budapest convention", "council of europe"),
      ("seriously?", None), ("really? i thought so", None)],
 )  # fmt: skip
 def test_a_name_then_why_it_is_asked(ask: Callable[..., Reply], question: str, said: str) -> None:
