@@ -21,8 +21,8 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import partial
-from itertools import compress
-from operator import itemgetter
+from itertools import compress, filterfalse
+from operator import itemgetter, methodcaller
 from pathlib import Path
 from typing import NamedTuple
 
@@ -32,7 +32,7 @@ from bot.errors import SupportersImportError
 from bot.messages import human_date, say
 from bot.reply import Source
 from bot.roster import SupporterTable, pack, unpack
-from bot.supporters import name_key
+from bot.supporters import _NOISE, _PUNCT, name_key  # (`name_keys` is `name_key` by column)
 
 log = logging.getLogger(__name__)
 DATA_FILE = "supporters.json"
@@ -54,6 +54,70 @@ class Row(NamedTuple):
     country: str | None
     nature: str | None
     signed: str | None
+
+
+# A `Row` made from a tuple of its five values in C (`Row(...)` runs Python code per row).
+_make_row = partial(tuple.__new__, Row)
+
+
+@dataclass(frozen=True)
+class Columns:
+    """A list's rows as columns, with each name's key (`name_key`). An import works on them
+    column by column, each step in C: a Python step per row of 100,000 costs more than the rest
+    of an import."""
+
+    values: list[list[str | None]]  # five columns: `Row`'s fields, in its order
+    keys: list[str]
+
+    @classmethod
+    def of(cls, rows: Iterable[Row]) -> Columns:
+        rows = list(rows)
+        return cls([list(map(itemgetter(i), rows)) for i in range(len(Row._fields))],
+                   name_keys([row.name for row in rows]))  # fmt: skip
+
+    def __len__(self) -> int:
+        return len(self.keys)
+
+    @property
+    def names(self) -> list[str]:
+        return self.values[0]  # type: ignore[return-value]  # every row has a name
+
+    @property
+    def categories(self) -> list[str | None]:
+        return self.values[1]
+
+    def rows(self) -> list[Row]:
+        return list(map(_make_row, zip(*self.values, strict=True)))
+
+    def where(self, keep: Iterable[object]) -> Columns:
+        """The rows whose `keep` is true."""
+        keep = list(keep)
+        return Columns([list(compress(c, keep)) for c in self.values],
+                       list(compress(self.keys, keep)))  # fmt: skip
+
+
+# What `_PUNCT` replaces with a space, among ASCII characters: for `str.translate`.
+_ASCII_PUNCT = {i: " " for i in range(128) if _PUNCT.match(chr(i))}
+
+
+def name_keys(names: list[str]) -> list[str]:
+    """`name_key` of every name (the same keys), worked out on the whole column at once."""
+    text = "\n".join(names)
+    if not names or text.count("\n") != len(names) - 1:  # a name with a line break in it
+        return list(map(name_key, names))
+    # Each line break becomes a word "|" (no punctuation is left by then): a name's key is the
+    # words between two of them, noise words dropped.
+    words = text.lower().replace("&", " and ").translate(_ASCII_PUNCT).replace("\n", " | ")
+    kept = " ".join(filterfalse(_NOISE.__contains__, words.split()))
+    keys = kept.replace(" |", "|").replace("| ", "|").split("|")
+    # The few keys this does not give: those ending in "and" (dropped there), and names that
+    # are not ASCII (folded, and `_PUNCT` reads more than ASCII punctuation in them).
+    for j in compress(range(len(keys)), map(methodcaller("endswith", "and"), keys)):
+        keys[j] = name_key(names[j])
+    if not text.isascii():
+        for j in compress(range(len(keys)), map(operator.not_, map(str.isascii, names))):
+            keys[j] = name_key(names[j])
+    return keys
 
 
 @dataclass
@@ -106,19 +170,25 @@ def _read_bytes(source: str) -> bytes:
 
 def read_export(source: str) -> tuple[list[Row], ImportReport]:
     """Download or read `source` and parse it; raises `SupportersImportError` when unusable."""
+    table, report = _read_columns(source)
+    return table.rows(), report
+
+
+def _read_columns(source: str) -> tuple[Columns, ImportReport]:
     try:
         text = _read_bytes(source).decode("utf-8-sig")
     except UnicodeDecodeError:
         raise SupportersImportError(source, "is not UTF-8 text; is it the CSV export?") from None
-    return parse_export(text, source)
-
-
-# A `Row` made from a tuple of its five values in C (`Row(...)` runs Python code per row).
-_make_row = partial(tuple.__new__, Row)
+    return _parse_columns(text, source)
 
 
 def parse_export(text: str, source: str) -> tuple[list[Row], ImportReport]:
     """The export's rows, with a report; raises when unusable."""
+    table, report = _parse_columns(text, source)
+    return table.rows(), report
+
+
+def _parse_columns(text: str, source: str) -> tuple[Columns, ImportReport]:
     report = ImportReport(source)
     reader = csv.reader(io.StringIO(text))
     try:
@@ -150,14 +220,12 @@ def parse_export(text: str, source: str) -> tuple[list[Row], ImportReport]:
     nfc = partial(unicodedata.normalize, "NFC")
     names: list[str] = list(map(nfc, map(str.strip, column("name"))))
     categories = list(map(str.strip, column("category")))
-    # Repeats are the same name written again (spacing, case), never two similar names: two
-    # organisations must not become one because a matcher finds them alike.
-    same = list(map(" ".join, map(str.split, map(str.casefold, names))))
-    if all(names) and set(categories) <= {"", *CATEGORIES} and len(set(same)) == len(same):
+    keys = name_keys(names)
+    if all(names) and set(categories) <= {"", *CATEGORIES} and not _repeats(names, keys):
         kept: list[int] | None = None  # every row (the usual case)
         report.counts.update(categories)
     else:
-        kept = _kept_rows(names, categories, same, report)
+        kept = _kept_rows(names, categories, list(map(_same, names)), report)
     if "" in report.counts:
         report.counts["uncategorised"] += report.counts.pop("")
     report.rows = len(lines)
@@ -167,15 +235,33 @@ def parse_export(text: str, source: str) -> tuple[list[Row], ImportReport]:
                            or None)  # fmt: skip
     natures = _each_once(column("nature"), lambda v: v.strip() or None)
     signed = _each_once(column("date_signed"), lambda v: _iso_date(v.strip()))
-    columns: list[list[str | None]] = [list(names), _each_once(categories, lambda v: v or None),
+    columns: list[list[str | None]] = [names, _each_once(categories, lambda v: v or None),  # type: ignore[list-item]
                                        countries, natures, signed]  # fmt: skip
     if kept is not None:
         columns = [list(map(c.__getitem__, kept)) for c in columns]
-    rows = list(map(_make_row, zip(*columns, strict=True)))
-    if not rows:
+        keys = list(map(keys.__getitem__, kept))
+    table = Columns(columns, keys)
+    if not table:
         raise SupportersImportError(source, "has no supporter rows; the current list was kept")
-    report.kept = len(rows)
-    return rows, report
+    report.kept = len(table)
+    return table, report
+
+
+def _same(name: str) -> str:
+    """A name as `_kept_rows` compares it. Repeats are the same name written again (spacing,
+    case), never two similar names: two organisations must not become one because a matcher
+    finds them alike."""
+    return " ".join(name.casefold().split())
+
+
+def _repeats(names: list[str], keys: list[str]) -> bool:
+    """Whether a name repeats an earlier one (`_same`). Two names the same that way have the same
+    `name_key` (a coarser form): only names that share a key are compared (usually none)."""
+    if len(set(keys)) == len(keys):
+        return False
+    shared = {k for k, n in Counter(keys).items() if n > 1}
+    same = list(map(_same, compress(names, map(shared.__contains__, keys))))
+    return len(set(same)) != len(same)
 
 
 def _kept_rows(
@@ -230,7 +316,7 @@ class Merged:
 
 
 def merge_list(
-    entries: Iterable[Supporter], rows: Iterable[Row], as_of: str, source: Source
+    entries: Iterable[Supporter], rows: Iterable[Row] | Columns, as_of: str, source: Source
 ) -> Merged:
     """Every row of an official list as a supporter, keeping the hand-written entries' extras.
 
@@ -251,14 +337,13 @@ def merge_list(
                 index.setdefault(name_key(alias), i)
     merged = Merged(SupporterTable(()))
     listed: dict[int, Supporter] = {}
-    rows = list(rows)
-    every = list(map(name_key, map(itemgetter(0), rows)))  # computed once: the index needs them too
+    table = rows if isinstance(rows, Columns) else Columns.of(rows)
     # The few rows that name an entry, found in C; the others are list-only rows, kept as
     # columns, each a supporter from the list.
-    naming = list(map(index.__contains__, every))
-    extra = list(compress(rows, map(operator.not_, naming)))
-    keys = list(compress(every, map(operator.not_, naming)))  # their name keys
-    for row, key in zip(compress(rows, naming), compress(every, naming), strict=True):
+    naming = list(map(index.__contains__, table.keys))
+    extra = table.where(map(operator.not_, naming))
+    named = table.where(naming)
+    for row, key in zip(named.rows(), named.keys, strict=True):
         at = index[key]
         known = curated[at]
         if at in listed:  # the list names this entry twice ("NDI", "National Democratic Institute")
@@ -286,19 +371,21 @@ def merge_list(
         else:
             out.append(entry.replace(as_of=as_of))  # "not in the list", as of the list's date
     # Hand-written entries first: their names and codes ("IND", "RWA") are looked up first.
-    merged.supporters = SupporterTable(out, extra, as_of, (source,), keys)
+    merged.supporters = SupporterTable(out, extra.values, as_of, (source,), extra.keys)
     return merged
 
 
-def category_counts(rows: Iterable[Row]) -> dict[str, int]:
-    counts = Counter(map(itemgetter(1), rows))  # in C
+def category_counts(rows: Iterable[Row] | Columns) -> dict[str, int]:
+    counts = Counter(rows.categories if isinstance(rows, Columns) else map(itemgetter(1), rows))
     counts["uncategorised"] += counts.pop(None, 0) + counts.pop("", 0)
     out = {c: counts[c] for c in (*CATEGORIES, "uncategorised")}
     out["total"] = sum(out.values())
     return out
 
 
-def with_list(content: Content, rows: list[Row], official: OfficialList) -> tuple[Content, Merged]:
+def with_list(
+    content: Content, rows: list[Row] | Columns, official: OfficialList
+) -> tuple[Content, Merged]:
     """`content` answering from the list `rows`, whose source and date `official` gives."""
     merged = merge_list(content.supporters, rows, official.as_of, list_source(official, "en"))
     counts = category_counts(rows)
@@ -322,7 +409,7 @@ def import_supporters(
     The list's as-of date is `as_of`, else for a URL the day it was downloaded, else the file's
     modification date; the report says which.
     """
-    rows, report = read_export(source)
+    table, report = _read_columns(source)
     today = today or dt.date.today()
     if as_of is not None:
         date, reason = as_of, "given with --as-of"
@@ -336,9 +423,9 @@ def import_supporters(
     origin = source if is_url(source) else "file"
     payload = {"format": FORMAT, "origin": origin,
                "as_of": report.as_of, "imported_on": today.isoformat(),
-               "counts": category_counts(rows),
-               "rows": len(rows), "columns": {f: pack(_texts(list(map(itemgetter(i), rows))))
-                                              for i, f in enumerate(Row._fields)}}  # fmt: skip
+               "counts": category_counts(table),
+               "rows": len(table), "columns": {f: pack(_texts(c)) for f, c
+                                               in zip(Row._fields, table.values, strict=True)}}  # fmt: skip
     try:
         data_dir.mkdir(parents=True, exist_ok=True)
         tmp = data_dir / f".{DATA_FILE}.{os.getpid()}.tmp"
@@ -351,16 +438,16 @@ def import_supporters(
         ) from None
     # The command goes on to prepare the core from this file: it need not read it back.
     _stored.clear()
-    _stored[data_dir / DATA_FILE] = ((stat.st_size, stat.st_mtime_ns), origin, report.as_of, rows)
+    _stored[data_dir / DATA_FILE] = ((stat.st_size, stat.st_mtime_ns), origin, report.as_of, table)
     return report
 
 
 # The list this process stored last, by its file, with the file's size and time then: (size and
 # time, origin, as-of date, rows).
-_stored: dict[Path, tuple[tuple[int, int], str, str, list[Row]]] = {}
+_stored: dict[Path, tuple[tuple[int, int], str, str, Columns]] = {}
 
 
-def _read_stored(path: Path) -> tuple[str, str, list[Row]]:
+def _read_stored(path: Path) -> tuple[str, str, Columns]:
     """The origin, as-of date and rows of the list stored at `path` (raises when unusable)."""
     stored = _stored.get(path)
     if stored is not None:
@@ -378,7 +465,7 @@ def _read_stored(path: Path) -> tuple[str, str, list[Row]]:
     elif data.get("format") == 3:
         rows = _rows(data["columns"])
     else:  # formats 1 and 2: a list per row
-        rows = [_row(r) for r in data["supporters"]]
+        rows = Columns.of(_row(r) for r in data["supporters"])
     return str(data["origin"]), dt.date.fromisoformat(data["as_of"]).isoformat(), rows
 
 
@@ -396,7 +483,7 @@ def _row(values: list[object]) -> Row:
     return Row(name, category, country, nature, signed)
 
 
-def _rows(columns: dict[str, list[object]], size: int | None = None) -> list[Row]:
+def _rows(columns: dict[str, list[object]], size: int | None = None) -> Columns:
     """The rows stored as columns, checked: every value a string or null, every row a name.
     Format 4 stores each column as one string (`bot.roster.pack`, "" for null) unless a value
     holds the separator; format 3 as a list."""
@@ -412,7 +499,7 @@ def _rows(columns: dict[str, list[object]], size: int | None = None) -> list[Row
             raise ValueError("a value is not a string")
     if not all(values[0]):
         raise ValueError("a row has no name")
-    return list(map(_make_row, zip(*values, strict=True)))
+    return Columns(values, name_keys(values[0]))  # type: ignore[arg-type]
 
 
 def _texts(column: list[str | None]) -> list[str]:

@@ -13,7 +13,6 @@ from array import array
 from bisect import bisect_left, bisect_right, insort
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import accumulate, chain, compress, repeat
-from operator import itemgetter
 
 from bot.content import CATEGORIES, Supporter
 
@@ -21,7 +20,6 @@ TYPE_CHECKING = False  # typing is not imported at run time (mypy reads this nam
 if TYPE_CHECKING:
     from typing import overload
 
-    from bot.importer import Row
     from bot.reply import Source
 
 # Joins a column of strings into one string in the cache: one object to unpickle, split in C.
@@ -121,7 +119,8 @@ def listed_name(entry: Supporter, category: str, lang: str) -> str:
 class SupporterTable(Sequence[Supporter]):
     """Every supporter and notable non-supporter, in order: the hand-written entries (`entries`,
     first, so their names and codes are looked up first), then the rows only the official list
-    knows, as columns. Row `i` is a `Supporter`, built when asked for."""
+    knows, as columns (`columns`: the five of `bot.importer.Row`'s fields). Row `i` is a
+    `Supporter`, built when asked for."""
 
     __slots__ = ("entries", "names", "category", "country", "nature", "signed", "as_of",
                  "sources", "_listings", "_by_name", "keys")  # fmt: skip
@@ -129,7 +128,7 @@ class SupporterTable(Sequence[Supporter]):
     def __init__(
         self,
         entries: Iterable[Supporter],
-        rows: Sequence[Row] = (),
+        columns: Sequence[list[str | None]] = (),
         as_of: str = "",
         sources: tuple[Source, ...] = (),
         keys: list[str] | None = None,
@@ -137,8 +136,9 @@ class SupporterTable(Sequence[Supporter]):
         """`keys`: the list rows' name keys (`bot.supporters.name_key`), when the caller has
         them (an import computes them to merge): the index then does not compute them again."""
         self.entries = tuple(entries)
-        columns = [list(map(itemgetter(i), rows)) for i in range(5)]  # in C, one per column
-        self.names: Sequence[str] = columns[0]  # a list, or `Packed` once loaded
+        columns = columns or [[] for _ in range(5)]
+        names: list[str] = columns[0]  # type: ignore[assignment]  # a name in every row
+        self.names: Sequence[str] = names  # a list, or `Packed` once loaded
         self.category = Coded(columns[1])
         self.country = Coded(columns[2])
         self.nature = Coded(columns[3])
@@ -150,7 +150,7 @@ class SupporterTable(Sequence[Supporter]):
         self._listings: dict[tuple[str, str], array[int]] = {}
         curated = len(self.entries)
         # Every row, sorted by name, then row: finding rows by name is a binary search.
-        every = [e.name for e in self.entries] + columns[0]
+        every = [e.name for e in self.entries] + names
         by_name = sorted(range(len(every)), key=every.__getitem__)
         self._by_name = array("I", by_name)
         # The list rows in that order, then each category's (filtered in C).

@@ -6,6 +6,7 @@ import datetime as dt
 import functools
 import json
 import os
+import random
 import shutil
 import subprocess
 import sys
@@ -18,7 +19,15 @@ import pytest
 
 from bot.core import Core, bundled_content_dir, load_core
 from bot.errors import SupportersImportError
-from bot.importer import DATA_FILE, SNAPSHOT_FILE, import_supporters, read_export, write_snapshot
+from bot.importer import (
+    DATA_FILE,
+    SNAPSHOT_FILE,
+    import_supporters,
+    name_keys,
+    read_export,
+    write_snapshot,
+)
+from bot.supporters import _NOISE, name_key
 
 DATA = Path(__file__).parent / "data"
 ROOT = Path(__file__).resolve().parents[1]
@@ -352,6 +361,26 @@ def test_an_export_without_optional_columns_and_with_short_rows(tmp_path: Path) 
                                         ("Beta Org", "state", None, None, None),
                                         ("Gamma", None, None, None, None)]  # fmt: skip
     assert report.rows == 3 and report.counts["uncategorised"] == 1
+
+
+def test_name_keys_of_a_column_are_name_key_of_each_name() -> None:
+    """The importer keys a whole column at once, and finds the keys `name_key` gives each name."""
+    names = ["Microsoft Corp.", "McKinsey & Company", "The Group", "and", "Band and", "X and & Co",
+             "Société Générale", "ÉTAT", "İstanbul", "Ｆｕｌｌ", "a\u00a0b", "tab\there", "x\x1fy",
+             "l'Oréal", "R&D Inc", "", "   ", "line\nbreak", "end |", "a | b", "-", "_under_",
+             "Cyber Lab Inc.", "DEL\x7fchar", "Ⅻ roman", "naïve and", "ΣΑΣ"]  # fmt: skip
+    assert name_keys(names) == list(map(name_key, names))
+    for column in ([n for n in names if "\n" not in n],  # keyed at once, not name by name
+                   [n for n in names if n.isascii() and "\n" not in n]):  # fmt: skip
+        assert name_keys(column) == list(map(name_key, column))
+    assert name_keys([]) == [] and name_keys([""]) == [""]
+    rng = random.Random(3)
+    pieces = [*sorted(_NOISE), "and", "&", ".", ",", "'", "-", "|", "(", ")", " ", "  ", "\t",
+              "\x1f", "Ab", "band", "é", "Ç", "x"]  # fmt: skip
+    for _ in range(200):
+        column = ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+                  for _ in range(rng.randint(1, 30))]  # fmt: skip
+        assert name_keys(column) == list(map(name_key, column))
 
 
 def test_a_list_imported_again_keeps_the_model_of_the_list_before(
