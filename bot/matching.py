@@ -125,16 +125,29 @@ class Router:
         self._in_scope: frozenset[str]  # words of the in-scope examples (see `_sentence`)
         self._telling: frozenset[str]  # words that say what a question is about (`_tells`)
         questions = self.example_questions()
-        # An example question asked word for word gets its own answer: an editor's fix is exact.
-        texts = [normalise(q) for q, _ in questions]
-        self._examples = {_plain(t): label for t, (_, label) in zip(texts, questions, strict=True)}
-        if trained is not None and self._reads_like(trained, texts):
+        self._model: Model | None = None
+        self._model_pickle = b""
+        texts: list[str] = []
+        if trained is not None and trained.example_questions() == questions:
+            # The same examples (a list imported again): their readings as `trained` made them.
+            self._examples, self._vocabulary = trained._examples, trained._vocabulary
+        else:
+            # An example question asked word for word gets its own answer: an editor's fix is
+            # exact. The words of the examples and titles, pickled: only an import reads them.
+            texts = [normalise(q) for q, _ in questions]
+            self._examples = {_plain(t): label
+                              for t, (_, label) in zip(texts, questions, strict=True)}  # fmt: skip
+            titles = [t for topic in content.topics.values() for t in topic.title.values()]
+            self._vocabulary = pickle.dumps(word_keys([*texts, *titles]))
+        if trained is not None and self._reads_like(trained):
             # The examples read as they did for `trained`: the same model and words (training
-            # again would give the same), without masking every example again.
-            self._model: Model | None = trained.model
+            # again would give the same), without masking every example again; the model is
+            # kept as `trained` holds it (pickled, when it came from the cache).
+            self._model, self._model_pickle = trained._model, trained._model_pickle
             self._common, self._in_scope = trained._common, trained._in_scope
             self._telling = trained._telling
         else:
+            texts = texts or [normalise(q) for q, _ in questions]
             # An example with a principle's number in it ("principe 8 c'est lequel") is answered
             # by rule; to the model it would only teach its frame, for any principle.
             examples = [(self.masked(t, choices=False)[0], label)
@@ -147,7 +160,6 @@ class Router:
             )  # fmt: skip
             self._telling = _telling_words(examples)
             self._model = Model(examples, content.synonyms)
-        self._model_pickle = b""
         # Words of the synonym groups that ask something ("signed", "how many"), never in a name.
         asking = {"sign", "supporter", "howmany", "principle", "why", "binding", "wording", "help",
                   "list", "launch", "active"}  # fmt: skip
@@ -175,13 +187,13 @@ class Router:
         state["_model"] = None
         return state
 
-    def _reads_like(self, trained: Router, texts: list[str]) -> bool:
-        """Whether the example questions `texts` (normalised) and the topics' titles read as they
-        did for `trained` once names are masked: a name is found in them only if all its words
-        are theirs, so it is enough that both indexes have the same such names, each finding an
-        entry alike (name, country, category, supporter: all that masking reads of it)."""
-        titles = [t for topic in self.content.topics.values() for t in topic.title.values()]
-        vocabulary = word_keys([*texts, *titles])
+    def _reads_like(self, trained: Router) -> bool:
+        """Whether the example questions and the topics' titles read as they did for `trained`
+        once names are masked: a name is found in them only if all its words are theirs
+        (`_vocabulary`), so it is enough that both indexes have the same such names, each
+        finding an entry alike (name, country, category, supporter: all that masking reads of
+        it)."""
+        vocabulary = pickle.loads(self._vocabulary)
         theirs = trained.supporters.within(vocabulary)  # the content's few thousand names first
         for key in theirs:
             ours, before = self.supporters.first(key), trained.supporters.first(key)
