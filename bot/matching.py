@@ -570,6 +570,9 @@ class Router:
             # name the list does not have, and no answer reads better
             asked = original_span(text, slot)
             return Intent("supporter", arg=asked, near=self._near(asked))
+        joins = vocab.JOIN_OBJECT.search(folded) if label == "faq:join" else None
+        if joins and joins.group(1) not in vocab.JOINABLE and not vocab.ABOUT_CALL.search(folded):
+            confident = False  # "how to join the french army": another thing to join
         if not confident or label == "unknown":
             return Intent("unknown", arg=UNSURE, candidates=close)
         if (label != "context" and vocab.OTHER_NAMED.search(folded)

@@ -514,6 +514,15 @@ LISTING_FROM = lazy(
 # ... but not one told against another time or actor ("... while the federal government was out").
 RELATIVE = {"federal", "while", "before", "after", "until", "federale", "avant",
             "apres", "pendant", "tandis"}  # fmt: skip
+# What a "how do I join ...?" question joins ("join the french army": not the Call).
+JOIN_OBJECT = lazy(
+    r"\b(?:join|joining|rejoindre|adherer a|sign up (?:for|to))\s+(?:the |a |an |la |le |l'|un |une )?"
+    r"([a-z][\w-]*)"
+)
+JOINABLE = {"it", "call", "appel", "paris", "pariscall", "list", "liste", "us", "in", "up", "them",
+            "this", "that", "supporters", "signatories", "initiative", "effort", "ca", "cela",
+            "ce", "cet", "cette", "officially", "formally", "as", "en", "too", "now", "later",
+            "support", "endorse", "become", "be", "get", "our", "my", "your", "votre", "notre"}  # fmt: skip
 # A description giving examples, not a name ("basic hygiene (patching, mfa etc)").
 EXAMPLES_GIVEN = lazy(r"\betc\b|\be\.g\b|\bsuch as\b|\bpar exemple\b|\bpar ex\b")
 # A message that opens with a name asked about, then says why ("deloitte? they're our auditor").

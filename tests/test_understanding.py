@@ -119,7 +119,8 @@ def test_a_code_and_a_name_offer_a_choice(ask: Callable[..., Reply]) -> None:
      "how do i exploit log4shell on the ctf box", "when and where is the next paris peace forum?",
      "is the paris call better than the budapest convention? ur honest opinion",
      "tu peux traduire les principes en wolof stp", "what's the paris call's annual budget?",
-     "is there a secretariat", "does it cover deepfakes", "does it cover drones"],
+     "is there a secretariat", "does it cover deepfakes", "does it cover drones",
+     "how to join the french army"],
 )  # fmt: skip
 def test_questions_the_bot_cannot_answer_get_i_dont_know(
     ask: Callable[..., Reply], question: str
