@@ -525,8 +525,8 @@ class Router:
         if (
             word_set & vocab.WHY
             and "faq:absentees" in self.content.topics
-            and any(w.startswith(vocab.SIGN_STEMS) for w in words)
-        ):  # "why didn't China and Russia sign?": the absentees
+            and (any(w.startswith(vocab.SIGN_STEMS) for w in words) or word_set & vocab.IN_LIST)
+        ):  # "why didn't China and Russia sign?", "why isn't india in": the absentees
             named = spans or self.supporters.spans(text, choices=False)
             if named and all(_is_state(m.entry) and not m.entry.supporter for m, _, _ in named):
                 return Intent("topic", "faq:absentees")
@@ -538,11 +538,12 @@ class Router:
             # "list the big tech companies that signed, for a slide": not the principles
             ranked = _set_aside(ranked, "principles")
         (score, label), (second, _) = ranked[0], ranked[1]
-        if (label not in ("faq:counts", "unknown") and "faq:counts" in self.content.topics
+        if (label != "faq:counts" and "faq:counts" in self.content.topics
+                and (label != "unknown" or word_set & vocab.SOURCE_WORDS)
                 and len(set(vocab.FIGURES.findall(folded))) >= 2
                 and vocab.DISCREPANCY.search(folded)):  # fmt: skip
             # "pourquoi le site dit 81 états et le forum 80 ?": two figures, which is right
-            label = "faq:counts"
+            label, score, second = "faq:counts", max(score, THRESHOLD), 0.0
         if (vocab.WORKING_GROUP.search(folded) and "faq:working-groups" in self.content.topics
                 and label != "unknown"):  # fmt: skip
             # "who ran WG6 on supply chain": the group, not principle 6

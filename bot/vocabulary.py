@@ -618,7 +618,11 @@ FILE_WORDS = {"csv", "export", "exports", "download", "file", "fichier", "telech
               "donnees", "json", "github", "repo", "spreadsheet", "tableur", "columns",
               "colonnes", "dataset"}  # fmt: skip
 # Figures that can be counts of supporters (not years, not the nine principles): "80", "1,100".
-FIGURES = lazy(r"(?<![\d,.])(?:[1-9]\d{1,2}(?:[,. ]\d{3})?)(?![\d,.]?\d)")
+FIGURES = lazy(r"(?<![\d,.])(?:[1-9]\d{1,2}(?:[,. ]\d{3})?|1\d{3})(?![\d,.]?\d)")
+# Where two figures come from ("one site says 1100 and another 1200").
+SOURCE_WORDS = {"site", "sites", "website", "websites", "source", "sources", "page", "pages",
+                "article", "articles", "forum", "press", "report", "reports", "says", "say",
+                "said", "dit", "disent", "presse", "rapport"}  # fmt: skip
 # Working groups named by their number ("who ran WG6?").
 WORKING_GROUP = lazy(r"\b(?:wg ?[1-9]|working group ?[1-9]|groupe de travail ?[1-9])\b")
 # Another text or body named outright: a question about it alone is not about the Call ("what
