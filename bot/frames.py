@@ -10,6 +10,9 @@ from bot.text import fold, tokens
 def slots(folded: str) -> list[str]:
     """The name slot of a supporter question's frame, shortest reading first, then the longest
     ("is Access Now a supporter?": "access", then "access now")."""
+    named = vocab.NAMED_AS.match(folded)  # "our auditor is EY France, are they a supporter?"
+    if named:
+        return [named.group("name")]
     clauses = [folded] + [c for c in vocab.CLAUSES.split(folded) if c and c != folded][::-1]
     across: list[str] | None = None  # a slot that runs across two sentences, kept as a last resort
     for clause in clauses:  # the whole question, then each clause from the last
@@ -39,6 +42,7 @@ def _clean_slot(raw: str) -> str | None:
     name = vocab.OWNER.sub("", raw.strip(" ,;:-")).strip(" '\"")
     name = vocab.DISLOCATED.sub("", name)  # "et le japon il est signataire ?": "le japon"
     name = vocab.REPORTED.sub("", name)  # "she swears Infineon is on the list": "infineon"
+    name = vocab.EITHER_TAIL.sub("", name)  # "bnp paribas ou societe generale, une des deux"
     first = name.split(" ", 1)[0]
     if not name or name in vocab.NOT_NAMES or first in vocab.QUESTION_WORDS or "://" in name:
         return None

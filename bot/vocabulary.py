@@ -429,6 +429,18 @@ DISLOCATED = lazy(
     r"\s+(?:il|elle|ils|elles|they|he|she|lui|eux|itself|themselves|lui-meme|elle-meme)$|"
     r"^(?:et|and) "
 )
+# The name a possessive introduces before asking about it ("our auditor is EY France, are they a
+# supporter?", "notre fournisseur c'est Thales, ils ont signé ?").
+NAMED_AS = lazy(
+    r"^(?:my|our|mon|ma|notre|nos|their) (?:[\w-]+ ){1,3}(?:is|are|est|c'est|sont) "
+    r"(?P<name>[^,;?]+?)\s*[,;-]\s*(?:are|is|did|do|does|have|has|ont|a|est|sont)(?:[- ]t)?[- ]"
+    r"(?:they|it|we|ils|elles|elle|il|on|nous)\b"
+)
+# What closes a choice of two names ("X ou Y, une des deux a signé ?").
+EITHER_TAIL = lazy(
+    r",?\s*(?:une des deux|l'une des deux|l'un des deux|un des deux|either of them|one of them|"
+    r"either one|any of them|les deux|both of them|lequel des deux|laquelle des deux)$"
+)
 # Who says a name signed, before the name ("my boss swears X signed", "on m'a dit que X a signé").
 REPORTED = lazy(
     r"^(?:(?:\w+ ){1,3}(?:swears?|says?|said|thinks?|thought|claims?|claimed|told me|tells me|"

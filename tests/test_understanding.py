@@ -216,6 +216,7 @@ def test_what_the_question_asks_wins_over_a_name_slot(
      ("did france and tesla sign?", ["France: a supporter", "tesla: not in the list"]),
      ("huawei or zte?", ["Huawei: a supporter", "zte: not in the list"]),
      ("crowdstrike or sophos?", ["crowdstrike: not in the list", "sophos: not in the list"]),
+     ("thales ou zorgon, l'un des deux a signé ?", ["Thales\xa0: soutien", "zorgon\xa0: absent"]),
      ("someone said mali signed, or was it malta?", ["Mali: not in the list", "Malta: a supporter"]),
      ("the HSE on the list, is that the UK health and safety executive?",
       ["HSE: a supporter", "UK health and safety executive: not in the list"])],
@@ -240,6 +241,7 @@ def test_two_names_get_each_answer(
      ("is the french government a supporter", "France"), ("le gouvernement allemand a signé ?", "Germany"),
      ("kaspersky lab or kaspersky?", "Kaspersky Lab"),
      ("my boss swears thales signed", "Thales"), ("is it true thales signed?", "Thales"),
+     ("our main supplier is thales, did they sign?", "Thales"),
      ("on m'a dit que capgemini a signé", "Capgemini")],
 )  # fmt: skip
 def test_more_ways_to_ask_about_a_name(ask: Callable[..., Reply], question: str, name: str) -> None:
@@ -496,6 +498,7 @@ def test_a_region_is_not_a_country(ask: Callable[..., Reply], question: str) -> 
      ("IBM signed, but what about red hat?", "red hat"), ("has the UN itself signed it", "the United Nations"),
      ("zorgon, are they on the supporters list? they co-led principle 3", "zorgon"),
      ("council of europe signed? they run the budapest convention", "council of europe"),
+     ("our auditor is EY France, are they a supporter?", "EY France"),
      ("seriously?", None), ("really? i thought so", None)],
 )  # fmt: skip
 def test_a_name_then_why_it_is_asked(ask: Callable[..., Reply], question: str, said: str) -> None:
