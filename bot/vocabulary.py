@@ -130,7 +130,8 @@ LISTING_EXTRA = {
     "please", "pls", "whole", "entire", "francais", "french", "english", "anglais", "en", "all",
     "official", "officiels", "officiel", "again", "remind", "rappelle", "number", "nombre",
     "9", "nine", "neuf", "commitments", "engagements", "each", "every", "chaque", "ya", "tout",
-    "total", "au", "in", "exactly", "exactement", "already", "deja", "quoi",
+    "total", "au", "in", "exactly", "exactement", "already", "deja", "quoi", "shortest",
+    "brief", "briefly", "quick", "quickly", "bref", "rapide", "rapidement", "version",
 }  # fmt: skip
 # Words before a name that say what it is ("the city of Redmond", "l'État de Washington").
 DESCRIPTOR = lazy(

@@ -412,6 +412,7 @@ def test_last_of_something_else_is_not_the_latest_additions(
       "the gist", "about"),
      ("for my essay i need each principle summarised in one line, can u do that", "principles"),
      ("can u give me all the commitments in the call, just the short titles", "principles"),
+     ("whats the shortest summary of the principles", "principles"),
      ("what is the paris call actually trying to achieve, in plain english", "about"),
      ("did the eu commission sign", "faq:eu"),
      ("does the text mention the budapest convention", "faq:preamble"),
