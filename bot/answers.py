@@ -228,6 +228,23 @@ def principle(p: Principle, lang: str) -> Reply:
     ))  # fmt: skip
 
 
+def and_principle(reply: Reply, other: Principle, lang: str) -> Reply:
+    """A principle's reply with a second principle's title, wording and plain words below it
+    ("what's the difference between principle 1 and 2?")."""
+    meaning = _sentences(pick(other.explanation, lang), 0)[0]
+    second = "\n\n".join((
+        "**" + say("principle_title", lang, n=other.number, title=pick(other.title, lang)) + "**",
+        _quote(pick(other.text, lang)),
+        say("in_plain_words", lang, text=meaning),
+    ))  # fmt: skip
+    first = reply.title
+    return finish(reply.replace(
+        title=say("principles_pair_title", lang, a=reply.query.rsplit(" ", 1)[-1], b=other.number),
+        body="**" + first + "**\n\n" + reply.body + "\n\n" + second,
+        sources=_dedupe((*reply.sources, *best_first(other.sources, lang))),
+    ))  # fmt: skip
+
+
 def principles(content: Content, lang: str, lead: str = "") -> Reply:
     items = [f"- **{p.number}.** {pick(p.title, lang)}" for p in content.principles]
     body = "\n\n".join(x for x in (lead, say("principles_intro", lang), "\n".join(items)) if x)

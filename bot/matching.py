@@ -402,6 +402,9 @@ class Router:
         number = principle_number(folded)
         if number is None:
             number = principle_in_sentence(folded, words)
+        pair = vocab.PRINCIPLE_PAIR.search(folded)
+        if pair and pair.group(1) != pair.group(2):  # "difference between principle 1 and 2"
+            return Intent("principle", number=int(pair.group(1)), arg=pair.group(2))
         if number is not None:
             return _number_intent(number)
         by_country = vocab.MOST_BY_COUNTRY.search(folded)

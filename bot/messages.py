@@ -10,6 +10,7 @@ OFFICIAL_SITE_FR = "https://pariscall.international/fr/"
 
 _MESSAGES: dict[str, dict[str, str]] = {
     "principle_title": {"en": "Principle {n}: {title}", "fr": "Principe {n} : {title}"},
+    "principles_pair_title": {"en": "Principles {a} and {b}", "fr": "Principes {a} et {b}"},
     "official_wording_at": {
         "en": "The official wording is on the [principles page]({url}).",
         "fr": "Le texte officiel est sur la [page des principes]({url}).",

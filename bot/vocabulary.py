@@ -225,6 +225,11 @@ PRINCIPLE_MARKS = {"principle", "principles", "principe", "principes", "commitme
                    "pledges", "asks", "says", "say", "dit", "contents", "contenu", "text",
                    "texte", "takeaways", "commit", "committed", "engage", "promise", "promised",
                    "require", "requires", "ask", "demande"}  # fmt: skip
+# Two principles asked about together ("difference between principle 1 and 2", "principes 3 et 4").
+PRINCIPLE_PAIR = lazy(
+    r"\b(?:principles?|principes?|p) ?([1-9])\s*(?:and|et|&|vs\.?|versus|or|ou|,|/)\s*"
+    r"(?:(?:principle|principe|p) ?)?([1-9])\b"
+)
 # A request for every principle at once ("for my essay i need each principle summarised in one
 # line", "give me all the commitments, just the short titles").
 EACH_PRINCIPLE = lazy(

@@ -473,6 +473,19 @@ def test_signed_at_the_launch(ask: Callable[..., Reply], question: str, title: s
     assert (reply.topic, reply.title.replace("\u00a0", " ")) == (topic, title), reply.title
 
 
+@pytest.mark.parametrize(
+    ("question", "title", "second"),
+    [("what's the difference between principle 1 and 2", "Principles 1 and 2", "Principle 2: Protect"),
+     ("principes 3 et 4 ?", "Principes 3 et 4", "Principe 4 : Défendre la propriété")],
+)  # fmt: skip
+def test_two_principles_at_once(
+    ask: Callable[..., Reply], question: str, title: str, second: str
+) -> None:
+    """Two principles named together get both wordings, the first one's answer first."""
+    reply = ask(question)
+    assert reply.title == title and second in reply.body.replace("\u00a0", " "), reply.body
+
+
 def test_a_name_written_again_inside_a_longer_one(ask: Callable[..., Reply]) -> None:
     """ "Siemens" and "Siemens Healthineers" in one message: each name's answer, not a "yes"
     that would seem to cover both."""
