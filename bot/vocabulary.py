@@ -667,7 +667,8 @@ BARE_NAME = lazy(
     r"et pour|et du cote de|check|what's up with|whats up with|status of|supporter)[?,:]?\s+)+|"
     r"(?:[\s,?]+(?:then|too|aussi|alors|please|pls|plz|stp|s'il vous plait|s'il te plait|lol|lmao|"
     r"haha+|mdr|ptdr|ngl|tbh|rn|as an? (?:state|country)|en tant qu'etat|the country|le pays|"
-    r"the \w+ one(?: not [^,.;?!()]{1,40})?|celle? (?:de|des|du) \w+)"
+    r"the \w+ one(?: not [^,.;?!()]{1,40})?|celle? (?:de|des|du) \w+|yes or no|y/n|yes/no|"
+    r"oui ou non|in or out|or not|ou pas)"
     r"[?!.]*)+$"
 )
 # Words that ask about an entity's position rather than whether it signed.

@@ -241,7 +241,8 @@ def test_two_names_get_each_answer(
      ("is the french government a supporter", "France"), ("le gouvernement allemand a signé ?", "Germany"),
      ("kaspersky lab or kaspersky?", "Kaspersky Lab"),
      ("my boss swears thales signed", "Thales"), ("is it true thales signed?", "Thales"),
-     ("our main supplier is thales, did they sign?", "Thales"),
+     ("our main supplier is thales, did they sign?", "Thales"), ("google yes or no", "Google"),
+     ("huawei or not?", "Huawei"),
      ("on m'a dit que capgemini a signé", "Capgemini")],
 )  # fmt: skip
 def test_more_ways_to_ask_about_a_name(ask: Callable[..., Reply], question: str, name: str) -> None:
