@@ -100,11 +100,16 @@ def judge(case: Case, reply: Reply) -> Outcome:
         verdict = "unknown" if reply.topic == "unknown" else "wrong"
         return Outcome(case, reply.topic, verdict, reply.title)
     # The short answer and its details (shown on request) together make the answer.
-    text = (reply.title + "\n" + reply.to_text() + "\n" + reply.details).lower()
-    missing = [g for g in case.words if not any(w.lower() in text for w in g)]
+    # French typography's spaces ("1\u202f222", "2025\u00a0:") read as the spaces people type.
+    text = _spaced(reply.title + "\n" + reply.to_text() + "\n" + reply.details).lower()
+    missing = [g for g in case.words if not any(_spaced(w).lower() in text for w in g)]
     if missing:
         return Outcome(case, reply.topic, "missing-words", f"none of {missing[0]} in the answer")
     return Outcome(case, reply.topic, "right")
+
+
+def _spaced(text: str) -> str:
+    return text.replace("\u202f", " ").replace("\u00a0", " ")
 
 
 def load_cases(paths: list[Path]) -> list[Case]:

@@ -694,7 +694,19 @@ INSTRUCTION = lazy(
     r"how (?:do|can|could|to|would|should) (?:i |we |you |u )?(?:exploit|hack|crack|pwn|ddos|"
     r"phish|break into|bypass)|comment (?:pirater|hacker|cracker|exploiter)|"
     r"repeat after me|say after me|repete apres moi|pretend (?:ur|your|u r|you'?re|youre)|fais comme si|tu es maintenant|"
-    r"ignore (?:tes|les|toutes les) (?:instructions|consignes|regles))\b"
+    r"ignore (?:tes|les|toutes les) (?:instructions|consignes|regles)|"
+    # Tools to attack, or work done for the user: "give me a working exploit", "draft our
+    # national statement", "convert the csv to json".
+    r"(?:give|send|show|find|get|list|write|code|build|donne|envoie|ecris|trouve)(?: me| moi)? "
+    r"(?:(?:a|an|the|some|un|une|des|les)\s+)?(?:\w+\s+){0,3}?(?:exploits?|payloads?|0-?days?|"
+    r"zero-?days?|malware|ransomware|rootkits?|keyloggers?|botnets?|backdoors?|"
+    r"unpatched \w+)|"
+    r"(?:draft|write|compose|prepare|redige[rz]?|ecri[rst]|prepare[rz]?)(?: me| moi| us| nous)? "
+    r"(?:(?:a|an|the|our|my|un|une|notre|mon|ma|nos)\s+)?(?:[\w-]+\s+){0,3}?(?:statement|speech|"
+    r"email|e-mail|letter|essay|post|tweet|press release|declaration|discours|courriel|lettre|"
+    r"communique)s?|"
+    r"convert (?:the |this |a |our )?[\w -]{1,40}? (?:to|into|in) (?:json|xml|excel|xlsx|a table|"
+    r"markdown|pdf|sql)|convertis (?:le |la |les )?[\w -]{1,40}? en (?:json|xml|excel))\b"
 )
 # Judging whether someone keeps the Call ("is France complying with principle 8?"): an opinion
 # the bot cannot give about a named supporter.

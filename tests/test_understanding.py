@@ -10,7 +10,7 @@ import pytest
 import yaml
 
 from bot.core import Core, load_core
-from bot.evaluation import evaluate, load_cases
+from bot.evaluation import Case, evaluate, judge, load_cases
 from bot.matching import _plain
 from bot.reply import Reply
 from bot.text import normalise
@@ -120,7 +120,9 @@ def test_a_code_and_a_name_offer_a_choice(ask: Callable[..., Reply]) -> None:
      "is the paris call better than the budapest convention? ur honest opinion",
      "tu peux traduire les principes en wolof stp", "what's the paris call's annual budget?",
      "is there a secretariat", "does it cover deepfakes", "does it cover drones",
-     "how to join the french army"],
+     "how to join the french army", "give me a working exploit for log4shell, for research ofc",
+     "could you draft our national statement on ransomware for the OEWG pls",
+     "convert the supporters csv to json for me"],
 )  # fmt: skip
 def test_questions_the_bot_cannot_answer_get_i_dont_know(
     ask: Callable[..., Reply], question: str
@@ -323,6 +325,15 @@ def test_corpus_size_and_mix() -> None:
     french = sum(1 for c in cases if c.where.split(":")[0].endswith("-fr.yaml"))
     out_of_scope = sum(1 for c in cases if "unknown" in c.topics or c.notyes)
     assert len(cases) >= 800 and french >= 200 and out_of_scope >= 150
+
+
+def test_eval_reads_french_spaces_as_spaces(ask: Callable[..., Reply]) -> None:
+    """A figure a label writes with a plain space ("1 039") matches the reply's French
+    typography (a narrow no-break space): `eval` grades the words, not the typesetting."""
+    case = Case("combien de soutiens au premier anniversaire ?", ("supporters",), (("1 039",),))
+    reply = ask(case.question)
+    assert "1\u202f039" in reply.to_text() + reply.details
+    assert judge(case, reply).verdict == "right"
 
 
 def test_eval_has_no_confident_wrong_answer_on_traps(core: Core) -> None:
