@@ -432,10 +432,13 @@ class Router:
             return Intent("topic", "faq:join")  # "can individuals sign it or only orgs?"
         if vocab.WHO_SIGNED.match(folded):
             return Intent("supporters")  # "who signed it?", "qui a signé l'appel ?"
-        if not word_set - vocab.STOP - vocab.ABOUT_WORDS - vocab.CHAT_FILLER and vocab.ABOUT.search(
-            folded
-        ):
+        if _asks_what_it_is(folded):
             return Intent("topic", "about")  # "paris call?", "what is it?", "c'est quoi l'appel"
+        opening = vocab.SENTENCE_END.split(text, maxsplit=1)[0]
+        if opening != text and opening.endswith("?") and _asks_what_it_is(
+            fold(opening).strip(" ?!.")
+        ):  # "c'est quoi au juste l'Appel de Paris? ma boss veut un topo, pas le temps de lire"
+            return Intent("topic", "about")
         if (
             word_set & vocab.PRINCIPLE_PLURALS
             and not word_set & vocab.BEFORE
@@ -1006,6 +1009,17 @@ def _numbered(text: str) -> bool:
 
 def _plain(text: str) -> str:
     return " ".join(tokens(fold(text)))
+
+
+def _asks_what_it_is(folded: str) -> bool:
+    """ "paris call?", "what is it?", "c'est quoi au juste l'appel de paris": nothing but what
+    the Call is."""
+    words = set(tokens(folded))
+    return (
+        not words - vocab.STOP - vocab.ABOUT_WORDS - vocab.CHAT_FILLER
+        and not words & vocab.PRINCIPLE_WORDS_ALL
+        and bool(vocab.ABOUT.search(folded))
+    )
 
 
 def _number_intent(number: int) -> Intent:

@@ -90,6 +90,8 @@ COMMANDS = {
 }  # fmt: skip
 ABOUT_WORDS = {
     "even",
+    "juste",  # "c'est quoi au juste"
+    "allo",
     "exactly",
     "actually",
     "quoi",

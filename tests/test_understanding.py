@@ -429,7 +429,9 @@ def test_last_of_something_else_is_not_the_latest_additions(
      ("did the eu commission sign", "faq:eu"),
      ("does the text mention the budapest convention", "faq:preamble"),
      ("salut, je fais un exposé pour mon master, qui a lancé l'appel de paris ?", "about"),
-     ("why does one site say 1100 and another 1200", "faq:counts"), ("why isn't india in", "faq:absentees")],
+     ("why does one site say 1100 and another 1200", "faq:counts"), ("why isn't india in", "faq:absentees"),
+     ("allo, c'est quoi au juste l'appel de paris? ma boss veut un topo, pas le temps de lire le texte",
+      "about")],
 )  # fmt: skip
 def test_what_a_chat_message_asks(ask: Callable[..., Reply], question: str, topic: str) -> None:
     """The one sentence that asks, beside sentences of context; every principle asked for at
