@@ -241,7 +241,7 @@ def and_principle(reply: Reply, other: Principle, lang: str) -> Reply:
     return finish(reply.replace(
         title=say("principles_pair_title", lang, a=reply.query.rsplit(" ", 1)[-1], b=other.number),
         body="**" + first + "**\n\n" + reply.body + "\n\n" + second,
-        sources=_dedupe((*reply.sources, *best_first(other.sources, lang))),
+        sources=_dedupe([*reply.sources, *best_first(other.sources, lang)]),
     ))  # fmt: skip
 
 
@@ -438,7 +438,11 @@ def supporters(content: Content, lang: str, category: str = "") -> Reply:
 
 
 def supporter(
-    content: Content, entity: Supporter | None, asked: str, lang: str, known: int,
+    content: Content,
+    entity: Supporter | None,
+    asked: str,
+    lang: str,
+    known: int,
     at_launch: bool = False,
 ) -> Reply:
     """Yes or no with the list's date; the entry's note and the list's link as details.

@@ -39,11 +39,11 @@ LABEL_THRESHOLD = {"help": 0.45}
 ANCHORLESS = 0.6
 # The `arg` of an "I don't know" that came from the model (the rules' are final).
 UNSURE = "unsure"
-# What one question of a longer message may be answered with (not a name's answer nor a count:
-# "... - did they sign?" and "going in march?" need the rest of the message).
 # Words of supporters themselves, not of countries ("which country has the most supporters?").
 SUPPORTER_STEMS = ("support", "signator", "signatai", "soutien", "signer", "member", "membre",
-                   "compan", "entreprise", "organi", "ngo", "ong", "endors", "backer")
+                   "compan", "entreprise", "organi", "ngo", "ong", "endors", "backer")  # fmt: skip
+# What one question of a longer message may be answered with (not a name's answer nor a count:
+# "... - did they sign?" and "going in march?" need the rest of the message).
 SENTENCE_KINDS = frozenset(("topic", "principle", "principles"))
 # Two answers so close that a question between them is well served by the first ("supporters
 # list pls", "number of civil society orgs?"), unless it has a word only the second answers
@@ -65,9 +65,9 @@ class Intent(Record):
         candidates: tuple[str, ...] = (), match: NameMatch | None = None,
         near: tuple[str, ...] = (), moment: Moment | None = None,
     ) -> None:  # fmt: skip
-        self.kind = (
-            kind  # help, principles, principle, bad-number, supporters, supporter, topic, unknown
-        )
+        # help, principles, principle, bad-number, supporters, supporter, either, countries,
+        # topic, unknown
+        self.kind = kind
         self.arg = arg
         self.number = number
         self.entity = entity
@@ -127,6 +127,8 @@ class Router:
         questions = self.example_questions()
         self._model: Model | None = None
         self._model_pickle = b""
+        self._examples: dict[str, str]  # an example asked word for word -> its answer
+        self._vocabulary: bytes  # the examples' and titles' word keys, pickled (`_reads_like`)
         texts: list[str] = []
         if trained is not None and trained.example_questions() == questions:
             # The same examples (a list imported again): their readings as `trained` made them.
@@ -238,10 +240,14 @@ class Router:
         return "".join(out), spans
 
     def route(self, text: str) -> Intent:
-        """The intent of a cleaned, non-empty question: of the whole message, else of the one
-        sentence of a longer message that the bot understands ("what even is the paris call?
-        someone mentioned it in standup"), when no other sentence in it says something else and
-        the whole message leans the same way (its closest answer)."""
+        """The intent of a cleaned, non-empty question. The whole message's, read again where
+        the message says which name it asks about: an opening name then why ("huawei? they make
+        our routers"), a closing name ("..., but what about red hat?"), a listed name written
+        again inside a longer one, "is that the X?", or a name asked in the one sentence that
+        asks beside a principle named in another. When the whole message is unsure: its
+        question closing a sentence after a comma, or its one sentence that asks, or the one
+        sentence it understands when the whole leans the same way ("what even is the paris
+        call? someone mentioned it in standup")."""
         intent = self._route(text)
         if intent.kind not in ("supporter", "either"):
             lead = self._lead_name(text)
@@ -255,9 +261,9 @@ class Router:
         if intent.kind == "principle":
             # "alliance for securing democracy, are they on the list? they co-led principle 3":
             # the one sentence that asks, when it asks about a name
-            asked = [p for p in vocab.SENTENCE_END.split(normalise(text)) if p.endswith("?")]
-            if len(asked) == 1 and asked[0] != normalise(text):
-                named = self._route(asked[0])
+            asking = [p for p in vocab.SENTENCE_END.split(normalise(text)) if p.endswith("?")]
+            if len(asking) == 1 and asking[0] != normalise(text):
+                named = self._route(asking[0])
                 if named.kind in ("supporter", "either"):
                     return named
         if intent.arg != UNSURE or len(text) > 600:
@@ -266,9 +272,9 @@ class Router:
         tail = vocab.TAIL_QUESTION.search(parts[-1]) if parts else None
         if tail and not vocab.BACK_REFERENCE.search(fold(tail.group(1))):
             # "bonjour, on prépare une note pour notre asso, qui a lancé l'appel et quand ?"
-            asked = self._route(tail.group(1))
-            if asked.kind in SENTENCE_KINDS:
-                return asked
+            closing = self._route(tail.group(1))
+            if closing.kind in SENTENCE_KINDS:
+                return closing
         if len(parts) < 2:
             return intent
         found = [self._route(p) for p in parts]
@@ -418,10 +424,10 @@ class Router:
             rest = plain.replace(fold(by_country.group()), " ")
             return Intent("countries", arg=_category(f" {rest} ") or "")
         if vocab.LISTING_FROM.search(folded) and not set(words) & (vocab.WHY | vocab.RELATIVE):
-            intent = self._supporters(text, folded, plain, self.supporters.spans(text))
-            if intent.entity is not None:  # "which US states signed?": federated states
-                kind = "public-authority" if _category(plain) == "state" else intent.arg
-                return Intent("supporters", arg=kind, entity=intent.entity)
+            listing = self._supporters(text, folded, plain, self.supporters.spans(text))
+            if listing.entity is not None:  # "which US states signed?": federated states
+                kind = "public-authority" if _category(plain) == "state" else listing.arg
+                return Intent("supporters", arg=kind, entity=listing.entity)
         example = self._examples.get(plain)
         if example == "supporters":
             return self._supporters(text, folded, plain, self.supporters.spans(text))
@@ -435,8 +441,10 @@ class Router:
         if _asks_what_it_is(folded):
             return Intent("topic", "about")  # "paris call?", "what is it?", "c'est quoi l'appel"
         opening = vocab.SENTENCE_END.split(text, maxsplit=1)[0]
-        if opening != text and opening.endswith("?") and _asks_what_it_is(
-            fold(opening).strip(" ?!.")
+        if (
+            opening != text
+            and opening.endswith("?")
+            and _asks_what_it_is(fold(opening).strip(" ?!."))
         ):  # "c'est quoi au juste l'Appel de Paris? ma boss veut un topo, pas le temps de lire"
             return Intent("topic", "about")
         if (
@@ -939,8 +947,13 @@ class Router:
             if own is not None:  # "when did the US join?": the U.S. position, not only a yes
                 return _topic(own)
         moment = when(" ".join(words))  # "did Benin sign at the launch?"
-        return Intent("supporter", arg=entity.name, entity=entity, match=found,
-                      moment=moment if moment is not None and moment.kind == "launch" else None)
+        return Intent(
+            "supporter",
+            arg=entity.name,
+            entity=entity,
+            match=found,
+            moment=moment if moment is not None and moment.kind == "launch" else None,
+        )
 
 
 TELLING_SHARE = 0.4  # a word no answer has this share of the uses of says how one asks, not what

@@ -270,7 +270,7 @@ class SupporterTable(Sequence[Supporter]):
         counts = Counter(e.country for e in self.entries if e.supporter and e.country
                          and e.category != "state" and (not category or e.category == category))  # fmt: skip
         categories, countries = self.category.values, self.country.values
-        for (a, b), n in Counter(zip(self.category.codes, self.country.codes)).items():
+        for (a, b), n in Counter(zip(self.category.codes, self.country.codes, strict=True)).items():
             country, kind = countries[b], categories[a]
             if country and kind != "state" and (not category or kind == category):
                 counts[country] += n

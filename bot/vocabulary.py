@@ -310,7 +310,8 @@ _ASK_NAME = [
         + _ADVERBS
         + r"(?:an?\s+|the\s+)?(?:paris call\s+)?(?:supporters?|signator(?:y|ies)|members?|signed|"
         r"joined|listed|included|in|on the (?:supporters? |signator(?:y|ies) |official )?list)|"
-        + _ADVERBS + r"(?:an?\s+|the\s+)?(?:paris call\s+)?"
+        + _ADVERBS
+        + r"(?:an?\s+|the\s+)?(?:paris call\s+)?"
         r"(?:supporter|signatory|"
         r"member|signed|joined|listed|included|on (?:the|that) (?:supporters? |signator(?:y|ies) )?list|"
         r"in (?:the|that) list|"

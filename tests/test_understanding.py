@@ -466,7 +466,10 @@ def test_supporters_by_country(
     corrected country: the U.S. first with 151 besides the state itself (the list's 154 rows coded
     USA less SAP, Schneider Electric and NDI's second row)."""
     reply = ask(question)
-    assert reply.title in ("Supporters by country", "Les soutiens par pays"), (question, reply.title)
+    assert reply.title in ("Supporters by country", "Les soutiens par pays"), (
+        question,
+        reply.title,
+    )
     body = reply.body.replace("\u00a0", " ").replace("\u202f", " ")  # French spacing
     lines = [line for line in body.splitlines() if line.startswith("- ")]
     assert lines[0] == f"- {first}" and len(lines) == 10 and label in body, body
@@ -480,7 +483,9 @@ def test_supporters_by_country(
      ("was the us a founding signatory", "The United States and the Paris Call", "us-position"),
      ("did benin sign", "Yes: Benin supports the Paris Call", "supporter")],
 )  # fmt: skip
-def test_signed_at_the_launch(ask: Callable[..., Reply], question: str, title: str, topic: str) -> None:
+def test_signed_at_the_launch(
+    ask: Callable[..., Reply], question: str, title: str, topic: str
+) -> None:
     """ "Did X sign at the launch?" is no plain yes for a supporter that joined later; the U.S.
     gets its own topic (absent in 2018)."""
     reply = ask(question)
