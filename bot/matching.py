@@ -305,8 +305,10 @@ class Router:
             return None
         asked, rest = match.groups()
         words = tokens(fold(rest))
-        if not words or words[0] not in vocab.ABOUT_IT or set(words) & vocab.WHY:
+        if not words or set(words) & vocab.WHY:
             return None
+        if words[0] not in vocab.ABOUT_IT and not rest.startswith("("):
+            return None  # "kaspersky? (yes i know, asking anyway)": an aside follows
         found = self._bare_name(asked)
         if found is not None:
             return self._named(found, found.typed, tokens(fold(asked)))
@@ -378,6 +380,7 @@ class Router:
     def _route(self, text: str) -> Intent:
         text = normalise(text)
         text = vocab.ASIDE.sub(" ", text)  # "(the country, not the US state)"
+        text = vocab.COMPARED.sub("", text)  # "zte signed like huawei did?": zte is asked
         folded = fold(text).strip(" ?!.¿¡") or "?"  # a lone "?" asks for help
         words = tokens(folded)
         plain = " ".join(words) or folded
@@ -478,6 +481,10 @@ class Router:
         if either is None and not word_set & vocab.WHY and not vocab.COUNTING.search(folded):
             either = self._pair(text, words)
         choice = vocab.BARE_CHOICE.match(folded) if either is None else None
+        if choice and choice.group(2) in ("and", "et", "&") and any(
+            w.startswith(vocab.SIGN_STEMS) for w in words
+        ):
+            choice = None  # "bosnia and herzegovina signed?": one name, asked by its frame
         if choice and not word_set & vocab.NOT_A_CHOICE:  # "huawei or zte?", not "in or out?"
             either = self._either(text, choice.group(1))
             if (

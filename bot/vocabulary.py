@@ -146,6 +146,11 @@ ASIDE = lazy(
     r"\([^()]*\b(?:not|pas|non)\b[^()]*\)|,\s*(?:and |but |mais |et )?(?:not|pas|non) "
     r"(?:(?:the|la|le|les|l')\b[^,.;?!()]*|(?!\w+ing\b)(?=\w+ \w)[^,.;?!()]{1,40}$)"
 )
+# A comparison after a supporter question, dropped like an aside ("zte signed like huawei did?").
+COMPARED = lazy(
+    r"\s+(?:just |exactly )?(?:like|as|the way|comme)\s+[^,.;?!()]{1,30}?\s+(?:did|does|has|have|"
+    r"do|l'a fait|a fait|l'ont fait|ont fait)(?=\s*[?!.]*\s*$)"
+)
 # The same kind of place in both languages, for comparing descriptors.
 PLACE_KINDS = {"ville": "city", "town": "city", "commune": "city", "municipality": "city",
                "etat": "state", "region": "region", "province": "province"}  # fmt: skip
@@ -300,7 +305,7 @@ _ASK_NAME = [
         r"(?:(?:quand|depuis quand|pourquoi|comment|en quelle annee)\s+)?(?:est[- ]ce qu(?:e\s+|')|"
         r"sais-tu si\s+|savez-vous si\s+|tu sais si\s+)?(?P<name>.+?)\s+"
         r"(?:a|ont|est|sont|fait|font|figure|figurent|apparait|apparaissent)"
-        r"(?:-t-(?:il|elle)|-(?:il|elle|ils|elles))?\s+"
+        r"(?:-t-(?:il|elle)|-(?:il|elle|ils|elles|tu))?\s+"
         + _ADVERBS
         + r"(?:un\s+|une\s+)?"
         + _FR_SIGN
@@ -508,7 +513,8 @@ OPINION = lazy(
 # The latest additions to the list asked about ("which was the most recent state to join?",
 # "qui sont les derniers signataires ?"); with ADDED, a word of joining or of being added.
 LATEST = lazy(
-    r"\b(?:most recent(?:ly)?|latest|newest|recently|last(?! (?:week|month|year|night|weekend|"
+    r"\b(?:most recent(?:ly)?|latest|newest|recently|anyone new|anybody new|any new|"
+    r"last(?! (?:week|month|year|night|weekend|"
     r"summer|winter|spring|autumn|fall)\b)|dernier\w*|recemment|plus recent\w*|"
     r"nouvea\w+ (?:signataires|soutiens|membres))\b"
 )
@@ -623,7 +629,9 @@ NOT_COVERED = lazy(
 CHAT_FILLER = {"wtf", "lol", "lmao", "ngl", "tbh", "bruh", "bro", "ffs", "omg", "idk", "haha",
                "mdr", "ptdr", "even", "exactly", "actually", "again", "tho", "though"}  # fmt: skip
 # A message that is only two or three names to choose from ("huawei or zte?").
-BARE_CHOICE = lazy(r"^((?:[\w&.'-]+ ){0,3}[\w&.'-]+ (?:or|ou) (?:[\w&.'-]+ ){0,3}[\w&.'-]+)$")
+BARE_CHOICE = lazy(
+    r"^((?:[\w&.'-]+ ){0,3}[\w&.'-]+ (or|ou|and|et|&) (?:[\w&.'-]+ ){0,3}[\w&.'-]+)$"
+)
 NOT_A_CHOICE = {"not", "pas", "no", "yes", "non", "oui", "out", "in", "rien", "nope"}
 # Words that turn "which countries signed?" into "which did not?".
 NEGATIVE = {"not", "didn't", "didnt", "hasn't", "hasnt", "haven't", "havent", "never", "pas",

@@ -218,6 +218,7 @@ def test_what_the_question_asks_wins_over_a_name_slot(
      ("did france and tesla sign?", ["France: a supporter", "tesla: not in the list"]),
      ("huawei or zte?", ["Huawei: a supporter", "zte: not in the list"]),
      ("crowdstrike or sophos?", ["crowdstrike: not in the list", "sophos: not in the list"]),
+     ("google and apple?", ["Google: a supporter", "apple: not in the list"]),
      ("thales ou zorgon, l'un des deux a signé ?", ["Thales\xa0: soutien", "zorgon\xa0: absent"]),
      ("someone said mali signed, or was it malta?", ["Mali: not in the list", "Malta: a supporter"]),
      ("the HSE on the list, is that the UK health and safety executive?",
@@ -244,6 +245,7 @@ def test_two_names_get_each_answer(
      ("kaspersky lab or kaspersky?", "Kaspersky Lab"),
      ("my boss swears thales signed", "Thales"), ("is it true thales signed?", "Thales"),
      ("our main supplier is thales, did they sign?", "Thales"), ("google yes or no", "Google"),
+     ("kaspersky? (yes i know, asking anyway)", "Kaspersky Lab"),
      ("huawei or not?", "Huawei"),
      ("on m'a dit que capgemini a signé", "Capgemini")],
 )  # fmt: skip
@@ -394,7 +396,8 @@ def test_supporters_from_a_country(ask: Callable[..., Reply]) -> None:
     ("question", "words"),
     [("which was the most recent state to join", ["Benin", "11 Jan 2022"]),
      ("who were the last ones added to the list?", ["19 Jan 2024", "Lenovo", "INTERPOL"]),
-     ("qui sont les derniers signataires ?", ["19 janv. 2024", "Bénin"])],
+     ("qui sont les derniers signataires ?", ["19 janv. 2024", "Bénin"]),
+     ("did anyone new join in 2025?", ["19 Jan 2024"])],
 )  # fmt: skip
 def test_the_latest_additions(ask: Callable[..., Reply], question: str, words: list[str]) -> None:
     """ "Who joined last?": the entries of the list's last change and the latest dated entry
@@ -532,6 +535,7 @@ def test_a_region_is_not_a_country(ask: Callable[..., Reply], question: str) -> 
      ("zorgon, are they on the supporters list? they co-led principle 3", "zorgon"),
      ("council of europe signed? they run the budapest convention", "council of europe"),
      ("our auditor is EY France, are they a supporter?", "EY France"),
+     ("zte signed like huawei did?", "zte"), ("le Québec a-tu signé l'appel?", "le Québec"),
      ("seriously?", None), ("really? i thought so", None)],
 )  # fmt: skip
 def test_a_name_then_why_it_is_asked(ask: Callable[..., Reply], question: str, said: str) -> None:
