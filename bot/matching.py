@@ -481,8 +481,10 @@ class Router:
         if either is None and not word_set & vocab.WHY and not vocab.COUNTING.search(folded):
             either = self._pair(text, words)
         choice = vocab.BARE_CHOICE.match(folded) if either is None else None
-        if choice and choice.group(2) in ("and", "et", "&") and any(
-            w.startswith(vocab.SIGN_STEMS) for w in words
+        if (
+            choice
+            and choice.group(2) in ("and", "et", "&")
+            and any(w.startswith(vocab.SIGN_STEMS) for w in words)
         ):
             choice = None  # "bosnia and herzegovina signed?": one name, asked by its frame
         if choice and not word_set & vocab.NOT_A_CHOICE:  # "huawei or zte?", not "in or out?"
