@@ -570,7 +570,10 @@ class Router:
         if (vocab.WORKING_GROUP.search(folded) and "faq:working-groups" in self.content.topics
                 and label != "unknown"):  # fmt: skip
             # "who ran WG6 on supply chain": the group, not principle 6
-            label = "faq:working-groups"
+            label, score, second = "faq:working-groups", max(score, ANCHORLESS), 0.0
+        elif vocab.WORKING_GROUP_ON.search(folded) and "faq:working-groups" in self.content.topics:
+            # "who ran the working group on ict supply chain security"
+            label, score, second = "faq:working-groups", max(score, ANCHORLESS), 0.0
         near = NEIGHBOURS.get(frozenset((label, ranked[1][1])))
         if near is not None and score - second < MARGIN and second >= THRESHOLD:
             first, marks = near  # between the two: the one that serves both, or the one asked
@@ -600,7 +603,7 @@ class Router:
         if not confident or label == "unknown":
             return Intent("unknown", arg=UNSURE, candidates=close)
         if (label != "context" and vocab.OTHER_NAMED.search(folded)
-                and not vocab.CALL_WORDS.search(folded)
+                and not vocab.CALL_WORDS.search(folded) and not vocab.THE_TEXT.search(folded)
                 and not any(w.startswith(vocab.SIGNING) for w in words)):  # fmt: skip
             # "what does the Budapest Convention say about data retention?": another text
             return Intent("unknown", candidates=close)
@@ -845,6 +848,8 @@ class Router:
             return True
         if original_span(text, slot) != slot:
             return False  # capitals: "Zorgon Widgets", "the United Nations"
+        if set(tokens(slot)) & vocab.ORG_HEADS:
+            return False  # "the alliance for securing democracy": an organisation's name
         folded = fold(text)
         at = folded.find(slot)
         if at >= 0 and vocab.PRONOUN_AFTER.search(folded[at + len(slot) :]):

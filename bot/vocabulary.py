@@ -90,6 +90,14 @@ COMMANDS = {
 }  # fmt: skip
 ABOUT_WORDS = {
     "even",
+    "explain",  # "explain the paris call like im 5"
+    "explique",
+    "eli5",
+    "im",
+    "i'm",
+    "five",
+    "5",
+    "simply",
     "juste",  # "c'est quoi au juste"
     "allo",
     "exactly",
@@ -378,7 +386,10 @@ ABOUT_CALL = lazy(
     r"\b(?:paris call|pariscall|appel de paris|(?:the|this) call|l'appel|cet appel)\b"
 )
 # The Call's text named without the Call ("does the text mention the Budapest Convention?").
-THE_TEXT = lazy(r"\b(?:the text|le texte|the preamble|le preambule|dans l'appel)\b")
+THE_TEXT = lazy(
+    r"\b(?:the text|le texte|the preamble|le preambule|dans l'appel|does it (?:mention|cite|"
+    r"refer to|reference|name)|est-ce qu'il (?:cite|mentionne))\b"
+)
 # Beginnings of the words that ask whether someone signed.
 SIGN_STEMS = ("sign", "support", "soutien", "soutient", "join", "endors", "adher", "member",
               "membre", "rejoin", "backer", "list")  # fmt: skip
@@ -550,6 +561,14 @@ JOINABLE = {"it", "call", "appel", "paris", "pariscall", "list", "liste", "us", 
             "this", "that", "supporters", "signatories", "initiative", "effort", "ca", "cela",
             "ce", "cet", "cette", "officially", "formally", "as", "en", "too", "now", "later",
             "support", "endorse", "become", "be", "get", "our", "my", "your", "votre", "notre"}  # fmt: skip
+# Words that head an organisation's name ("the alliance for securing democracy"): a slot with
+# one is a name, even when its other words are the examples' words.
+ORG_HEADS = {"alliance", "institute", "institut", "center", "centre", "foundation", "fondation",
+             "council", "conseil", "association", "coalition", "society", "societe", "agency",
+             "agence", "university", "universite", "school", "ecole", "chamber", "chambre",
+             "federation", "network", "reseau", "corporation", "inc", "ltd", "gmbh", "llc",
+             "laboratory", "laboratoire", "academy", "academie", "consortium", "observatory",
+             "observatoire", "foundation", "trust", "fund", "fonds"}  # fmt: skip
 # A description giving examples, not a name ("basic hygiene (patching, mfa etc)").
 EXAMPLES_GIVEN = lazy(r"\betc\b|\be\.g\b|\bsuch as\b|\bpar exemple\b|\bpar ex\b")
 # A message that opens with a name asked about, then says why ("deloitte? they're our auditor").
@@ -653,7 +672,13 @@ SOURCE_WORDS = {"site", "sites", "website", "websites", "source", "sources", "pa
                 "article", "articles", "forum", "press", "report", "reports", "says", "say",
                 "said", "dit", "disent", "presse", "rapport"}  # fmt: skip
 # Working groups named by their number ("who ran WG6?").
-WORKING_GROUP = lazy(r"\b(?:wg ?[1-9]|working group ?[1-9]|groupe de travail ?[1-9])\b")
+WORKING_GROUP = lazy(r"\b(?:wg ?[1-9]|working group ?[1-9]|groupe de travail ?[1-9]|gt ?[1-9])\b")
+# ... or by its subject ("the working group on ICT supply chain security"), not the UN's
+# open-ended working group.
+WORKING_GROUP_ON = lazy(
+    r"(?<!ended )(?<!ended-)\bworking groups? (?:on|for|about|dealing with)\b|"
+    r"\bgroupes? de travail (?:sur|de la|du|des)\b"
+)
 # Another text or body named outright: a question about it alone is not about the Call ("what
 # does the Budapest Convention say about data retention?", "combien de pays membres à l'ONU ?").
 OTHER_NAMED = lazy(rf"\b(?:{_OTHER_BODIES})\b")

@@ -434,7 +434,11 @@ def test_last_of_something_else_is_not_the_latest_additions(
      ("salut, je fais un exposé pour mon master, qui a lancé l'appel de paris ?", "about"),
      ("why does one site say 1100 and another 1200", "faq:counts"), ("why isn't india in", "faq:absentees"),
      ("allo, c'est quoi au juste l'appel de paris? ma boss veut un topo, pas le temps de lire le texte",
-      "about")],
+      "about"),
+     ("explain the paris call like im 5", "about"),
+     ("does it mention the budapest convention at all", "faq:preamble"),
+     ("who ran the working group on ict supply chain security", "faq:working-groups"),
+     ("le GT6 sur la chaîne d'approvisionnement, qui le co-présidait ?", "faq:working-groups")],
 )  # fmt: skip
 def test_what_a_chat_message_asks(ask: Callable[..., Reply], question: str, topic: str) -> None:
     """The one sentence that asks, beside sentences of context; every principle asked for at
@@ -534,6 +538,8 @@ def test_a_region_is_not_a_country(ask: Callable[..., Reply], question: str) -> 
      ("IBM signed, but what about red hat?", "red hat"), ("has the UN itself signed it", "the United Nations"),
      ("zorgon, are they on the supporters list? they co-led principle 3", "zorgon"),
      ("council of europe signed? they run the budapest convention", "council of europe"),
+     ("is the alliance for securing democracy on the list? they did the election stuff",
+      "the alliance for securing democracy"),
      ("our auditor is EY France, are they a supporter?", "EY France"),
      ("zte signed like huawei did?", "zte"), ("le Québec a-tu signé l'appel?", "le Québec"),
      ("seriously?", None), ("really? i thought so", None)],
