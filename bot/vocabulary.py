@@ -92,7 +92,6 @@ ABOUT_WORDS = {
     "even",
     "explain",  # "explain the paris call like im 5"
     "explique",
-    "eli5",
     "im",
     "i'm",
     "five",
@@ -568,7 +567,7 @@ ORG_HEADS = {"alliance", "institute", "institut", "center", "centre", "foundatio
              "agence", "university", "universite", "school", "ecole", "chamber", "chambre",
              "federation", "network", "reseau", "corporation", "inc", "ltd", "gmbh", "llc",
              "laboratory", "laboratoire", "academy", "academie", "consortium", "observatory",
-             "observatoire", "foundation", "trust", "fund", "fonds"}  # fmt: skip
+             "observatoire", "trust", "fund", "fonds"}  # fmt: skip
 # A description giving examples, not a name ("basic hygiene (patching, mfa etc)").
 EXAMPLES_GIVEN = lazy(r"\betc\b|\be\.g\b|\bsuch as\b|\bpar exemple\b|\bpar ex\b")
 # A message that opens with a name asked about, then says why ("deloitte? they're our auditor").
