@@ -248,27 +248,29 @@ class Router:
         question closing a sentence after a comma, or its one sentence that asks, or the one
         sentence it understands when the whole leans the same way ("what even is the paris
         call? someone mentioned it in standup")."""
-        intent = self._route(text)
+        clean = normalise(text)
+        intent = self._route(clean)
         if intent.kind not in ("supporter", "either"):
-            lead = self._lead_name(text)
+            lead = self._lead_name(clean)
             if lead is not None:
                 return lead
         if intent.kind == "supporter" and intent.match is not None:
-            other = (self._tail_name(text, intent) or self._longer_too(text, intent)
-                     or self._identity(text, intent))  # fmt: skip
+            other = (self._tail_name(clean, intent) or self._longer_too(clean, intent)
+                     or self._identity(clean, intent))  # fmt: skip
             if other is not None:
                 return other
+        sentences = vocab.SENTENCE_END.split(clean)
         if intent.kind == "principle":
             # "alliance for securing democracy, are they on the list? they co-led principle 3":
             # the one sentence that asks, when it asks about a name
-            asking = [p for p in vocab.SENTENCE_END.split(normalise(text)) if p.endswith("?")]
-            if len(asking) == 1 and asking[0] != normalise(text):
+            asking = [p for p in sentences if p.endswith("?")]
+            if len(asking) == 1 and asking[0] != clean:
                 named = self._route(asking[0])
                 if named.kind in ("supporter", "either"):
                     return named
-        if intent.arg != UNSURE or len(text) > 600:
+        if intent.arg != UNSURE or len(clean) > 600:
             return intent  # understood, or not to be answered by rule ("ignore your rules. ...")
-        parts = [p for p in vocab.SENTENCE_END.split(normalise(text)) if len(p.split()) >= 3]
+        parts = [p for p in sentences if len(p.split()) >= 3]
         tail = vocab.TAIL_QUESTION.search(parts[-1]) if parts else None
         if tail and not vocab.BACK_REFERENCE.search(fold(tail.group(1))):
             # "bonjour, on prépare une note pour notre asso, qui a lancé l'appel et quand ?"
@@ -278,14 +280,13 @@ class Router:
         if len(parts) < 2:
             return intent
         found = [self._route(p) for p in parts]
-        asked = [i for p, i in zip(parts, found, strict=True) if p.endswith("?")]
-        question = next((p for p in parts if p.endswith("?")), "")
-        if (len(asked) == 1 and asked[0].kind in SENTENCE_KINDS
-                and not vocab.BACK_REFERENCE.search(fold(question))):  # fmt: skip
+        asked = [(p, i) for p, i in zip(parts, found, strict=True) if p.endswith("?")]
+        if (len(asked) == 1 and asked[0][1].kind in SENTENCE_KINDS
+                and not vocab.BACK_REFERENCE.search(fold(asked[0][0]))):  # fmt: skip
             # One sentence asks, the others tell why ("whats the paris call? someone mentioned
             # it in the vendor risk review"): the question's answer, unless it asks about what
             # the others tell ("... l'appel de paris en dit quoi ?").
-            return asked[0]
+            return asked[0][1]
         found = [i for i in found if i.kind not in ("unknown", "help")]  # "thanks in advance"
         if found and all(i == found[0] and i.kind in SENTENCE_KINDS for i in found):
             first = found[0]
@@ -297,10 +298,11 @@ class Router:
         return intent
 
     def _lead_name(self, text: str) -> Intent | None:
-        """A message opening with a name asked about, the rest saying why and asking nothing
-        else ("huawei? they make our routers", "yahoo? the us one not yahoo japan"): that
-        name's answer."""
-        match = vocab.LEAD_NAME.match(normalise(text))
+        """A message (normalised) opening with a name or a supporter question, the rest saying
+        why and asking nothing else ("huawei? they make our routers", "yahoo? the us one not
+        yahoo japan", "council of europe signed? they run the budapest convention"): that
+        question's answer."""
+        match = vocab.LEAD_NAME.match(text)
         if match is None:
             return None
         asked, rest = match.groups()
@@ -309,19 +311,13 @@ class Router:
             return None
         if words[0] not in vocab.ABOUT_IT and not rest.startswith("("):
             return None  # "kaspersky? (yes i know, asking anyway)": an aside follows
-        found = self._bare_name(asked)
-        if found is not None:
-            return self._named(found, found.typed, tokens(fold(asked)))
-        unknown = self._unknown_name(asked + "?")
-        if unknown:
-            return Intent("supporter", arg=unknown, near=self._near(unknown))
-        first = self._route(asked + "?")  # "council of europe signed? they run the budapest ..."
+        first = self._route(asked + "?")
         return first if first.kind in ("supporter", "either") else None
 
     def _tail_name(self, text: str, intent: Intent) -> Intent | None:
-        """A message about one name that ends by asking about another ("IBM signed, but what
-        about red hat?"): the other name's answer."""
-        match = vocab.TAIL_NAME.search(normalise(text))
+        """A message (normalised) about one name that ends by asking about another ("IBM
+        signed, but what about red hat?"): the other name's answer."""
+        match = vocab.TAIL_NAME.search(text)
         if match is None:
             return None
         asked = match.group(2)
@@ -330,25 +326,23 @@ class Router:
             if found.entry is intent.entity:
                 return None
             if match.group("or") and intent.match is not None:  # "mali signed, or was it malta?"
-                typed = (intent.match.typed or intent.arg, found.typed)
-                return Intent("either", arg=" / ".join(typed), near=typed)
+                return _each(intent.match.typed or intent.arg, found.typed)
             return self._named(found, found.typed, tokens(fold(asked)))
         unknown = self._unknown_name(asked + "?")
-        return Intent("supporter", arg=unknown, near=self._near(unknown)) if unknown else None
+        return self._not_listed(unknown) if unknown else None
 
     def _identity(self, text: str, intent: Intent) -> Intent | None:
         """A listed name asked about by describing an entity ("the HSE on the list, is that the
         UK health and safety executive?"): the listed entry, and the one described, which is
         not in the list unless its name is."""
-        match = vocab.IDENTITY.search(normalise(text))
+        match = vocab.IDENTITY.search(text)
         if match is None or intent.match is None:
             return None
         described = match.group(1).strip()
         found = self.name(described)
         if found is not None and found.entry is intent.entity:
             return None  # "is that the Health Service Executive?": the same entry
-        typed = (intent.match.typed or intent.arg, described)
-        return Intent("either", arg=" / ".join(typed), near=typed)
+        return _each(intent.match.typed or intent.arg, described)
 
     def _longer_too(self, text: str, intent: Intent) -> Intent | None:
         """A listed name written again as the start of a longer one ("siemens is on the list, so
@@ -356,7 +350,7 @@ class Router:
         that would cover both."""
         assert intent.match is not None and intent.entity is not None
         typed = intent.match.typed
-        folded = fold(normalise(text))
+        folded = fold(text)
         key = fold(typed)
         hits = [m.end() for m in re.finditer(rf"(?<![\w-]){re.escape(key)}(?![\w-])", folded)]
         if len(hits) < 2:
@@ -373,12 +367,15 @@ class Router:
                 and more.group(1) not in FUNCTION_WORDS | vocab.STOP
                 and not (before and self.supporters.exact(f"{before[0]} {key}"))
             ):  # "siemens healthineers"; not "korea signed", nor the "korea" of "north korea"
-                longer = original_span(text, f"{key} {more.group(1)}")
-                return Intent("either", arg=f"{typed} / {longer}", near=(typed, longer))
+                return _each(typed, original_span(text, f"{key} {more.group(1)}"))
         return None
 
+    def _not_listed(self, asked: str) -> Intent:
+        """A name the list does not have, asked about: "not in my list", the closest names."""
+        return Intent("supporter", arg=asked, near=self._near(asked))
+
     def _route(self, text: str) -> Intent:
-        text = normalise(text)
+        """The intent of one normalised message or sentence of one, by rule, else by the model."""
         text = vocab.ASIDE.sub(" ", text)  # "(the country, not the US state)"
         text = vocab.COMPARED.sub("", text)  # "zte signed like huawei did?": zte is asked
         folded = fold(text).strip(" ?!.¿¡") or "?"  # a lone "?" asks for help
@@ -544,7 +541,7 @@ class Router:
         if not spans and slot is None:
             unknown_name = self._unknown_name(text)
             if unknown_name is not None:  # "Tesla?", "KPMG": a name the list does not have
-                return Intent("supporter", arg=unknown_name, near=self._near(unknown_name))
+                return self._not_listed(unknown_name)
         if (
             word_set & vocab.WHY
             and "faq:absentees" in self.content.topics
@@ -591,12 +588,13 @@ class Router:
         if (confident and label not in ("help", "supporter", "supporters", "unknown")
                 and not self._tells(words)):  # fmt: skip
             confident = False  # "does the call cover ai": only the frame's words are known
-        if (not confident and slot is not None and found is None and not person
-                and vocab.LISTED.search(folded) and not self._sentence(text, slot)):  # fmt: skip
-            # "is the paris peace forum itself on the supporters list?": the frame asks about a
-            # name the list does not have, and no answer reads better
-            asked = original_span(text, slot)
-            return Intent("supporter", arg=asked, near=self._near(asked))
+        # A frame that asks in so many words whether its name, one the list does not have, is
+        # listed ("is the paris peace forum itself on the supporters list?", "zorgon, are they
+        # on the supporters list?"): that name's answer, unless a topic reads better.
+        unlisted = (slot is not None and found is None and not person
+                    and vocab.LISTED.search(folded) and not self._sentence(text, slot))  # fmt: skip
+        if unlisted and not confident:
+            return self._not_listed(original_span(text, slot or ""))
         joins = vocab.JOIN_OBJECT.search(folded) if label == "faq:join" else None
         if joins and joins.group(1) not in vocab.JOINABLE and not vocab.ABOUT_CALL.search(folded):
             confident = False  # "how to join the french army": another thing to join
@@ -650,11 +648,8 @@ class Router:
         if label == "supporters":
             if not self._about_supporters(words):
                 return Intent("unknown", candidates=close)  # "how many medals did France win?"
-            if (slot is not None and found is None and not person and not spans
-                    and vocab.LISTED.search(folded) and not self._sentence(text, slot)):  # fmt: skip
-                # "zorgon, are they on the supporters list?": that name, not the whole list
-                asked = original_span(text, slot)
-                return Intent("supporter", arg=asked, near=self._near(asked))
+            if unlisted and not spans:  # that name, not the whole list
+                return self._not_listed(original_span(text, slot or ""))
             return self._supporters(text, folded, plain, spans)
         if label in ("about", "faq:status", "faq:working-groups") and vocab.NOT_COVERED.search(
             folded
@@ -794,7 +789,7 @@ class Router:
         first = found[0]
         if first is not None and all(m is not None and m.entry is first.entry for m in found):
             return self._named(first, typed[0], tokens(fold(text)))  # "kaspersky lab or kaspersky?"
-        return Intent("either", arg=" / ".join(typed), near=typed)
+        return _each(*typed)
 
     def _pair(self, text: str, words: list[str]) -> Intent | None:
         """Two listed names, each whole, joined by "or", "and", "et" and asked about ("thales et
@@ -818,8 +813,7 @@ class Router:
                 named = {m.entry.name for m, _, _ in self.supporters.spans(text, choices=False)}
             if named - {left.entry.name, right.entry.name}:
                 continue  # "is China in? saw lenovo and huawei on the list": China is asked
-            typed = (left.typed, right.typed)
-            return Intent("either", arg=" / ".join(typed), near=typed)
+            return _each(left.typed, right.typed)
         return None
 
     def _whole(self, text: str, around: list[Word], *, last: bool) -> NameMatch | None:
@@ -905,7 +899,7 @@ class Router:
                 person = set(tokens(slot)) & vocab.PEOPLE.keys()
                 if person:  # "did Biden sign?": people are not in the list; their topic is
                     return _topic(vocab.PEOPLE[person.pop()])
-                return Intent("supporter", arg=asked, near=self._near(asked))
+                return self._not_listed(asked)
             return self._named(found, asked, words)
         if label != "supporter":
             return None
@@ -947,7 +941,7 @@ class Router:
         """A supporter answer; the absentees when it asks why a state did not sign; the entity's
         own topic (the U.S. position, the EU, Microsoft's role) when it asks when, why or how."""
         if found is None:
-            return Intent("supporter", arg=asked, near=self._near(asked))
+            return self._not_listed(asked)
         entity = found.entry
         if (
             not entity.supporter
@@ -1047,6 +1041,12 @@ def _asks_what_it_is(folded: str) -> bool:
         and not words & vocab.PRINCIPLE_WORDS_ALL
         and bool(vocab.ABOUT.search(folded))
     )
+
+
+def _each(*typed: str) -> Intent:
+    """Each name's answer ("did Tencent or Alibaba sign?", "HSE / the UK health and safety
+    executive")."""
+    return Intent("either", arg=" / ".join(typed), near=typed)
 
 
 def _number_intent(number: int) -> Intent:
