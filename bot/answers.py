@@ -710,8 +710,7 @@ def by_country(content: Content, lang: str, category: str = "", shown: int = 10)
     counts = table.by_country(category)
 
     def country(code: str) -> str:
-        state = next((e for e in map(table.__getitem__, table.from_country(code))
-                      if e.country and (e.category == "state" or not e.supporter)), None)  # fmt: skip
+        state = table.state(code)
         return name_of(state, lang, start=True)[0] if state is not None else code
 
     lines = [f"- {country(code)}: {number(n, lang)}" for code, n in list(counts.items())[:shown]]

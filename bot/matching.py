@@ -14,6 +14,7 @@ from bot.content import Content, Supporter
 from bot.frames import original_span, plausible, slots
 from bot.numbers import principle_in_sentence, principle_number
 from bot.records import Record
+from bot.roster import is_state
 from bot.supporters import (
     DESCRIPTION,
     NameMatch,
@@ -227,7 +228,7 @@ class Router:
                 text = f"{text[:at]} {NAME} {text[at + len(unknown) :]}"
         spans = [
             (m, a, b) for m, a, b in self.supporters.spans(text, choices=choices)
-            if _is_state(m.entry)
+            if is_state(m.entry)
             or not (" " not in m.typed and m.typed.islower() and fold(m.typed) in self._common)
         ]  # fmt: skip
         out, last = [], 0
@@ -548,7 +549,7 @@ class Router:
             and (any(w.startswith(vocab.SIGN_STEMS) for w in words) or word_set & vocab.IN_LIST)
         ):  # "why didn't China and Russia sign?", "why isn't india in": the absentees
             named = spans or self.supporters.spans(text, choices=False)
-            if named and all(_is_state(m.entry) and not m.entry.supporter for m, _, _ in named):
+            if named and all(is_state(m.entry) and not m.entry.supporter for m, _, _ in named):
                 return Intent("topic", "faq:absentees")
         ranked = self.model.scores(masked)
         if word_set & vocab.PRINCIPLE_WORDS_ALL and not vocab.COUNTING.search(folded):
@@ -671,13 +672,11 @@ class Router:
         """A counts or listing question, by category, time or country ("French companies")."""
         category = _category(plain) or ""
         moment = when(folded)
-        state = next((m.entry for m, _, _ in spans if _is_state(m.entry)), None)
+        state = next((m.entry for m, _, _ in spans if is_state(m.entry)), None)
         if state is None and not vocab.REGION.search(folded):
             code = next((vocab.DEMONYMS[w] for w in tokens(folded) if w in vocab.DEMONYMS), None)
             code = code or ("USA" if vocab.US_ADJECTIVE.search(text) else None)
-            table = self.supporters.entries
-            state = next((e for e in map(table.__getitem__, table.from_country(code))
-                          if _is_state(e)), None) if code else None  # fmt: skip
+            state = self.supporters.entries.state(code) if code else None
         if state is not None and moment is None:
             return Intent("supporters", arg=category if category != "state" else "", entity=state)
         return Intent("supporters", arg=category, moment=moment)
@@ -868,10 +867,9 @@ class Router:
                 found = None  # "the city of São Paulo" is not the State of São Paulo
         adjective = vocab.STATE_BY_ADJECTIVE.match(slot) if found is None else None
         code = adjective and vocab.DEMONYMS.get(adjective.group(1) or adjective.group(2))
-        if code:  # "the French government" is France
-            table = self.supporters.entries
-            state = next((table[i] for i in table.from_country(code) if _is_state(table[i])), None)
-            found = NameMatch(state, "exact", (), asked) if state is not None else None
+        state = self.supporters.entries.state(code) if code else None
+        if state is not None:  # "the French government" is France
+            found = NameMatch(state, "exact", (), asked)
         if found is not None and not found.typed:
             found = NameMatch(found.entry, found.how, found.others, asked)
         return found
@@ -919,7 +917,7 @@ class Router:
             return None
         if not rest or rest[0] in "(,-–:" or rest.split()[0] in DESCRIPTION:
             place = next((m.entry for m, _, _ in self.supporters.spans(asked[end:])
-                          if _is_state(m.entry)), None)  # fmt: skip
+                          if is_state(m.entry)), None)  # fmt: skip
             if place is not None and match.entry.country and place.country != match.entry.country:
                 return None  # "San José in Costa Rica" is not the San José of the list (USA)
             return match
@@ -1006,13 +1004,8 @@ def _kind(descriptor: str) -> str:
 
 
 def _masked_as(entry: Supporter) -> tuple[object, ...]:
-    """What masking a name reads of the entry it finds (`masked`, `_is_state`)."""
+    """What masking a name reads of the entry it finds (`masked`, `is_state`)."""
     return entry.name, entry.country, entry.category, entry.supporter
-
-
-def _is_state(entry: Supporter) -> bool:
-    """A country (a supporter state, or a state not in the list), never an everyday word."""
-    return bool(entry.country) and (entry.category == "state" or not entry.supporter)
 
 
 def _set_aside(ranked: list[tuple[float, str]], label: str) -> list[tuple[float, str]]:

@@ -111,6 +111,11 @@ class Coded:
         self.values, self.codes = state
 
 
+def is_state(entry: Supporter) -> bool:
+    """A country (a supporter state, or a state not in the list), never an everyday word."""
+    return bool(entry.country) and (entry.category == "state" or not entry.supporter)
+
+
 def listed_name(entry: Supporter, category: str, lang: str) -> str:
     """An entry's name in a listing of `category`: states by their French name in French."""
     return entry.fr if lang == "fr" and entry.fr and category == "state" else entry.name
@@ -275,6 +280,11 @@ class SupporterTable(Sequence[Supporter]):
             if country and kind != "state" and (not category or kind == category):
                 counts[country] += n
         return dict(counts.most_common())
+
+    def state(self, country: str) -> Supporter | None:
+        """The entry of the state whose ISO code is `country`, in the list or not."""
+        return next((e for e in map(self.__getitem__, self.from_country(country))
+                     if is_state(e)), None)  # fmt: skip
 
     def from_country(self, country: str | None) -> Iterator[int]:
         """The rows of entries from `country` (an ISO code), in the table's order."""
