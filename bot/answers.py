@@ -228,20 +228,14 @@ def principle(p: Principle, lang: str) -> Reply:
     ))  # fmt: skip
 
 
-def and_principle(reply: Reply, other: Principle, lang: str) -> Reply:
-    """A principle's reply with a second principle's title, wording and plain words below it
-    ("what's the difference between principle 1 and 2?")."""
-    meaning = _sentences(pick(other.explanation, lang), 0)[0]
-    second = "\n\n".join((
-        "**" + say("principle_title", lang, n=other.number, title=pick(other.title, lang)) + "**",
-        _quote(pick(other.text, lang)),
-        say("in_plain_words", lang, text=meaning),
-    ))  # fmt: skip
-    first = reply.title
-    return finish(reply.replace(
-        title=say("principles_pair_title", lang, a=reply.query.rsplit(" ", 1)[-1], b=other.number),
-        body="**" + first + "**\n\n" + reply.body + "\n\n" + second,
-        sources=_dedupe([*reply.sources, *best_first(other.sources, lang)]),
+def principles_pair(first: Principle, other: Principle, lang: str) -> Reply:
+    """Two principles at once ("what's the difference between principle 1 and 2?"): the first
+    one's answer, each with its title, wording and plain words."""
+    one, two = principle(first, lang), principle(other, lang)
+    return finish(one.replace(
+        title=say("principles_pair_title", lang, a=first.number, b=other.number),
+        body="\n\n".join(f"**{r.title}**\n\n{r.body}" for r in (one, two)),
+        sources=_dedupe([*one.sources, *two.sources]),
     ))  # fmt: skip
 
 
@@ -435,6 +429,9 @@ def supporters(content: Content, lang: str, category: str = "") -> Reply:
         details="\n\n".join(details),
         query=f"supporters {category}".strip(),
     ))  # fmt: skip
+
+
+LATER = "2018-12-31"  # a supporter listed after this date did not sign at the launch
 
 
 def supporter(
@@ -769,9 +766,6 @@ def latest_additions(content: Content, lang: str, category: str = "") -> Reply:
         suggestions=(follow("supporters", lang),),
         more_url=localized_url(official.url, lang),
     ))  # fmt: skip
-
-
-LATER = "2018-12-31"  # a supporter listed after this date did not sign at the launch
 
 
 def supporters_from(content: Content, lang: str, state: Supporter, category: str = "") -> Reply:

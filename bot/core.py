@@ -125,10 +125,10 @@ class Core:
     def _build(self, intent: Intent, lang: str) -> Reply:
         kind = intent.kind
         if kind == "principle":
-            reply = answers.principle(self._by_number[intent.number], lang)
-            if intent.arg:  # "principle 1 and 2": the second one's wording below the first
-                reply = answers.and_principle(reply, self._by_number[int(intent.arg)], lang)
-            return reply
+            first = self._by_number[intent.number]
+            if intent.arg:  # "principle 1 and 2": both
+                return answers.principles_pair(first, self._by_number[int(intent.arg)], lang)
+            return answers.principle(first, lang)
         if kind == "topic" and intent.arg in self.content.topics:
             return answers.topic(self.content.topics[intent.arg], lang, self.content)
         if kind == "principles":

@@ -71,8 +71,8 @@ class Moment(Record):
         self, date: str, kind: str, before: bool = False, reach: int = 0, field: str = "total"
     ) -> None:
         self.date = date
-        self.kind = kind  # launch, anniversary, us-joined, before-us, year, month, now, reach,
-        # latest
+        # launch, anniversary, us-joined, before-us, year, month, now, reach, latest
+        self.kind = kind
         self.before = before  # "right before": the day itself is excluded
         self.reach = reach  # "when did it reach 80 states?": the figure asked about
         self.field = field  # which count that figure is: states, companies, ... or total
