@@ -41,8 +41,7 @@ ANCHORLESS = 0.6
 # The `arg` of an "I don't know" that came from the model (the rules' are final).
 UNSURE = "unsure"
 # Words of supporters themselves, not of countries ("which country has the most supporters?").
-SUPPORTER_STEMS = ("support", "signator", "signatai", "soutien", "signer", "member", "membre",
-                   "compan", "entreprise", "organi", "ngo", "ong", "endors", "backer")  # fmt: skip
+SUPPORTER_STEMS = vocab.SIGN_STEMS + ("compan", "entreprise", "organi", "ngo", "ong", "entries")
 # What one question of a longer message may be answered with (not a name's answer nor a count:
 # "... - did they sign?" and "going in march?" need the rest of the message).
 SENTENCE_KINDS = frozenset(("topic", "principle", "principles"))
@@ -417,10 +416,9 @@ class Router:
         by_country = vocab.MOST_BY_COUNTRY.search(folded)
         if (
             by_country
-            and (any(w.startswith(SUPPORTER_STEMS) for w in words)
-                 or {"entries", "list", "liste"} & set(words))
+            and any(w.startswith(SUPPORTER_STEMS) for w in words)
             and not vocab.FILE_WORDS & set(words)  # "... by country: is there a csv?"
-        ):  # fmt: skip
+        ):
             # "which country has the most supporters?", "top countries by number of companies"
             rest = plain.replace(fold(by_country.group()), " ")
             return Intent("countries", arg=_category(f" {rest} ") or "")
