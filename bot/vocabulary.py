@@ -592,12 +592,13 @@ ABOUT_IT = {"they", "they're", "theyre", "their", "it", "it's", "its", "we", "we
             "leur", "leurs", "not", "pas", "obviously", "asking", "just", "checking", "je", "i",
             "i'm", "im", "my", "mon", "ma", "for"}  # fmt: skip
 # Words said in reply, never a name asked about ("seriously?", "vraiment ?").
+# (Read in normalised text: "thx" and "ty" are "thanks" by then.)
 INTERJECTIONS = {"really", "seriously", "sure", "wait", "huh", "hmm", "hm", "wow", "oh", "ah",
                  "ok", "okay", "cool", "nice", "true", "right", "yeah", "yep", "nope", "what",
-                 "why", "how", "thanks", "thx", "ty", "lol", "lmao", "bruh", "fr", "ngl",
-                 "interesting", "weird", "wild", "crazy", "damn", "indeed", "again", "sorry",
-                 "vraiment", "serieux", "serieusement", "sur", "quoi", "hein", "bon", "bref",
-                 "ouais", "merci", "pardon", "genre", "ah bon", "d'accord", "dacc", "daccord"}  # fmt: skip
+                 "why", "how", "thanks", "lol", "lmao", "bruh", "fr", "ngl", "interesting",
+                 "weird", "wild", "crazy", "damn", "indeed", "again", "sorry", "vraiment",
+                 "serieux", "serieusement", "sur", "quoi", "hein", "bon", "bref", "ouais",
+                 "merci", "pardon", "genre", "d'accord", "dacc", "daccord"}  # fmt: skip
 # The question closing a sentence after a comma ("on prépare une note, qui a lancé l'appel ?").
 TAIL_QUESTION = lazy(
     r"(?i),\s+((?:qui|quand|pourquoi|comment|combien|quel\w*|est-ce|c'est quoi|what|what's|who|"
