@@ -32,7 +32,6 @@ _ELISION = re.compile(r"\b(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu)'")
 CHAR_SIZES = (4,)  # 3- and 5-grams added cost and no accuracy on the labelled questions
 CHAR_WEIGHT = 0.65  # character n-grams count less: words say more, n-grams catch typos
 MAX_DF = 0.1  # share of examples above which a feature is dropped, like a stop word
-MAX_KEPT_WORDS = 4096  # words whose n-gram features answering keeps (`Model._gram_ids`)
 
 
 def _words(text: str) -> frozenset[str]:
@@ -184,7 +183,7 @@ class Model:
 
     def __getstate__(self) -> dict[str, object]:
         state = dict(self.__dict__)
-        for name in ("_postings", "_grams", "_label_of", "_ints"):
+        for name in ("_postings", "_label_of", "_ints"):
             del state[name]  # made again when answering
         return state
 
@@ -197,60 +196,24 @@ class Model:
         number, made when first needed (`_feature_postings`), and `label_of` as a list (faster
         to read)."""
         self._postings: dict[int, tuple[tuple[int, float], ...]] = {}
-        self._grams: dict[str, tuple[int, ...]] = {}  # a word's n-gram features (`_vector`)
         self._label_of: list[int] = self.label_of.tolist()
         self._ints = list(range(len(self.examples)))
 
     def _vector(self, text: str) -> tuple[list[int], list[float]]:
-        """The unit TF-IDF vector of a question: feature numbers and weights, the features in
-        `featurise`'s order (words and pairs, then character n-grams), those the model lacks left
-        out. The same floats as weighing `featurise(text)`, without spelling out its n-grams: each
-        word's n-grams are looked up once (`_gram_ids`)."""
-        raw = tokens_for_model(text)
-        words = _canonical(raw, self.canon, self.canon_words) if self.canon else raw
+        """The unit TF-IDF vector of a question, as `featurise` reads it: feature numbers and
+        weights, the features the model lacks left out."""
         feature, idf = self.feature, self.idf
-        counts: dict[int, int] = {}
-        get = counts.get
-        previous = None
-        for word in words:
-            if (i := feature.get(word)) is not None:
-                counts[i] = get(i, 0) + 1
-            if (
-                previous is not None
-                and not (word in FUNCTION_WORDS and previous in FUNCTION_WORDS)
-                and (i := feature.get(previous + "+" + word)) is not None
-            ):
-                counts[i] = get(i, 0) + 1
-            previous = word
-        grams: dict[int, int] = {}
-        gram_get = grams.get
-        known = self._grams
-        for word in raw:
-            ids = known.get(word)
-            for i in self._gram_ids(word) if ids is None else ids:
-                grams[i] = gram_get(i, 0) + 1
-        found = [*counts, *grams]
-        # `_weight`, the same floats: (1.0 + log(1)) * idf is idf.
-        weights = [idf[i] if c == 1 else (1.0 + math.log(c)) * idf[i] for i, c in counts.items()]
-        for i, c in grams.items():
-            weights.append((idf[i] if c == 1 else (1.0 + math.log(c)) * idf[i]) * CHAR_WEIGHT)
+        found: list[int] = []
+        weights: list[float] = []
+        for f, c in featurise(text, self.canon, self.canon_words).items():
+            i = feature.get(f)
+            if i is not None:
+                found.append(i)
+                # `_weight`, the same floats: (1.0 + log(1)) * idf is idf, and x * 1.0 is x.
+                w = idf[i] if c == 1 else (1.0 + math.log(c)) * idf[i]
+                weights.append(w * CHAR_WEIGHT if f[0] == "#" else w)
         norm = math.sqrt(sum([w * w for w in weights]))
         return found, [w / norm for w in weights] if norm else weights
-
-    def _gram_ids(self, word: str) -> tuple[int, ...]:
-        """The numbers of the character n-gram features of `word` the model has, in `featurise`'s
-        order, kept for the next question that has the word (a bounded number of words)."""
-        ids: tuple[int, ...] = ()
-        if not (word == NAME or word.isdigit() or word in FUNCTION_WORDS):
-            feature = self.feature
-            padded = "<" + word + ">"
-            found = (feature.get("#" + padded[j : j + n]) for n in CHAR_SIZES
-                     for j in range(len(padded) - n + 1))  # fmt: skip
-            ids = tuple(i for i in found if i is not None)
-        if len(self._grams) >= MAX_KEPT_WORDS:
-            self._grams.clear()  # a stream of new words (typos) must not grow without end
-        self._grams[word] = ids
-        return ids
 
     def _feature_postings(self, i: int) -> tuple[tuple[int, float], ...]:
         """The (example, weight) pairs of feature `i`, as Python objects: a loop reads them

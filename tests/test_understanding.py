@@ -14,7 +14,6 @@ from bot.evaluation import Case, evaluate, judge, load_cases
 from bot.matching import _plain
 from bot.reply import Reply
 from bot.text import normalise
-from bot.understanding import CHAR_WEIGHT, featurise
 
 QUESTIONS = Path(__file__).parent / "questions"
 CONTENT = Path(__file__).parents[1] / "content"
@@ -588,19 +587,3 @@ def test_the_model_is_loaded_only_when_a_question_needs_it(tmp_path: Path) -> No
     assert core.router._model is None
     assert core.answer("is it legally binding?").topic == "faq:nature"
     assert core.router._model is not None
-
-
-def test_answering_weighs_a_question_as_training_does(core: Core) -> None:
-    """The question vector answering builds (each word's n-grams looked up once) has the features,
-    order and floats of weighing `featurise`, the featurisation the model was trained with."""
-    import math
-
-    model = core.router.model
-    for text in [*model.examples[::7], "signatry signatory sign", "banana bananas", "le le", ""]:
-        feats = featurise(text, model.canon, model.canon_words)
-        found = [(model.feature[f], f, c) for f, c in feats.items() if f in model.feature]
-        weights = [(model.idf[i] if c == 1 else (1.0 + math.log(c)) * model.idf[i])
-                   * (CHAR_WEIGHT if f[0] == "#" else 1.0) for i, f, c in found]  # fmt: skip
-        norm = math.sqrt(sum([w * w for w in weights]))
-        expected = ([i for i, _, _ in found], [w / norm for w in weights] if norm else weights)
-        assert model._vector(text) == expected, text
